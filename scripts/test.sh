@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# ./admin.sh test: every test project against a throwaway PostgreSQL (temp dir, free port, fsync off),
+# removed on exit whatever happens. Ends with "N passed, N failed"; fails when a test fails or none ran.
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/postgres.sh
+. "$repo/scripts/lib/postgres.sh"
+
+pg_ensure_installed || exit 1
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing Debian's chromium for the browser tests..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium is not installed (sudo apt-get install chromium): the browser tests will fail." >&2
+  fi
+fi
+
+tmp=$(mktemp -d /tmp/admin-test.XXXXXX)
+chmod 755 "$tmp"
+cleanup() { pg_stop_cluster "$tmp/pg" immediate; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port=$(pg_free_port) || { echo "no free port" >&2; exit 1; }
+pg_start_cluster "$tmp/pg" "$port" test || exit 1
+export ADMIN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+echo "Test PostgreSQL on port $port ($tmp/pg)"
+
+cd "$repo"
+dotnet build Admin.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+log="$tmp/test.log"
+dotnet test Admin.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+sum() { grep -E '^(Passed|Failed)!' "$log" | grep -oE "$1: +[0-9]+" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+passed=${passed:-0}; failed=${failed:-0}
+echo
+echo "$passed passed, $failed failed, ${skipped:-0} skipped"
+if [ "$passed" -eq 0 ]; then echo "No tests ran." >&2; exit 1; fi
+if [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then exit 1; fi

@@ -1,0 +1,54 @@
+using Admin.Hosting;
+
+namespace Admin.Cli;
+
+/// <summary>
+/// Verbs of the app besides serving it: <c>migrate</c>, <c>seed</c>, ... Each builds a plain host (configuration,
+/// logging, data services) without the web server, runs, and returns an exit code.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<CommandArgs, IServiceProvider, CancellationToken, Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["migrate"] = MigrateCommand.RunAsync,
+        ["seed"] = SeedCommand.RunAsync,
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CommandArgs parsed;
+        try
+        {
+            parsed = CommandArgs.Parse(args[1..]);
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(parsed.Remaining);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddAdminData();
+        using var host = builder.Build();
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        try
+        {
+            return await Verbs[args[0]](parsed, host.Services, cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Admin.Cli;
+using Admin.Hosting;
+
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAdminData();
+builder.AddAdminHealthChecks();
+builder.AddAdminUi();
+
+var app = builder.Build();
+
+app.UseAdminPipeline();
+app.MapAdminHealthChecks();
+app.MapAdminUi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,45 @@
+using Admin.Data.Counting;
+using Admin.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Admin.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>One NpgsqlDataSource (one pool) for EF Core, COPY and raw SQL alike.</summary>
+    public static IServiceCollection AddAdminData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? configuration.GetConnectionString("Admin") ?? ""
+                : o.ConnectionString)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "No database configured: set ConnectionStrings:Admin (or run ./admin.sh run, which starts a local PostgreSQL).")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            builder.ConnectionStringBuilder.ApplicationName ??= "admin";
+            return builder.Build();
+        });
+        services.AddDbContextPool<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<TableSizeEstimator>();
+        services.AddDbContextFactory<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Singleton);
+        return services;
+    }
+
+    internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+
+    internal static void ConfigureNpgsql(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder o) =>
+        o.MigrationsHistoryTable("__ef_migrations_history");
+}

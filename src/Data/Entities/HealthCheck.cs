@@ -1,0 +1,62 @@
+using Admin.Data.Domain;
+
+namespace Admin.Data.Entities;
+
+/// <summary>One completed COVID-19 HealthCheck (the service's <c>Covid19Triage</c> record, NOTES §1).</summary>
+public class HealthCheck
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Client-supplied idempotency key: a repeated submission stores nothing new.</summary>
+    public string DeduplicationId { get; set; } = "";
+
+    /// <summary>E.164, e.g. +27821234567.</summary>
+    public string Msisdn { get; set; } = "";
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string Source { get; set; } = "";
+
+    public Province Province { get; set; }
+    public string? DistrictCode { get; set; }
+    public District? District { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>Parsed from the ISO 6709 <c>location</c> the user shared.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    /// <summary>Parsed from the ISO 6709 <c>city_location</c> of the city the user named.</summary>
+    public double? CityLatitude { get; set; }
+    public double? CityLongitude { get; set; }
+
+    public AgeBand Age { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public Gender? Gender { get; set; }
+    public PlaceOfWork? PlaceOfWork { get; set; }
+
+    public bool Fever { get; set; }
+    public bool Cough { get; set; }
+    public bool SoreThroat { get; set; }
+    public bool? DifficultyBreathing { get; set; }
+    public bool? MusclePain { get; set; }
+    public bool? Smell { get; set; }
+
+    public Answer Exposure { get; set; }
+    public Answer? PreexistingCondition { get; set; }
+    public bool? ConfirmedContact { get; set; }
+    /// <summary>May the department contact the user.</summary>
+    public bool Tracing { get; set; }
+
+    public int? RoomsInHousehold { get; set; }
+    public int? PersonsInHousehold { get; set; }
+
+    public Risk Risk { get; set; }
+
+    public DateTimeOffset CompletedTimestamp { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
+    public string CreatedBy { get; set; } = "";
+    /// <summary>Extra answers the flow collected, kept verbatim.</summary>
+    public string? Data { get; set; }
+
+    public RiskInputs RiskInputs =>
+        new(Fever, Cough, SoreThroat, DifficultyBreathing, MusclePain, Smell, Exposure, Age, ConfirmedContact);
+}

@@ -1,0 +1,69 @@
+using Admin.Data.Domain;
+using Admin.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Admin.Data.Persistence.Configurations;
+
+/// <summary>
+/// The health_checks table. Every index below exists because a named query needs it (README, "Indexes"):
+/// the grid pages by keyset on (timestamp DESC, id DESC), so each filter's index ends with that ordering,
+/// letting one index serve the predicate and the order together (NOTES §4: the "rare predicate" trap).
+/// </summary>
+public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCheck>
+{
+    public const string Table = "health_checks";
+
+    public void Configure(EntityTypeBuilder<HealthCheck> b)
+    {
+        b.ToTable(Table, t =>
+        {
+            t.HasCheckConstraint("ck_health_checks_msisdn", "msisdn ~ '^\\+27[6-8][0-9]{8}$'");
+            t.HasCheckConstraint("ck_health_checks_household", "rooms_in_household >= 0 AND persons_in_household >= 0");
+            t.HasCheckConstraint("ck_health_checks_latitude", "latitude BETWEEN -90 AND 90 AND city_latitude BETWEEN -90 AND 90");
+            t.HasCheckConstraint("ck_health_checks_longitude", "longitude BETWEEN -180 AND 180 AND city_longitude BETWEEN -180 AND 180");
+        });
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+
+        b.Property(x => x.DeduplicationId).HasMaxLength(255).UseCollation("C");
+        // "C" collation makes the plain btree usable for LIKE 'prefix%' and range scans (NOTES §4).
+        b.Property(x => x.Msisdn).HasMaxLength(32).UseCollation("C");
+        b.Property(x => x.FirstName).HasMaxLength(255);
+        b.Property(x => x.LastName).HasMaxLength(255);
+        b.Property(x => x.Source).HasMaxLength(50);
+        b.Property(x => x.City).HasMaxLength(255);
+        b.Property(x => x.CreatedBy).HasMaxLength(255);
+        b.Property(x => x.Data).HasColumnType("jsonb");
+        b.Ignore(x => x.RiskInputs);
+
+        b.Property(x => x.Province).HasCode(b, Table, "province");
+        b.Property(x => x.Age).HasCode(b, Table, "age");
+        b.Property(x => x.Gender).HasCode(b, Table, "gender");
+        b.Property(x => x.PlaceOfWork).HasCode(b, Table, "place_of_work");
+        b.Property(x => x.Exposure).HasCode(b, Table, "exposure");
+        b.Property(x => x.PreexistingCondition).HasCode(b, Table, "preexisting_condition");
+        b.Property(x => x.Risk).HasCode(b, Table, "risk");
+        b.Property(x => x.DistrictCode).HasMaxLength(8);
+
+        b.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+
+        // Idempotent writes and the "deduplication id" search.
+        b.HasIndex(x => x.DeduplicationId).IsUnique().HasDatabaseName("ux_health_checks_deduplication_id");
+        // The default list: newest first, keyset paging, jump to a date, jump to either end.
+        b.HasIndex(x => new { x.Timestamp, x.Id }).IsDescending(true, true).HasDatabaseName("ix_health_checks_timestamp_id");
+        // Phone number exact and prefix search (range on a "C" btree), and one user's other checks, in order.
+        b.HasIndex(x => new { x.Msisdn, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_msisdn_timestamp_id");
+        // Phone number contains-search ("%8212345%").
+        b.HasIndex(x => x.Msisdn).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_health_checks_msisdn_trgm");
+        // Filter by province; by province and risk.
+        b.HasIndex(x => new { x.Province, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_province_timestamp_id");
+        b.HasIndex(x => new { x.Province, x.Risk, x.Timestamp, x.Id }).IsDescending(false, false, true, true).HasDatabaseName("ix_health_checks_province_risk_timestamp_id");
+        // Filter by district; by district and risk (also serves the foreign key).
+        b.HasIndex(x => new { x.DistrictCode, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_district_timestamp_id");
+        b.HasIndex(x => new { x.DistrictCode, x.Risk, x.Timestamp, x.Id }).IsDescending(false, false, true, true).HasDatabaseName("ix_health_checks_district_risk_timestamp_id");
+        // Filter by risk alone; by source.
+        b.HasIndex(x => new { x.Risk, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_risk_timestamp_id");
+        b.HasIndex(x => new { x.Source, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_source_timestamp_id");
+    }
+}
