@@ -1,0 +1,7 @@
+namespace Admin.Cli.Bench;
+
+/// <summary>
+/// One thing a user does, timed by the bench verb: our way (through the same services the UI uses) and, where
+/// one exists, the naive way most apps take (OFFSET paging, count(*), GROUP BY over the base table).
+/// </summary>
+public sealed record BenchScenario(string Group, string Name, Func<CancellationToken, Task> Ours, Func<CancellationToken, Task>? Naive = null);
