@@ -25,7 +25,10 @@ public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator s
     public async Task<CountResult> EstimateAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
     {
         if (!query.IsFiltered)
-            return new CountResult((await sizes.EstimateAsync(query.Table.Table, ct)).Rows, CountSource.Statistics);
+        {
+            var size = await sizes.EstimateAsync(query.Table.Table, ct);
+            return new CountResult(size.Rows, size.FromStatistics ? CountSource.Statistics : CountSource.Planner);
+        }
         var ps = new SqlParameters();
         var sql = $"SELECT 1 FROM {Keyset.Quote(query.Table.Table)} WHERE {query.WhereSql(ps)}";
         await using var conn = await dataSource.OpenConnectionAsync(ct);

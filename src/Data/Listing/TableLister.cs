@@ -12,30 +12,9 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
 {
     public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, CancellationToken ct) where T : class
     {
-        var count = Math.Clamp(request.Count, 1, WindowRequest.MaxCount);
-        var keys = query.Ordering.Keys;
+        var count = WindowSql.Count(request);
         var ps = new SqlParameters();
-        var where = new List<string>();
-        var filter = query.WhereSql(ps);
-        if (filter.Length > 0) where.Add(filter);
-
-        switch (request.Anchor)
-        {
-            case WindowAnchor.After or WindowAnchor.Before or WindowAnchor.At:
-                var values = KeysetCursor.Decode(request.Cursor ?? "", keys);
-                var names = values.Select(ps.Add).ToList();
-                where.Add(Keyset.After(keys, names, reverse: request.Backward, inclusive: request.Anchor == WindowAnchor.At));
-                break;
-            case WindowAnchor.Seek:
-                if (request.SeekValue is null || request.SeekValue.GetType() != keys[0].Type)
-                    throw new ListRequestException($"This list can only jump to a {keys[0].Type.Name} position.", "at");
-                where.Add(Keyset.SeekLeading(keys[0], ps.Add(request.SeekValue), reverse: false));
-                break;
-        }
-
-        var sql = $"SELECT * FROM {Keyset.Quote(query.Table.Table)}"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + $" ORDER BY {Keyset.OrderBy(keys, request.Backward)} LIMIT {count + 1}";
+        var sql = WindowSql.Build(query, request, ps);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Set<T>().FromSqlRaw(sql, ps.List.ToArray<object>()).AsNoTracking().ToListAsync(ct);
