@@ -17,7 +17,13 @@ public sealed class IndexCoverageCheck(NpgsqlDataSource dataSource, TableRegistr
         try
         {
             foreach (var table in tables.All)
-                problems.AddRange(IndexCoverage.Check(table, await IndexCatalog.LoadAsync(dataSource, table.Table, cancellationToken)));
+            {
+                var indexes = await IndexCatalog.LoadAsync(dataSource, table.Table, cancellationToken);
+                if (indexes.Count == 0)
+                    problems.Add($"{table.Table}: the table has no indexes (or does not exist). Has the database been migrated? Run: Admin migrate");
+                else
+                    problems.AddRange(IndexCoverage.Check(table, indexes));
+            }
         }
         catch (NpgsqlException ex)
         {
