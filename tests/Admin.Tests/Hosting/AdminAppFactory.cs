@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Admin.Tests.Hosting;
 
 /// <summary>The real app (Program) in memory over TestServer, its database set by connection string.</summary>
-public sealed class AdminAppFactory(string connectionString) : WebApplicationFactory<Program>
+/// <param name="environment">
+/// Development by default: static web assets then resolve from the build output (nothing is published for tests).
+/// Production serves no static files here, but shows what users see on errors.
+/// </param>
+public sealed class AdminAppFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development: static web assets resolve from the build output (nothing is published for tests).
-        builder.UseEnvironment(Environments.Development);
+        builder.UseEnvironment(environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Admin"] = connectionString,

@@ -21,8 +21,7 @@ public sealed class HomeTests : IAsyncLifetime
     public async Task Shows_about_how_many_rows_each_table_has()
     {
         await _db.InsertHealthChecksAsync(3);
-        await using var ctx = MainLayoutTests.NewContext();
-        ctx.Services.AddSingleton(new TableSizeEstimator(_db.DataSource));
+        await using var ctx = UiTestContext.Create(s => s.AddSingleton(new TableSizeEstimator(_db.DataSource)));
 
         var cut = ctx.Render<Home>();
 
@@ -35,8 +34,7 @@ public sealed class HomeTests : IAsyncLifetime
     public async Task Says_so_when_the_database_is_unreachable()
     {
         await using var down = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={ClosedPort.Find()};Database=nowhere;Username=postgres;Timeout=2");
-        await using var ctx = MainLayoutTests.NewContext();
-        ctx.Services.AddSingleton(new TableSizeEstimator(down));
+        await using var ctx = UiTestContext.Create(s => s.AddSingleton(new TableSizeEstimator(down)));
 
         var cut = ctx.Render<Home>();
 

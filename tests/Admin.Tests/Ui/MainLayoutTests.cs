@@ -1,6 +1,6 @@
 using Admin.Ui.Layout;
 using Bunit;
-using MudBlazor.Services;
+using Microsoft.AspNetCore.Components;
 
 namespace Admin.Tests.Ui;
 
@@ -9,7 +9,7 @@ public class MainLayoutTests
     [Fact]
     public async Task Renders_app_bar_navigation_and_the_page_body()
     {
-        await using var ctx = NewContext();
+        await using var ctx = UiTestContext.Create();
 
         var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p id=\"page-body\">page body</p>"));
 
@@ -21,7 +21,7 @@ public class MainLayoutTests
     [Fact]
     public async Task The_menu_button_toggles_the_drawer()
     {
-        await using var ctx = NewContext();
+        await using var ctx = UiTestContext.Create();
         var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p>body</p>"));
         // The responsive drawer's first state depends on the (unknown, JS-reported) screen width: compare to it.
         bool IsOpen() => cut.Find(".mud-drawer").ClassList.Contains("mud-drawer--open");
@@ -34,12 +34,16 @@ public class MainLayoutTests
         Assert.Equal(initiallyOpen, IsOpen());
     }
 
-    internal static BunitContext NewContext()
+    [Theory]
+    [InlineData("Static", false, "false")]
+    [InlineData("Server", true, "true")]
+    public async Task Marks_whether_a_live_circuit_rendered_it(string renderer, bool interactive, string expected)
     {
-        var ctx = new BunitContext();
-        // MudBlazor calls JS for popovers, scroll and resize; none of it matters to what is rendered.
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        return ctx;
+        // Browser tests wait for data-interactive="true" before clicking (PageExtensions.WaitForCircuitAsync).
+        await using var ctx = UiTestContext.Create(renderer: new RendererInfo(renderer, interactive));
+
+        var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p>body</p>"));
+
+        Assert.Equal(expected, cut.Find(".mud-layout").GetAttribute("data-interactive"));
     }
 }

@@ -10,7 +10,7 @@ public class NavMenuTests
     [Fact]
     public async Task Links_every_section()
     {
-        await using var ctx = MainLayoutTests.NewContext();
+        await using var ctx = UiTestContext.Create();
 
         var cut = ctx.Render<NavMenu>();
 
@@ -21,7 +21,7 @@ public class NavMenuTests
     [Fact]
     public async Task Marks_the_current_section_active()
     {
-        await using var ctx = MainLayoutTests.NewContext();
+        await using var ctx = UiTestContext.Create();
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("records/some-id");
 
         var cut = ctx.Render<NavMenu>();
