@@ -44,6 +44,21 @@ public sealed class HomeJourneyTests(BrowserFixture browser, AppServerFixture ap
         await Expect(NavLink(page, "Records")).ToBeInViewportAsync();
     });
 
+    [Fact]
+    public Task Opening_the_home_page_in_a_browser_counts_no_rows() => JourneyAsync(async (page, _) =>
+    {
+        using var rec = StatementRecorder.Start(app.Database);
+
+        await page.GotoAndWaitForCircuitAsync(app.Url("/"));
+        // Cards seen after the circuit started are the circuit's render: its queries have finished.
+        await Expect(page.Locator("[data-table=health_checks] .table-size")).ToContainTextAsync("about");
+
+        // Covers the prerender and the circuit's own render (the page loads twice): the recorder filters by
+        // database, not by thread, so the circuit's statements are recorded too.
+        rec.AssertAny(s => s.Contains("pg_class"), "reads planner statistics");
+        rec.AssertNone(SqlText.CountsRows, "counts rows");
+    });
+
     private static ILocator NavLink(IPage page, string name) =>
         page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 }
