@@ -23,7 +23,8 @@ public abstract class JourneyTest(BrowserFixture browser)
         var page = await context.NewPageAsync();
         var diagnostics = new PageDiagnostics(page);
         var name = $"{GetType().Name}.{test}";
-        File.Delete(ScreenshotPath(name)); // a screenshot left from an earlier failed run would mislead
+        // A screenshot left from an earlier failed run would mislead.
+        if (File.Exists(ScreenshotPath(name))) File.Delete(ScreenshotPath(name));
         try
         {
             await steps(page, diagnostics);
