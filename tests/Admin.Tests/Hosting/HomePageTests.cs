@@ -14,11 +14,11 @@ public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
         var page = await GetHomeAsync();
 
         Assert.Equal("HealthCheck Admin", page.QuerySelector(".mud-appbar")?.TextContent.Trim());
-        var links = page.QuerySelectorAll("nav a, .mud-navmenu a")
-            .ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
-        Assert.Equal("records", links.GetValueOrDefault("Records"));
-        Assert.Equal("hotspots", links.GetValueOrDefault("Hotspots"));
-        Assert.Equal("admin", links.GetValueOrDefault("Admin"));
+        var links = page.QuerySelectorAll(".mud-navmenu a")
+            .ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
+        Assert.StartsWith("records", links.GetValueOrDefault("Records"));
+        Assert.StartsWith("hotspots", links.GetValueOrDefault("Hotspots"));
+        Assert.StartsWith("admin", links.GetValueOrDefault("Admin"));
     }
 
     [Fact]

@@ -14,19 +14,23 @@ public class NavMenuTests
 
         var cut = ctx.Render<NavMenu>();
 
-        var links = cut.FindAll("a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Overview", ""), ("Records", "records"), ("Hotspots", "hotspots"), ("Admin", "admin")], links);
+        var links = cut.FindAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
+        Assert.Equal("", links.GetValueOrDefault("Overview"));
+        // Sections may link to a default sub-page (records/health-checks); the section is the first segment.
+        Assert.StartsWith("records", links.GetValueOrDefault("Records"));
+        Assert.StartsWith("hotspots", links.GetValueOrDefault("Hotspots"));
+        Assert.StartsWith("admin", links.GetValueOrDefault("Admin"));
     }
 
     [Fact]
     public async Task Marks_the_current_section_active()
     {
         await using var ctx = UiTestContext.Create();
-        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("records/some-id");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("admin/some-page");
 
         var cut = ctx.Render<NavMenu>();
 
         var active = cut.FindAll("a.active").Select(a => a.TextContent.Trim());
-        Assert.Equal(["Records"], active);
+        Assert.Equal(["Admin"], active);
     }
 }
