@@ -11,6 +11,9 @@ namespace Admin.Tests.Ui;
 /// <summary>The Overview page against a real database, through the real estimator.</summary>
 public sealed class HomeTests : IAsyncLifetime
 {
+    // bunit waits 1 s by default; real queries on a busy shared machine can take longer. Not a timing assertion.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
@@ -25,7 +28,7 @@ public sealed class HomeTests : IAsyncLifetime
 
         var cut = ctx.Render<Home>();
 
-        cut.WaitForAssertion(() => Assert.Equal("about 3 rows", cut.Find("[data-table=health_checks] .table-size").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("about 3 rows", cut.Find("[data-table=health_checks] .table-size").TextContent.Trim()), Patience);
         Assert.Equal(3, cut.FindAll("[data-table] .table-size").Count);
         Assert.All(cut.FindAll("[data-table] .table-size"), e => Assert.Matches(@"^about \d+(\.\d)?[kMB]? rows$", e.TextContent.Trim()));
     }
@@ -38,7 +41,7 @@ public sealed class HomeTests : IAsyncLifetime
 
         var cut = ctx.Render<Home>();
 
-        cut.WaitForAssertion(() => Assert.Contains("The database cannot be reached right now", cut.Find(".mud-alert").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("The database cannot be reached right now", cut.Find(".mud-alert").TextContent), Patience);
         Assert.Empty(cut.FindAll("[data-table]"));
     }
 }
