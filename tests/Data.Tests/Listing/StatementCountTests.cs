@@ -43,7 +43,7 @@ public class StatementCountTests
     [Fact]
     public async Task The_count_label_above_the_ceiling_sends_one_catalog_read_and_no_count()
     {
-        await using var f = await ListingFixture.CreateAsync(new Counting.CountOptions { ExactCeiling = 100 });
+        await using var f = await ListingFixture.CreateAsync(new Admin.Data.Counting.CountOptions { ExactCeiling = 100 });
         await SqlSeed.HealthChecksAsync(f.Db, 1000);
         await f.Db.ExecuteAsync("ANALYZE health_checks");
 
