@@ -3,7 +3,7 @@ using Admin.Testing;
 namespace Admin.Browser.Tests.Hosting;
 
 /// <summary>A fresh migrated TestDatabase and the app serving it over HTTP, for one journey class.</summary>
-public sealed class AppServerFixture : IAsyncLifetime
+public class AppServerFixture : IAsyncLifetime
 {
     private KestrelAppFactory? _factory;
 
@@ -14,10 +14,13 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     public Uri Url(string relative) => new(BaseAddress, relative);
 
+    /// <summary>Configuration a journey class needs on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        _factory = new KestrelAppFactory(Database.ConnectionString);
+        _factory = new KestrelAppFactory(Database.ConnectionString, Settings);
         BaseAddress = _factory.Start();
     }
 

@@ -17,10 +17,12 @@ namespace Admin.Browser.Tests.Hosting;
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public KestrelAppFactory(string connectionString)
+    public KestrelAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         // Port 0: the OS picks a free port, so parallel runs (and the other engineers' apps) never collide.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -43,6 +45,6 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Admin"] = _connectionString,
             ["Database:ConnectionString"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        }.Concat(_settings)));
     }
 }
