@@ -2,6 +2,7 @@ using System.Globalization;
 using Admin.Data.Domain;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
+using static Admin.Data.Entities.ListConventions;
 using Admin.Data.Reference;
 
 namespace Admin.Data.Entities;
@@ -42,9 +43,7 @@ public static class HealthCheckList
         ],
         Filters =
         [
-            FilterDefinition.Choice("province", "Province", "province",
-                Codes<Province>.All.Select(p => new FilterChoice(Codes<Province>.ToCode(p), ProvinceNames.Of(p))).ToList(),
-                v => ProvinceCodes.TryNormalize(v, out var p) ? Codes<Province>.ToCode(p) : null),
+            ListConventions.ProvinceFilter(),
             FilterDefinition.Choice("district", "District", "district_code",
                 Districts.All.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new FilterChoice(d.Code, $"{d.Name} ({Codes<Province>.ToCode(d.Province)[3..]})")).ToList()),
             FilterDefinition.Choice("risk", "Risk", "risk",
@@ -86,6 +85,4 @@ public static class HealthCheckList
             throw new ListRequestException("Type at least 5 digits that appear anywhere in the number.", ListQueryParser.SearchText);
         return new SqlPredicate("\"msisdn\" LIKE {0}", ["%" + digits + "%"]);
     }
-
-    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 }

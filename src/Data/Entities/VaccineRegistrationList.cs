@@ -2,6 +2,7 @@ using System.Globalization;
 using Admin.Data.Domain;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
+using static Admin.Data.Entities.ListConventions;
 
 namespace Admin.Data.Entities;
 
@@ -37,9 +38,7 @@ public static class VaccineRegistrationList
         ],
         Filters =
         [
-            FilterDefinition.Choice("province", "Province", "province",
-                Codes<Province>.All.Select(p => new FilterChoice(Codes<Province>.ToCode(p), ProvinceNames.Of(p))).ToList(),
-                v => ProvinceCodes.TryNormalize(v, out var p) ? Codes<Province>.ToCode(p) : null),
+            ListConventions.ProvinceFilter(),
             FilterDefinition.DateRange("date", "Date", "created_at"),
         ],
         FilterCombinations = [["province"]],
@@ -55,6 +54,4 @@ public static class VaccineRegistrationList
                     : throw new ListRequestException("Type at least 3 letters of the surname.", ListQueryParser.SearchText)),
         ],
     };
-
-    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 }

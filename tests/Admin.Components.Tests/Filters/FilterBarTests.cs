@@ -20,9 +20,7 @@ public class FilterBarTests
     [Fact]
     public async Task Offers_only_the_filters_that_combine_with_the_active_ones()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = ComponentContext.Create();
         var cut = ctx.Render<FilterBar>(p => p
             .Add(x => x.Fields, Fields)
             .Add(x => x.Values, new Dictionary<string, string?> { ["province"] = "ZA-GP" })
@@ -38,9 +36,7 @@ public class FilterBarTests
     [Fact]
     public async Task With_nothing_active_every_filter_is_offered()
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        await using var ctx = ComponentContext.Create();
         var cut = ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.IsCombinable, Served));
         Assert.DoesNotContain("Not combinable", cut.Markup);
         Assert.Equal(3, cut.FindAll("[data-filter]").Count);

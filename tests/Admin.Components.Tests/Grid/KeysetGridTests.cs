@@ -11,14 +11,6 @@ public class KeysetGridTests
     private static readonly IReadOnlyList<GridColumn<int>> Columns =
         [new("Number", i => i.ToString(CultureInfo.InvariantCulture)), new("Square", i => (i * i).ToString(CultureInfo.InvariantCulture))];
 
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        return ctx;
-    }
-
     private static IRenderedComponent<KeysetGrid<int>> Render(BunitContext ctx, ListProvider provider, int maxRows = 1000, Func<Exception, string?>? describe = null) =>
         ctx.Render<KeysetGrid<int>>(p => p
             .Add(x => x.Provider, provider.Provide)
@@ -34,7 +26,7 @@ public class KeysetGridTests
     [Fact]
     public async Task Renders_only_the_rows_in_view_and_says_where_the_reader_is()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(1_000_000);
         var cut = Render(ctx, provider);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")));
@@ -53,7 +45,7 @@ public class KeysetGridTests
     [Fact]
     public async Task Nearing_the_end_fetches_the_next_block_after_the_last_cursor_until_the_end()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(120);
         var cut = Render(ctx, provider);
         cut.WaitForAssertion(() => Assert.Equal(50, cut.Instance.Rows.Count));
@@ -73,7 +65,7 @@ public class KeysetGridTests
     [Fact]
     public async Task After_a_jump_scrolling_up_fetches_the_block_before_the_first_cursor()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(10_000);
         var cut = Render(ctx, provider);
         cut.WaitForAssertion(() => Assert.Equal(50, cut.Instance.Rows.Count));
@@ -88,7 +80,7 @@ public class KeysetGridTests
     [Fact]
     public async Task A_new_jump_cancels_the_fetch_it_supersedes()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(10_000);
         var slow = new TaskCompletionSource();
         var cut = Render(ctx, provider);
@@ -109,7 +101,7 @@ public class KeysetGridTests
     [Fact]
     public async Task The_buffer_stays_bounded_however_far_the_reader_scrolls()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(100_000);
         var cut = Render(ctx, provider, maxRows: 200);
         cut.WaitForAssertion(() => Assert.Equal(50, cut.Instance.Rows.Count));
@@ -126,7 +118,7 @@ public class KeysetGridTests
     [Fact]
     public async Task A_provider_error_becomes_the_readers_message()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(10) { Gate = _ => throw new FormatException("bad cursor") };
         var cut = Render(ctx, provider, describe: ex => ex is FormatException ? "That position is not valid." : null);
         cut.WaitForAssertion(() => Assert.Equal("That position is not valid.", cut.Find("[role=alert]").TextContent));
@@ -135,7 +127,7 @@ public class KeysetGridTests
     [Fact]
     public async Task An_unexpected_error_shows_a_generic_message_not_the_exception()
     {
-        await using var ctx = NewContext();
+        await using var ctx = ComponentContext.Create();
         var provider = new ListProvider(10) { Gate = _ => throw new InvalidOperationException("Npgsql: secret SQL text") };
         var cut = Render(ctx, provider);
         cut.WaitForAssertion(() => Assert.Contains("could not be loaded", cut.Find("[role=alert]").TextContent));

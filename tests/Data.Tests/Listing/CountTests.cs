@@ -7,9 +7,6 @@ namespace Admin.Data.Tests.Listing;
 
 public class CountTests
 {
-    private static ListQuery<HealthCheck> Query(params (string, string?)[] ps) =>
-        ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
-
     [Fact]
     public async Task Small_results_are_counted_exactly()
     {
@@ -17,9 +14,9 @@ public class CountTests
         await SqlSeed.HealthChecksAsync(f.Db, 1200);
         await f.Db.ExecuteAsync("ANALYZE health_checks");
 
-        var filtered = await f.Counter.CountAsync(Query(("province", "ZA-WC"), ("risk", "low")), default);
+        var filtered = await f.Counter.CountAsync(HealthCheckQueries.Parse(("province", "ZA-WC"), ("risk", "low")), default);
         Assert.Equal(new CountResult(100, CountSource.Exact), filtered); // g % 4 == 2 and g % 3 == 0 -> g % 12 == 6
-        Assert.Equal(new CountResult(1200, CountSource.Exact), await f.Counter.CountAsync(Query(), default));
+        Assert.Equal(new CountResult(1200, CountSource.Exact), await f.Counter.CountAsync(HealthCheckQueries.Parse(), default));
     }
 
     [Fact]
@@ -29,12 +26,12 @@ public class CountTests
         await SqlSeed.HealthChecksAsync(f.Db, 120_000);
         await f.Db.ExecuteAsync("ANALYZE health_checks");
 
-        var result = await f.Counter.CountAsync(Query(("province", "ZA-KZN")), default);
+        var result = await f.Counter.CountAsync(HealthCheckQueries.Parse(("province", "ZA-KZN")), default);
         Assert.Equal(CountSource.Planner, result.Source);
         // The truth is 30,000: an estimate near it, never the whole table's 120k.
         Assert.InRange(result.Value, 20_000, 40_000);
 
-        var unfiltered = await f.Counter.CountAsync(Query(), default);
+        var unfiltered = await f.Counter.CountAsync(HealthCheckQueries.Parse(), default);
         Assert.Equal(CountSource.Statistics, unfiltered.Source);
         Assert.InRange(unfiltered.Value, 115_000, 125_000);
     }
@@ -45,8 +42,8 @@ public class CountTests
         await using var f = await ListingFixture.CreateAsync(new CountOptions { ExactCeiling = 10 });
         await SqlSeed.HealthChecksAsync(f.Db, 3000);
         await f.Db.ExecuteAsync("ANALYZE health_checks");
-        Assert.Equal(CountSource.Planner, (await f.Counter.CountAsync(Query(("risk", "high")), default)).Source);
-        Assert.Equal(CountSource.Statistics, (await f.Counter.CountAsync(Query(), default)).Source);
+        Assert.Equal(CountSource.Planner, (await f.Counter.CountAsync(HealthCheckQueries.Parse(("risk", "high")), default)).Source);
+        Assert.Equal(CountSource.Statistics, (await f.Counter.CountAsync(HealthCheckQueries.Parse(), default)).Source);
     }
 
     [Fact]
@@ -54,7 +51,7 @@ public class CountTests
     {
         await using var f = await ListingFixture.CreateAsync(new CountOptions { ExactCeiling = 0 });
         await SqlSeed.HealthChecksAsync(f.Db, 2000);
-        var result = await f.Counter.CountAsync(Query(), default);
+        var result = await f.Counter.CountAsync(HealthCheckQueries.Parse(), default);
         Assert.Equal(CountSource.Planner, result.Source);
         Assert.True(result.Value > 0);
     }
@@ -64,10 +61,10 @@ public class CountTests
     {
         await using var f = await ListingFixture.CreateAsync(new CountOptions { ExactTimeout = TimeSpan.FromMilliseconds(1) });
         await SqlSeed.HealthChecksAsync(f.Db, 200_000);
-        Assert.Equal(new CountResult(50_000, CountSource.Exact), await f.Counter.ExactAsync(Query(("province", "ZA-GP")), default));
+        Assert.Equal(new CountResult(50_000, CountSource.Exact), await f.Counter.ExactAsync(HealthCheckQueries.Parse(("province", "ZA-GP")), default));
 
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.Counter.ExactAsync(Query(), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.Counter.ExactAsync(HealthCheckQueries.Parse(), cts.Token));
     }
 }

@@ -6,9 +6,6 @@ namespace Admin.Data.Tests.Listing;
 
 public class KeysetWalkTests
 {
-    private static ListQuery<HealthCheck> Query(params (string, string?)[] ps) =>
-        ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
-
     private static async Task<List<HealthCheck>> WalkForwardAsync(ListingFixture f, ListQuery<HealthCheck> q, int pageSize)
     {
         var seen = new List<HealthCheck>();
@@ -27,7 +24,7 @@ public class KeysetWalkTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 1000, tieEvery: 7);
-        var q = Query();
+        var q = HealthCheckQueries.Parse();
 
         var forward = await WalkForwardAsync(f, q, 37);
         Assert.Equal(1000, forward.Count);
@@ -52,7 +49,7 @@ public class KeysetWalkTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 600, tieEvery: 4);
-        var q = Query();
+        var q = HealthCheckQueries.Parse();
         var before = (await WalkForwardAsync(f, q, 1000)).Select(r => r.Id).ToHashSet();
 
         var seen = new List<Guid>();
@@ -77,7 +74,7 @@ public class KeysetWalkTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 300, tieEvery: 1);
-        var q = Query();
+        var q = HealthCheckQueries.Parse();
         var at = new DateTimeOffset(2021, 1, 1, 2, 30, 30, TimeSpan.Zero); // between row 150 (02:30) and 151 (02:31)
 
         var seek = await f.Lister.WindowAsync(q, WindowRequest.Seek(at, 10), default);
@@ -96,7 +93,7 @@ public class KeysetWalkTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 480, tieEvery: 5);
-        var q = Query(("province", "ZA-GT"), ("risk", "high"), ("sort", "oldest"));
+        var q = HealthCheckQueries.Parse(("province", "ZA-GT"), ("risk", "high"), ("sort", "oldest"));
         var rows = await WalkForwardAsync(f, q, 13);
         // g % 4 == 0 is ZA-GP (ZA-GT read as its current code); g % 3 == 2 is high: g % 12 == 8 -> 40 rows.
         Assert.Equal(40, rows.Count);
@@ -109,7 +106,7 @@ public class KeysetWalkTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 2000, tieEvery: 2);
-        var q = Query(("q", "082 0000 1"), ("in", "phone-prefix"));
+        var q = HealthCheckQueries.Parse(("q", "082 0000 1"), ("in", "phone-prefix"));
         var rows = await WalkForwardAsync(f, q, 3);
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith("+278200001", r.Msisdn));
@@ -122,9 +119,9 @@ public class KeysetWalkTests
     public async Task A_tampered_cursor_is_refused_with_a_message()
     {
         await using var f = await ListingFixture.CreateAsync();
-        var ex = await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(Query(), WindowRequest.After("k1.bm9ub25zZW5zZQ", 10), default));
+        var ex = await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("k1.bm9ub25zZW5zZQ", 10), default));
         Assert.Contains("not valid", ex.Message);
-        await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(Query(), WindowRequest.After("garbage", 10), default));
+        await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("garbage", 10), default));
     }
 
     private static string KeysetCursorOf(ListQuery<HealthCheck> q, HealthCheck row) => KeysetCursor.Encode(q.Ordering.KeyOf(row));

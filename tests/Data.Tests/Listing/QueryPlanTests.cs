@@ -25,7 +25,7 @@ public class QueryPlanTests : IAsyncLifetime
 
     private async Task<string> PlanAsync(WindowRequest request, params (string, string?)[] ps)
     {
-        var q = ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+        var q = HealthCheckQueries.Parse(ps);
         var parameters = new SqlParameters();
         var sql = WindowSql.Build(q, request, parameters);
         Assert.DoesNotContain("OFFSET", sql, StringComparison.OrdinalIgnoreCase);

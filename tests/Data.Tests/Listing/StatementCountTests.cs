@@ -11,9 +11,6 @@ namespace Admin.Data.Tests.Listing;
 /// </summary>
 public class StatementCountTests
 {
-    private static ListQuery<HealthCheck> Query(params (string, string?)[] ps) =>
-        ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
-
     private static bool IsCount(string sql) => sql.Contains("count(", StringComparison.OrdinalIgnoreCase);
 
     [Fact]
@@ -21,7 +18,7 @@ public class StatementCountTests
     {
         await using var f = await ListingFixture.CreateAsync();
         await SqlSeed.HealthChecksAsync(f.Db, 500);
-        var q = Query(("province", "ZA-GP"), ("risk", "high"));
+        var q = HealthCheckQueries.Parse(("province", "ZA-GP"), ("risk", "high"));
 
         using var rec = StatementRecorder.Start(f.Db);
         var first = await f.Lister.WindowAsync(q, WindowRequest.Start(10), default);
@@ -48,12 +45,12 @@ public class StatementCountTests
         await f.Db.ExecuteAsync("ANALYZE health_checks");
 
         using var rec = StatementRecorder.Start(f.Db);
-        await f.Counter.CountAsync(Query(), default);
+        await f.Counter.CountAsync(HealthCheckQueries.Parse(), default);
         rec.AssertCount(1);
         Assert.Contains("pg_class", rec.Statements[0]);
 
         rec.Clear();
-        await f.Counter.CountAsync(Query(("risk", "high")), default);
+        await f.Counter.CountAsync(HealthCheckQueries.Parse(("risk", "high")), default);
         rec.AssertCount(1);
         Assert.StartsWith("EXPLAIN", rec.Statements[0]);
         Assert.DoesNotContain(rec.Statements, IsCount);
@@ -67,7 +64,7 @@ public class StatementCountTests
         await f.Db.ExecuteAsync("ANALYZE health_checks");
 
         using var rec = StatementRecorder.Start(f.Db);
-        var result = await f.Counter.CountAsync(Query(("district", "ETH")), default);
+        var result = await f.Counter.CountAsync(HealthCheckQueries.Parse(("district", "ETH")), default);
         Assert.True(result.IsExact);
         var statements = rec.Statements;
         var count = statements.ToList().FindIndex(IsCount);
