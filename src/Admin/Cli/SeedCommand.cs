@@ -1,10 +1,105 @@
+using System.Globalization;
+using Admin.Data;
+using Admin.Data.Bulk;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Spectre.Console;
+
 namespace Admin.Cli;
 
+/// <summary>
+/// <c>seed --rows N [--seed S] [--if-empty] [--vaccine-rows N] [--mode auto|bulk|incremental]</c>: generate demo data
+/// and load it with binary COPY (<see cref="BulkLoader"/>), with a progress bar and the load's figures at the end.
+/// </summary>
 public static class SeedCommand
 {
-    public static Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
+    public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
     {
-        Console.Error.WriteLine("seed: not implemented yet");
-        return Task.FromResult(1);
+        var rows = args.Long("rows", 1_000_000, 0, 2_000_000_000);
+        var options = new BulkLoadOptions
+        {
+            Rows = rows,
+            Seed = (int)args.Long("seed", 42, int.MinValue, int.MaxValue),
+            VaccineRows = args.String("vaccine-rows") is null ? null : args.Long("vaccine-rows", 0, 0, 1_000_000_000),
+            IfEmpty = args.Flag("if-empty"),
+            Mode = ParseMode(args.String("mode")),
+        };
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        var loader = new BulkLoader(connectionString);
+
+        BulkLoadResult result;
+        try
+        {
+            result = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(ctx =>
+                {
+                    var tasks = new Dictionary<(string, BulkLoadStep), ProgressTask>();
+                    return loader.LoadAsync(options with { Progress = p => Report(ctx, tasks, p) }, ct);
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled. A bulk load rolls back as a whole; an incremental load keeps only the batches it had committed.");
+            return 130;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            await Console.Error.WriteLineAsync($"The database has no schema yet ({ex.MessageText}). Run the migrate verb first.");
+            return 1;
+        }
+        catch (NpgsqlException ex)
+        {
+            var detail = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $" ({inner.Message})" : "";
+            await Console.Error.WriteLineAsync($"Seeding failed: {ex.Message}{detail}. Check ConnectionStrings:Admin and that PostgreSQL is running.");
+            return 1;
+        }
+
+        foreach (var reason in result.Skipped)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Skipped:[/] {reason}");
+        if (result.HealthChecks is null && result.Vaccines is null)
+            return 0;
+
+        var table = new Table().AddColumns("table", "mode", "rows", "generation + COPY", "indexes + keys", "ANALYZE", "end to end", "load rows/s", "end-to-end rows/s");
+        foreach (var t in new[] { result.HealthChecks, result.Vaccines })
+        {
+            if (t is null) continue;
+            table.AddRow(t.Table, t.Mode, N(t.RowsWritten), S(t.LoadSeconds), S(t.IndexSeconds), S(t.AnalyzeSeconds), S(t.TotalSeconds), N(t.LoadRowsPerSecond), N(t.EndToEndRowsPerSecond));
+        }
+        AnsiConsole.Write(table);
+        if (result.HealthChecks is { } hc)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"health_checks: {hc.RowsGenerated:N0} rows generated, {hc.RowsWritten:N0} written; load (generation + COPY) {hc.LoadRowsPerSecond:N0} rows/s in {hc.LoadSeconds:F1} s; end to end incl. indexes and ANALYZE {hc.EndToEndRowsPerSecond:N0} rows/s in {hc.TotalSeconds:F1} s."));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total {result.TotalSeconds:F1} s."));
+        return 0;
     }
+
+    private static void Report(ProgressContext ctx, Dictionary<(string, BulkLoadStep), ProgressTask> tasks, BulkLoadProgress p)
+    {
+        if (!tasks.TryGetValue((p.Table, p.Step), out var task))
+        {
+            var step = p.Step switch { BulkLoadStep.Copy => "generate + COPY", BulkLoadStep.Indexes => "indexes + keys", _ => "ANALYZE" };
+            task = ctx.AddTask($"{p.Table}: {step}", maxValue: Math.Max(1, p.Total));
+            tasks[(p.Table, p.Step)] = task;
+        }
+        task.Value = p.Done;
+        if (p.Step == BulkLoadStep.Indexes && p.Detail is { } name)
+            task.Description = $"{p.Table}: indexes + keys ({Markup.Escape(name)})";
+    }
+
+    private static BulkLoadMode ParseMode(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "auto" => BulkLoadMode.Auto,
+        "bulk" => BulkLoadMode.Bulk,
+        "incremental" => BulkLoadMode.Incremental,
+        _ => throw new FormatException($"--mode must be auto, bulk or incremental; got '{text}'."),
+    };
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string S(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
 }

@@ -1,0 +1,24 @@
+using Admin.Data.Domain;
+using Admin.Data.Entities;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Admin.Data.Bulk;
+
+/// <summary>One VaccineRegistration as a binary COPY row; <c>id</c> is left to the identity column.</summary>
+internal static class VaccineRegistrationCopyWriter
+{
+    public static readonly string[] Columns = ["gender", "first_name", "surname", "date_of_birth", "mobile_number", "province", "created_at"];
+
+    public static void Write(NpgsqlBinaryImporter w, VaccineRegistration r)
+    {
+        w.StartRow();
+        w.Write(EnumCodes<VaccineGender>.Of(r.Gender), NpgsqlDbType.Varchar);
+        w.Write(r.FirstName, NpgsqlDbType.Varchar);
+        w.Write(r.Surname, NpgsqlDbType.Varchar);
+        w.Write(r.DateOfBirth, NpgsqlDbType.Date);
+        w.Write(r.MobileNumber, NpgsqlDbType.Varchar);
+        w.Write(EnumCodes<Province>.Of(r.Province), NpgsqlDbType.Varchar);
+        w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);
+    }
+}
