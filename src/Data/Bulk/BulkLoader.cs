@@ -29,10 +29,10 @@ public sealed class BulkLoader
     private const int BatchesInFlight = 4;
 
     private static readonly TableSpec<HealthCheck> HealthChecks =
-        new(HealthChecksTable, HealthCheckCopyWriter.Columns, HealthCheckCopyWriter.Write, "deduplication_id", RestartIdentity: false);
+        new(HealthChecksTable, HealthCheckCopyWriter.Columns, HealthCheckCopyWriter.Write, HealthCheckCopyWriter.Encode, "deduplication_id", RestartIdentity: false);
 
     private static readonly TableSpec<VaccineRegistration> Vaccines =
-        new(VaccineRegistrationsTable, VaccineRegistrationCopyWriter.Columns, VaccineRegistrationCopyWriter.Write, DedupKey: null, RestartIdentity: true);
+        new(VaccineRegistrationsTable, VaccineRegistrationCopyWriter.Columns, VaccineRegistrationCopyWriter.Write, VaccineRegistrationCopyWriter.Encode, DedupKey: null, RestartIdentity: true);
 
     private readonly string _connectionString;
 
@@ -51,7 +51,8 @@ public sealed class BulkLoader
         _connectionString = csb.ConnectionString;
     }
 
-    private sealed record TableSpec<T>(string Table, string[] Columns, Action<NpgsqlBinaryImporter, T> Write, string? DedupKey, bool RestartIdentity)
+    private sealed record TableSpec<T>(
+        string Table, string[] Columns, Action<NpgsqlBinaryImporter, T> Write, Action<CopyBuffer, T> Encode, string? DedupKey, bool RestartIdentity)
     {
         public string ColumnList { get; } = string.Join(", ", Columns.Select(c => "\"" + c + "\""));
     }
@@ -171,29 +172,29 @@ public sealed class BulkLoader
         var merge = $"INSERT INTO {spec.Table} ({spec.ColumnList}) SELECT {spec.ColumnList} FROM {staging} ON CONFLICT ({spec.DedupKey}) DO NOTHING";
 
         NpgsqlTransaction? tx = null;
-        NpgsqlBinaryImporter? importer = null;
+        CopySink<T>? sink = null;
         long written = 0, done = 0, inTransaction = 0;
         try
         {
-            await RowPipeline.RunAsync<T>(fill, async (batch, count, token) =>
+            await RowPipeline.RunAsync(() => new CopyBatch<T>(options.BatchSize, options.CopyPath == CopyPath.Encoded), b => Produce(b, spec, fill), async (batch, token) =>
             {
-                if (importer is null)
+                if (sink is null)
                 {
                     tx = await conn.BeginTransactionAsync(token);
-                    importer = await conn.BeginBinaryImportAsync($"COPY {staging} ({spec.ColumnList}) FROM STDIN (FORMAT BINARY)", token);
+                    sink = await CopySink<T>.StartAsync(conn, options.CopyPath, $"COPY {staging} ({spec.ColumnList}) FROM STDIN (FORMAT BINARY)", spec.Write, token);
                 }
-                for (var i = 0; i < count; i++) spec.Write(importer, batch[i]);
-                inTransaction += count;
-                done += count;
+                await sink.WriteAsync(batch, token);
+                inTransaction += batch.Count;
+                done += batch.Count;
                 if (inTransaction >= options.CommitRows) await CommitAsync(token);
                 options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, done, rows));
-            }, options.BatchSize, BatchesInFlight, ct);
-            if (importer is not null) await CommitAsync(ct);
+            }, BatchesInFlight, ct);
+            if (sink is not null) await CommitAsync(ct);
         }
         finally
         {
-            // An unfinished batch: disposing the importer cancels its COPY, disposing the transaction rolls it back.
-            if (importer is not null) await importer.DisposeAsync();
+            // An unfinished batch: disposing the sink cancels its COPY, disposing the transaction rolls it back.
+            if (sink is not null) await sink.DisposeAsync();
             if (tx is not null) await tx.DisposeAsync();
         }
         var loadSeconds = clock.Elapsed.TotalSeconds;
@@ -202,9 +203,9 @@ public sealed class BulkLoader
 
         async Task CommitAsync(CancellationToken token)
         {
-            await importer!.CompleteAsync(token);
-            await importer.DisposeAsync();
-            importer = null;
+            await sink!.CompleteAsync(token);
+            await sink.DisposeAsync();
+            sink = null;
             written += await BulkSql.ExecuteAsync(conn, merge, token);
             await tx!.CommitAsync(token);
             await tx.DisposeAsync();
@@ -218,18 +219,30 @@ public sealed class BulkLoader
         where T : class, new()
     {
         // Not completed (an exception, a cancellation): disposal cancels the COPY and the transaction aborts.
-        await using var importer = await conn.BeginBinaryImportAsync(copy, ct);
+        await using var sink = await CopySink<T>.StartAsync(conn, options.CopyPath, copy, spec.Write, ct);
         long done = 0;
         options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, 0, rows));
-        await RowPipeline.RunAsync<T>(fill, (batch, count, token) =>
+        await RowPipeline.RunAsync(() => new CopyBatch<T>(options.BatchSize, options.CopyPath == CopyPath.Encoded), b => Produce(b, spec, fill), async (batch, token) =>
         {
-            token.ThrowIfCancellationRequested();
-            for (var i = 0; i < count; i++) spec.Write(importer, batch[i]);
-            done += count;
+            await sink.WriteAsync(batch, token);
+            done += batch.Count;
             options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, done, rows));
-            return ValueTask.CompletedTask;
-        }, options.BatchSize, BatchesInFlight, ct);
-        return (long)await importer.CompleteAsync(ct);
+        }, BatchesInFlight, ct);
+        await sink.CompleteAsync(ct);
+        return done;
+    }
+
+    /// <summary>The generator's side of the pipeline: the next rows, encoded there too when the COPY takes bytes.</summary>
+    private static bool Produce<T>(CopyBatch<T> batch, TableSpec<T> spec, Func<Span<T>, int> fill) where T : class, new()
+    {
+        batch.Count = fill(batch.Rows);
+        if (batch.Count == 0) return false;
+        if (batch.Bytes is { } bytes)
+        {
+            bytes.Clear();
+            for (var i = 0; i < batch.Count; i++) spec.Encode(bytes, batch.Rows[i]);
+        }
+        return true;
     }
 
     private static async Task<double> AnalyzeAsync(NpgsqlConnection conn, string table, BulkLoadOptions options, CancellationToken ct)

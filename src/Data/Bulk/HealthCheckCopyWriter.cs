@@ -6,8 +6,11 @@ using NpgsqlTypes;
 namespace Admin.Data.Bulk;
 
 /// <summary>
-/// One HealthCheck as a binary COPY row. Typed <c>Write&lt;T&gt;</c> with an explicit <see cref="NpgsqlDbType"/>
-/// per column: no boxing, no per-value type inference. Enums go out as their stored codes.
+/// One HealthCheck as a binary COPY row, two ways with the same columns: <see cref="Write"/> through Npgsql's
+/// importer (typed <c>Write&lt;T&gt;</c> with an explicit <see cref="NpgsqlDbType"/>: no boxing, no type inference),
+/// and <see cref="Encode"/> straight into the wire format, for the bulk path. The importer spends about 100 ns per
+/// value on parameter binding (34 values a row); encoding costs a few ns per value and runs on the generator's
+/// thread, leaving the writer only memory copies. Enums go out as their stored codes.
 /// </summary>
 internal static class HealthCheckCopyWriter
 {
@@ -58,5 +61,48 @@ internal static class HealthCheckCopyWriter
         w.Write(r.Timestamp, NpgsqlDbType.TimestampTz);
         w.Write(r.CreatedBy, NpgsqlDbType.Varchar);
         if (r.Data is { } data) w.Write(data, NpgsqlDbType.Jsonb); else w.WriteNull();
+    }
+
+    /// <summary>The same row as <see cref="Write"/>, in PostgreSQL's binary COPY format.</summary>
+    public static void Encode(CopyBuffer b, HealthCheck r)
+    {
+        // Fixed-size fields are under 400 bytes; strings take at most 3 UTF-8 bytes per char.
+        b.Reserve(400 + 3 * (r.DeduplicationId.Length + r.Msisdn.Length + (r.FirstName?.Length ?? 0) + (r.LastName?.Length ?? 0)
+            + r.Source.Length + (r.DistrictCode?.Length ?? 0) + (r.City?.Length ?? 0) + r.CreatedBy.Length + (r.Data?.Length ?? 0) + 64));
+        b.StartRow(34);
+        b.Uuid(r.Id);
+        b.Text(r.DeduplicationId);
+        b.Text(r.Msisdn);
+        b.Text(r.FirstName);
+        b.Text(r.LastName);
+        b.Text(r.Source);
+        b.Text(EnumCodes<Province>.Of(r.Province));
+        b.Text(r.DistrictCode);
+        b.Text(r.City);
+        b.Double(r.Latitude);
+        b.Double(r.Longitude);
+        b.Double(r.CityLatitude);
+        b.Double(r.CityLongitude);
+        b.Text(EnumCodes<AgeBand>.Of(r.Age));
+        b.Date(r.DateOfBirth);
+        b.Text(r.Gender is { } gender ? EnumCodes<Gender>.Of(gender) : null);
+        b.Text(r.PlaceOfWork is { } work ? EnumCodes<PlaceOfWork>.Of(work) : null);
+        b.Bool(r.Fever);
+        b.Bool(r.Cough);
+        b.Bool(r.SoreThroat);
+        b.Bool(r.DifficultyBreathing);
+        b.Bool(r.MusclePain);
+        b.Bool(r.Smell);
+        b.Text(EnumCodes<Answer>.Of(r.Exposure));
+        b.Text(r.PreexistingCondition is { } pre ? EnumCodes<Answer>.Of(pre) : null);
+        b.Bool(r.ConfirmedContact);
+        b.Bool(r.Tracing);
+        b.Int(r.RoomsInHousehold);
+        b.Int(r.PersonsInHousehold);
+        b.Text(EnumCodes<Risk>.Of(r.Risk));
+        b.TimestampTz(r.CompletedTimestamp);
+        b.TimestampTz(r.Timestamp);
+        b.Text(r.CreatedBy);
+        b.Jsonb(r.Data);
     }
 }

@@ -26,14 +26,16 @@ public class BulkLoaderTests
         Assert.Equal(vr, string.Join(",", VaccineRegistrationCopyWriter.Columns));
     }
 
-    [Fact]
-    public async Task Bulk_load_round_trips_rows_and_restores_every_index_and_key()
+    [Theory]
+    [InlineData(CopyPath.Encoded)]
+    [InlineData(CopyPath.Importer)]
+    public async Task Bulk_load_round_trips_rows_and_restores_every_index_and_key(CopyPath path)
     {
         await using var db = await TestDatabase.CreateAsync();
         var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
         var progress = new List<BulkLoadProgress>();
 
-        var result = await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 20_000, Seed = 5, BatchSize = 1000, Progress = progress.Add });
+        var result = await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 20_000, Seed = 5, BatchSize = 1000, CopyPath = path, Progress = progress.Add });
 
         Assert.Equal("bulk", result.HealthChecks!.Mode);
         Assert.Equal(20_000, result.HealthChecks.RowsWritten);
@@ -84,7 +86,7 @@ public class BulkLoaderTests
         Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
 
         // Incremental, forced, with a different seed: all new rows, committed in batches.
-        var other = await loader.LoadAsync(new BulkLoadOptions { Rows = 5_000, Seed = 10, VaccineRows = 0, Mode = BulkLoadMode.Incremental, CommitRows = 2_000, BatchSize = 500 });
+        var other = await loader.LoadAsync(new BulkLoadOptions { Rows = 5_000, Seed = 10, VaccineRows = 0, Mode = BulkLoadMode.Incremental, CommitRows = 2_000, BatchSize = 500, CopyPath = CopyPath.Importer });
         Assert.Equal(5_000, other.HealthChecks!.RowsWritten);
         Assert.Equal(25_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
     }
@@ -127,8 +129,10 @@ public class BulkLoaderTests
         Assert.Equal(1_000L, await db.ScalarAsync<long>("SELECT count(*) FROM vaccine_registrations"));
     }
 
-    [Fact]
-    public async Task A_cancelled_bulk_load_leaves_the_table_as_it_was()
+    [Theory]
+    [InlineData(CopyPath.Encoded)]
+    [InlineData(CopyPath.Importer)]
+    public async Task A_cancelled_bulk_load_leaves_the_table_as_it_was(CopyPath path)
     {
         await using var db = await TestDatabase.CreateAsync();
         var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
@@ -137,6 +141,7 @@ public class BulkLoaderTests
         {
             Rows = 50_000,
             BatchSize = 1000,
+            CopyPath = path,
             // Stop half way through the COPY, as Ctrl-C would.
             Progress = p => { if (p.Step == BulkLoadStep.Copy && p.Done >= 25_000) cts.Cancel(); },
         };
