@@ -30,6 +30,8 @@ public sealed record BulkLoadOptions
     public string MaintenanceWorkMem { get; init; } = "2GB";
     /// <summary>Parallel workers per index build (besides the leader).</summary>
     public int MaintenanceWorkers { get; init; } = 2;
+    /// <summary>Compress the WAL of the bulk transaction with lz4 where the server allows it (superuser, lz4 built in).</summary>
+    public bool CompressWal { get; init; } = true;
     /// <summary>Called from the loader's thread as work advances; keep it cheap.</summary>
     public Action<BulkLoadProgress>? Progress { get; init; }
 
