@@ -1,0 +1,41 @@
+using Admin.Data.Domain;
+using Admin.Data.Reference;
+using Admin.Data.Rollups;
+
+namespace Admin.Data.Hotspots;
+
+public enum HotspotLayer { Districts, Cells }
+
+/// <summary>One row of the ranked hotspot list; <see cref="DistrictCode"/> is where it drills to.</summary>
+public sealed record RankedHotspot(
+    HotspotLayer Layer,
+    string Label,
+    string? DistrictCode,
+    Province? Province,
+    GridCell? Cell,
+    AreaTotals Totals,
+    HotspotAssessment Assessment);
+
+public static class HotspotRanking
+{
+    /// <summary>Flagged areas first, biggest excess of high-risk checks first; then the other tested areas, most nearly significant first.</summary>
+    public static IReadOnlyList<RankedHotspot> Rank(HotspotSnapshot snapshot, HotspotLayer layer = HotspotLayer.Districts)
+    {
+        var rows = layer == HotspotLayer.Districts
+            ? snapshot.Districts.Select(d => new RankedHotspot(layer, DistrictName(d.Code), d.Code, d.Province, null, d.Totals, d.Assessment))
+            : snapshot.Cells.Select(c => new RankedHotspot(layer, CellLabel(c), c.TopDistrict, ProvinceOf(c.TopDistrict), c.Cell, c.Totals, c.Assessment));
+        return rows
+            .Where(r => r.Assessment.Verdict != HotspotVerdict.TooFew)
+            .OrderByDescending(r => r.Assessment.Flagged)
+            .ThenByDescending(r => r.Assessment.Flagged ? r.Assessment.Excess : 0)
+            .ThenBy(r => r.Assessment.PValue ?? 1)
+            .ToList();
+    }
+
+    public static string DistrictName(string code) => Districts.All.FirstOrDefault(d => d.Code == code)?.Name ?? code;
+
+    private static string CellLabel(CellHotspot c) =>
+        c.TopDistrict is null ? c.Cell.ToString() : $"{c.Cell} (mostly {DistrictName(c.TopDistrict)})";
+
+    private static Province? ProvinceOf(string? code) => Districts.All.FirstOrDefault(d => d.Code == code)?.Province;
+}
