@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAdminData();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
+builder.AddAdminHotspots();
 
 var app = builder.Build();
 

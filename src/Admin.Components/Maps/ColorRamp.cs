@@ -16,6 +16,9 @@ public sealed class ColorRamp
     /// <summary>ColorBrewer YlOrRd: more is worse (counts, shares).</summary>
     public static ColorRamp YellowOrangeRed { get; } = new("#ffffcc", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026");
 
+    /// <summary>ColorBrewer Purples: a second sequential ramp, for a layer drawn over a YlOrRd one.</summary>
+    public static ColorRamp Purples { get; } = new("#fcfbfd", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486");
+
     /// <summary>ColorBrewer RdBu reversed: blue below a midpoint, white at it, red above (change against a baseline).</summary>
     public static ColorRamp BlueWhiteRed { get; } = new("#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b");
 
