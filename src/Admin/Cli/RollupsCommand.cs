@@ -44,7 +44,12 @@ public static class RollupsCommand
             """);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
-        string Text(int i) => r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!;
+        string Text(int i) => r.IsDBNull(i) ? "-" : r.GetValue(i) switch
+        {
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture)!,
+        };
         Console.WriteLine($"Newest check counted: {Text(0)}");
         Console.WriteLine($"Last refresh:         {Text(2)} (recomputed from {Text(1)})");
         Console.WriteLine($"Last full rebuild:    {Text(3)}");

@@ -7,8 +7,8 @@ public sealed record ProvinceHotspot(Province Province, AreaTotals Totals, Hotsp
 
 public sealed record DistrictHotspot(string Code, Province Province, AreaTotals Totals, HotspotAssessment Assessment);
 
-/// <summary>A grid cell; <see cref="TopDistrict"/> holds most of its checks in the period (the cell's drill-down target).</summary>
-public sealed record CellHotspot(GridCell Cell, string? TopDistrict, AreaTotals Totals, HotspotAssessment Assessment);
+/// <summary>A grid cell; its drill-down district is looked up on click (<see cref="HotspotQueries.TopDistrictAsync"/>).</summary>
+public sealed record CellHotspot(GridCell Cell, AreaTotals Totals, HotspotAssessment Assessment);
 
 /// <summary>One province's checks on one day.</summary>
 public readonly record struct TrendPoint(DateOnly Day, Province Province, long Checks, long HighRisk)

@@ -46,10 +46,10 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
         }
 
         await reader.NextResultAsync(ct);
-        var cellRows = new List<(GridCell Cell, string? Top, AreaTotals Totals)>();
+        var cellRows = new List<(GridCell Cell, AreaTotals Totals)>();
         while (await reader.ReadAsync(ct))
-            cellRows.Add((new GridCell(reader.GetInt32(0), reader.GetInt32(1)), await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2),
-                new AreaTotals(reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6))));
+            cellRows.Add((new GridCell(reader.GetInt32(0), reader.GetInt32(1)),
+                new AreaTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))));
 
         await reader.NextResultAsync(ct);
         var trend = new List<TrendPoint>();
@@ -70,10 +70,21 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
             windows,
             Zip(provinces, p => p.Totals, (p, a) => new ProvinceHotspot(p.Province, p.Totals, a)),
             Zip(districts, d => d.Totals, (d, a) => new DistrictHotspot(d.Code, d.Province, d.Totals, a)),
-            Zip(cellRows, c => c.Totals, (c, a) => new CellHotspot(c.Cell, c.Top, c.Totals, a)),
+            Zip(cellRows, c => c.Totals, (c, a) => new CellHotspot(c.Cell, c.Totals, a)),
             trend,
             refreshedAt,
             time.GetUtcNow());
+    }
+
+    /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>
+    public async Task<string?> TopDistrictAsync(GridCell cell, HotspotPeriod period, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(HotspotSql.TopDistrict);
+        cmd.Parameters.AddWithValue("row", cell.Row);
+        cmd.Parameters.AddWithValue("column", cell.Column);
+        cmd.Parameters.AddWithValue("from", period.From);
+        cmd.Parameters.AddWithValue("to", period.To);
+        return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
     public async Task<DataExtent> ExtentAsync(HotspotSource source = HotspotSource.Rollups, CancellationToken ct = default)

@@ -6,7 +6,7 @@ namespace Admin.Data.Hotspots;
 
 public enum HotspotLayer { Districts, Cells }
 
-/// <summary>One row of the ranked hotspot list; <see cref="DistrictCode"/> is where it drills to.</summary>
+/// <summary>One row of the ranked hotspot list: a district (<see cref="DistrictCode"/>) or a grid cell (<see cref="Cell"/>).</summary>
 public sealed record RankedHotspot(
     HotspotLayer Layer,
     string Label,
@@ -23,7 +23,7 @@ public static class HotspotRanking
     {
         var rows = layer == HotspotLayer.Districts
             ? snapshot.Districts.Select(d => new RankedHotspot(layer, DistrictName(d.Code), d.Code, d.Province, null, d.Totals, d.Assessment))
-            : snapshot.Cells.Select(c => new RankedHotspot(layer, CellLabel(c), c.TopDistrict, ProvinceOf(c.TopDistrict), c.Cell, c.Totals, c.Assessment));
+            : snapshot.Cells.Select(c => new RankedHotspot(layer, $"Cell {c.Cell}", null, null, c.Cell, c.Totals, c.Assessment));
         return rows
             .Where(r => r.Assessment.Verdict != HotspotVerdict.TooFew)
             .OrderByDescending(r => r.Assessment.Flagged)
@@ -34,8 +34,4 @@ public static class HotspotRanking
 
     public static string DistrictName(string code) => Districts.All.FirstOrDefault(d => d.Code == code)?.Name ?? code;
 
-    private static string CellLabel(CellHotspot c) =>
-        c.TopDistrict is null ? c.Cell.ToString() : $"{c.Cell} (mostly {DistrictName(c.TopDistrict)})";
-
-    private static Province? ProvinceOf(string? code) => Districts.All.FirstOrDefault(d => d.Code == code)?.Province;
 }

@@ -3,9 +3,10 @@ using Admin.Data.Rollups;
 namespace Admin.Data.Hotspots;
 
 /// <summary>
-/// The dashboard's read queries. Each is one template over a "source" of (day, ..., risk, checks) rows: the rollup
-/// tables for the dashboard, or health_checks itself (one row = one check) for the bench's naive twin and the tests'
-/// oracle. Same outer SQL, so the two can only differ in where the counts come from.
+/// The dashboard's read queries, each with a naive twin over health_checks for the bench and the tests' oracle. The
+/// district and trend queries are one template over a "source" of (day, ..., risk, checks) rows: the district rollup,
+/// or health_checks itself (one row = one check), so the two can only differ in where the counts come from. The cell
+/// query reads running totals from the rollups and is a plain GROUP BY over the base table.
 /// </summary>
 internal static class HotspotSql
 {
@@ -19,13 +20,10 @@ internal static class HotspotSql
         ? "SELECT day, province, district_code, risk, checks FROM rollup_district_days WHERE day BETWEEN @scan_from AND @to"
         : $"SELECT {BaseDay} AS day, province, coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code, risk, 1 AS checks FROM health_checks WHERE {BaseRange}";
 
-    private static string CellSource(HotspotSource source) => source == HotspotSource.Rollups
-        ? "SELECT day, cell_row, cell_column, district_code, risk, checks FROM rollup_cell_days WHERE day BETWEEN @scan_from AND @to"
-        : $"""
-          SELECT {BaseDay} AS day, {GridCell.RowSql} AS cell_row, {GridCell.ColumnSql} AS cell_column,
-                 coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code, risk, 1 AS checks
-          FROM health_checks WHERE {BaseRange} AND latitude IS NOT NULL AND longitude IS NOT NULL
-          """;
+    private const string BaseCellSource = $"""
+        SELECT {BaseDay} AS day, {GridCell.RowSql} AS cell_row, {GridCell.ColumnSql} AS cell_column, risk, 1 AS checks
+        FROM health_checks WHERE {BaseRange} AND latitude IS NOT NULL AND longitude IS NOT NULL
+        """;
 
     /// <summary>Period totals and the two hotspot windows, in one pass over the source.</summary>
     private const string Sums = $"""
@@ -43,18 +41,47 @@ internal static class HotspotSql
         GROUP BY GROUPING SETS ((province, district_code), (province))
         """;
 
-    /// <summary>Per grid cell, with the district that holds most of the cell's checks in the period (its drill-down target).</summary>
-    public static string Cells(HotspotSource source) => $"""
-        SELECT cell_row, cell_column,
-               (array_agg(district_code ORDER BY checks DESC, district_code) FILTER (WHERE district_code <> '{RollupKeys.NoDistrict}'))[1] AS top_district,
-               sum(checks)::bigint, sum(high_risk)::bigint, sum(recent_high)::bigint, sum(baseline_high)::bigint
-        FROM (
-            SELECT cell_row, cell_column, district_code,
-                   {Sums}
-            FROM ({CellSource(source)}) src
-            GROUP BY cell_row, cell_column, district_code
-        ) per_district
-        GROUP BY cell_row, cell_column
+    /// <summary>
+    /// Per grid cell. From the rollups: running totals at the four boundary days (each clamped to the newest day,
+    /// after which nothing was counted), so the cost does not grow with the period. From the base table: a GROUP BY.
+    /// </summary>
+    public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
+        ? """
+          WITH b AS (
+              SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
+              FROM (SELECT max(day) AS last FROM rollup_cell_running_totals) m
+          ), at AS (
+              SELECT cell_row, cell_column,
+                     coalesce(sum(checks_to_date) FILTER (WHERE day = b.t), 0) AS checks_t,
+                     coalesce(sum(checks_to_date) FILTER (WHERE day = b.f), 0) AS checks_f,
+                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.t), 0) AS high_t,
+                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.f), 0) AS high_f,
+                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.r), 0) AS high_r,
+                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.bl), 0) AS high_bl
+              FROM rollup_cell_running_totals, b
+              WHERE day IN (b.t, b.f, b.r, b.bl)
+              GROUP BY cell_row, cell_column
+          )
+          SELECT cell_row, cell_column, (checks_t - checks_f)::bigint, (high_t - high_f)::bigint, (high_t - high_r)::bigint, (high_r - high_bl)::bigint
+          FROM at
+          WHERE checks_t > checks_f OR high_t > high_bl
+          """
+        : $"""
+          SELECT cell_row, cell_column, {Sums}
+          FROM ({BaseCellSource}) src
+          GROUP BY cell_row, cell_column
+          HAVING coalesce(sum(checks) FILTER (WHERE day >= @from), 0) > 0
+              OR coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND {High}), 0) > 0
+          """;
+
+    /// <summary>The district with most of a cell's checks in a period: where a click on the cell drills to.</summary>
+    public const string TopDistrict = $"""
+        SELECT district_code
+        FROM rollup_cell_days
+        WHERE cell_row = @row AND cell_column = @column AND day BETWEEN @from AND @to AND district_code <> '{RollupKeys.NoDistrict}'
+        GROUP BY district_code
+        ORDER BY sum(checks) DESC, district_code
+        LIMIT 1
         """;
 
     /// <summary>Checks and high-risk checks per province and day of the period.</summary>

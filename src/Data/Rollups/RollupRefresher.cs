@@ -81,6 +81,13 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
+        await using (var running = new NpgsqlCommand(RollupSql.InsertRunningTotals, conn))
+        {
+            // A rebuild starts before any data: nothing is carried in, every cell starts on its first day.
+            running.Parameters.AddWithValue("from", from ?? BeforeAnyData);
+            await running.ExecuteNonQueryAsync(ct);
+        }
+
         await using (var save = new NpgsqlCommand(RollupSql.SaveWatermark, conn))
         {
             save.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
@@ -93,6 +100,8 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         await tx.CommitAsync(ct);
         return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, highWater, clock.Elapsed);
     }
+
+    private static readonly DateOnly BeforeAnyData = new(1900, 1, 1);
 
     private static async Task<object?> LockAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

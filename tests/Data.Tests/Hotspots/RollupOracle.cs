@@ -20,6 +20,26 @@ internal static class RollupOracle
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4
         """;
 
+    // Each cell's total to date on the newest day, against a count over the whole base table.
+    private const string CellTotalsRollup = """
+        SELECT cell_row || ',' || cell_column, '', '', '', checks_to_date FROM rollup_cell_running_totals
+        WHERE day = (SELECT max(day) FROM rollup_cell_running_totals)
+        UNION ALL
+        SELECT cell_row || ',' || cell_column, '', '', 'high', high_risk_to_date FROM rollup_cell_running_totals
+        WHERE day = (SELECT max(day) FROM rollup_cell_running_totals) AND high_risk_to_date > 0
+        """;
+
+    private const string CellTotalsDirect = """
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int, '', '', '', count(*)
+        FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1
+        UNION ALL
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int, '', '', 'high', count(*)
+        FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND risk IN ('high', 'critical') GROUP BY 1
+        """;
+
+    public static Task<List<string>> CellTotalsRollupAsync(TestDatabase db) => RowsAsync(db, CellTotalsRollup);
+    public static Task<List<string>> CellTotalsDirectAsync(TestDatabase db) => RowsAsync(db, CellTotalsDirect);
+
     public static Task<List<string>> DistrictRollupAsync(TestDatabase db) => RowsAsync(db, DistrictRollup);
     public static Task<List<string>> DistrictDirectAsync(TestDatabase db) => RowsAsync(db, DistrictDirect);
     public static Task<List<string>> CellRollupAsync(TestDatabase db) => RowsAsync(db, CellRollup);

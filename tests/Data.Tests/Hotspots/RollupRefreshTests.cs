@@ -42,7 +42,32 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.NotEmpty(districtDirect);
         Assert.Equal(districtDirect, await RollupOracle.DistrictRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
+        Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
     }
+
+    // The dashboard's answers from the rollups (running totals included) against the same questions put to the base
+    // table, for periods inside the data, straddling its start, and running past its end.
+    private async Task AssertDashboardMatchesBaseTableAsync()
+    {
+        var queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
+        HotspotPeriod[] periods =
+        [
+            HotspotPeriod.Ending(LastDay, 7),
+            HotspotPeriod.Ending(LastDay.AddDays(-4), 10),
+            new(LastDay.AddDays(-40), LastDay.AddDays(-15)),
+            new(LastDay.AddDays(-5), LastDay.AddDays(10)),
+        ];
+        foreach (var period in periods)
+        {
+            var rollups = await queries.SnapshotAsync(period, HotspotSource.Rollups);
+            var direct = await queries.SnapshotAsync(period, HotspotSource.BaseTable);
+            Assert.Equal(direct.Districts, rollups.Districts);
+            Assert.Equal(Sorted(direct.Cells), Sorted(rollups.Cells));
+            Assert.Equal(direct.Trend, rollups.Trend);
+        }
+    }
+
+    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
 
     [Fact]
     public async Task First_refresh_counts_every_row()
@@ -75,6 +100,7 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.False(result.FullRebuild);
         Assert.Equal(LastDay.AddDays(-3), result.RecomputedFrom);
         await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
     }
 
     [Fact]
@@ -94,6 +120,7 @@ public class RollupRefreshTests : IAsyncLifetime
 
         Assert.True(rebuild.FullRebuild);
         await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Admin.Data.Persistence.Migrations
 {
     [DbContext(typeof(AdminDbContext))]
-    [Migration("20261123212917_AddRollups")]
+    [Migration("20261123215650_AddRollups")]
     partial class AddRollups
     {
         /// <inheritdoc />
@@ -997,6 +997,9 @@ namespace Admin.Data.Persistence.Migrations
                     b.HasKey("Day", "CellRow", "CellColumn", "DistrictCode", "Province", "Risk")
                         .HasName("pk_rollup_cell_days");
 
+                    b.HasIndex("CellRow", "CellColumn", "Day")
+                        .HasDatabaseName("ix_rollup_cell_days_cell_day");
+
                     b.ToTable("rollup_cell_days", null, t =>
                         {
                             t.HasCheckConstraint("ck_rollup_cell_days_checks", "checks > 0");
@@ -1005,6 +1008,34 @@ namespace Admin.Data.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_rollup_cell_days_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
                         });
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.CellRunningTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("CellRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_row");
+
+                    b.Property<int>("CellColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_column");
+
+                    b.Property<long>("ChecksToDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checks_to_date");
+
+                    b.Property<long>("HighRiskToDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("high_risk_to_date");
+
+                    b.HasKey("Day", "CellRow", "CellColumn")
+                        .HasName("pk_rollup_cell_running_totals");
+
+                    b.ToTable("rollup_cell_running_totals", (string)null);
                 });
 
             modelBuilder.Entity("Admin.Data.Rollups.DistrictDayRollup", b =>

@@ -32,6 +32,21 @@ namespace Admin.Data.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rollup_cell_running_totals",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    cell_row = table.Column<int>(type: "integer", nullable: false),
+                    cell_column = table.Column<int>(type: "integer", nullable: false),
+                    checks_to_date = table.Column<long>(type: "bigint", nullable: false),
+                    high_risk_to_date = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rollup_cell_running_totals", x => new { x.day, x.cell_row, x.cell_column });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rollup_district_days",
                 columns: table => new
                 {
@@ -63,6 +78,11 @@ namespace Admin.Data.Persistence.Migrations
                 {
                     table.PrimaryKey("pk_rollup_watermarks", x => x.name);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rollup_cell_days_cell_day",
+                table: "rollup_cell_days",
+                columns: new[] { "cell_row", "cell_column", "day" });
         }
 
         /// <inheritdoc />
@@ -70,6 +90,9 @@ namespace Admin.Data.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "rollup_cell_days");
+
+            migrationBuilder.DropTable(
+                name: "rollup_cell_running_totals");
 
             migrationBuilder.DropTable(
                 name: "rollup_district_days");
