@@ -10,7 +10,7 @@
 
 SELECT setseed(0.2021);
 
-DROP TABLE IF EXISTS pg_temp.slots;
+DROP TABLE IF EXISTS slots;
 -- 10,000 slots shared out by population: a random slot is a population-weighted district (one hash join per row).
 CREATE TEMP TABLE slots AS
 SELECT s AS slot, d.code, d.province, d.centroid_latitude AS lat, d.centroid_longitude AS lon,
