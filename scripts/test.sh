@@ -16,9 +16,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# No build servers (MSBuild nodes, compiler server) may outlive the run.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+
 tmp=$(mktemp -d /tmp/admin-test.XXXXXX)
 chmod 755 "$tmp"
-cleanup() { pg_stop_cluster "$tmp/pg" immediate; rm -rf "$tmp"; }
+# The tests' TMPDIR. Safety net: a process still running with it in its command line (Chromium's profile lives
+# there) was started by this run and outlived it, e.g. after a test host crash. The directory name is unique to this run.
+tests_tmp="$tmp/tmp"
+kill_leftovers() { local pids; pids=$(pgrep -f -- "$tests_tmp/" || true); if [ -n "$pids" ]; then echo "Stopping leftover test processes: $pids" >&2; kill $pids 2>/dev/null; fi; return 0; }
+cleanup() { kill_leftovers; pg_stop_cluster "$tmp/pg" immediate; rm -rf "$tmp"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -30,13 +37,19 @@ echo "Test PostgreSQL on port $port ($tmp/pg)"
 cd "$repo"
 dotnet build Admin.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 log="$tmp/test.log"
-dotnet test Admin.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+mkdir -p "$tests_tmp"
+TMPDIR="$tests_tmp" dotnet test Admin.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
 sum() { grep -E '^(Passed|Failed)!' "$log" | grep -oE "$1: +[0-9]+" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 passed=${passed:-0}; failed=${failed:-0}
+# A crashed or aborted test host prints no summary of its own: never report that run as all green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test failed (exit $status) without a failing test: a test run aborted or a fixture crashed; see above." >&2
+  failed=1
+fi
 echo
 echo "$passed passed, $failed failed, ${skipped:-0} skipped"
 if [ "$passed" -eq 0 ]; then echo "No tests ran." >&2; exit 1; fi

@@ -7,6 +7,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdminData();
+builder.AddAdminListing();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
 builder.AddAdminHotspots();

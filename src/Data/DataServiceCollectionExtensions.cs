@@ -1,4 +1,6 @@
 using Admin.Data.Counting;
+using Admin.Data.Listing;
+using Admin.Data.Listing.Indexes;
 using Admin.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -26,13 +28,23 @@ public static class DataServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
             builder.ConnectionStringBuilder.ApplicationName ??= "admin";
+            if (options.StatementTimeout > TimeSpan.Zero && string.IsNullOrEmpty(builder.ConnectionStringBuilder.Options))
+                builder.ConnectionStringBuilder.Options = $"-c statement_timeout={(long)options.StatementTimeout.TotalMilliseconds}";
             return builder.Build();
         });
         services.AddDbContextPool<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<TableSizeEstimator>();
+        services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
+        services.AddSingleton<RowCounter>();
+        services.AddSingleton<TableLister>();
+        services.AddSingleton(TableRegistry.Default);
         services.AddDbContextFactory<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Singleton);
         return services;
     }
+
+    /// <summary>Refuses to serve what no index covers: run by the web host at startup.</summary>
+    public static IServiceCollection AddIndexCoverageCheck(this IServiceCollection services) =>
+        services.AddHostedService<IndexCoverageCheck>();
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();

@@ -6,4 +6,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Falls back to ConnectionStrings:Admin.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Server-side limit for every statement the app sends (defence in depth: no request may run long).
+    /// Zero means none, for CLI verbs that build indexes or load data.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

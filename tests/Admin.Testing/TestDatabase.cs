@@ -60,6 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task ExecuteAsync(string sql)
     {
         await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 300; // seeding a few hundred thousand rows on a busy 2-core machine
         await cmd.ExecuteNonQueryAsync();
     }
 

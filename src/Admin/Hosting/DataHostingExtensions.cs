@@ -9,4 +9,11 @@ public static class DataHostingExtensions
         builder.Services.AddAdminData(builder.Configuration);
         return builder;
     }
+
+    /// <summary>The web host refuses to start when a list offers what no index serves.</summary>
+    public static IHostApplicationBuilder AddAdminListing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIndexCoverageCheck();
+        return builder;
+    }
 }

@@ -18,6 +18,8 @@ public static class UiHostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Unknown addresses get the app's Not found page (in the layout, status 404), not the browser's bare error.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         return app;
     }

@@ -32,6 +32,6 @@ public static class HotspotRanking
             .ToList();
     }
 
-    public static string DistrictName(string code) => Districts.All.FirstOrDefault(d => d.Code == code)?.Name ?? code;
+    public static string DistrictName(string code) => Districts.Find(code)?.Name ?? code;
 
 }

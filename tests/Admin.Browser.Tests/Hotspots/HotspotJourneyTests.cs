@@ -1,83 +1,58 @@
-using System.Net;
+using System.Text.RegularExpressions;
+using Admin.Browser.Tests.Browsing;
+using Admin.Browser.Tests.Hosting;
+using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
-using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static Microsoft.Playwright.Assertions;
 
 namespace Admin.Browser.Tests.Hotspots;
 
-/// <summary>
-/// A manager's journey in headless Chromium against the real app (Kestrel on loopback) and a real database: open
-/// Hotspots, switch to the last 7 days, click the flagged district, land on its records filtered to that week.
-/// Self-contained for now; it can adopt the shared browser fixture when that lands.
-/// </summary>
-public class HotspotJourneyTests : IAsyncLifetime
+/// <summary>The app over five weeks of checks with an outbreak planted in uMgungundlovu (DC22) in the last week, rolled up.</summary>
+public sealed class OutbreakAppFixture : AppServerFixture, IAsyncLifetime
 {
-    private static readonly DateOnly LastDay = new(2021, 1, 31);
-    private TestDatabase _db = null!;
-    private WebApplicationFactory<Program> _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    public static readonly DateOnly LastDay = new(2021, 1, 31);
 
-    public async Task InitializeAsync()
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 35, seed: 4, checksPerMillion: 20)
+        await InitializeAsync();
+        await CheckRows.InsertAsync(Database.DataSource, SyntheticChecks.Background(LastDay, days: 35, seed: 4, checksPerMillion: 20)
             .Concat(SyntheticChecks.Outbreak("DC22", -29.6, 30.38, LastDay.AddDays(-6), LastDay, perDay: 12, seed: 8)));
-
-        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("staticWebAssets", StaticAssetsManifest.Corrected())
-            .UseSetting("ConnectionStrings:Admin", _db.ConnectionString)
-            .UseSetting("Hotspots:BackgroundRefresh", "false"));
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await _app.Services.GetRequiredService<RollupRefresher>().RebuildAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await Database.ExecuteAsync("ANALYZE health_checks");
+        // Waits for the app's own first refresh (which may have seen an empty table), then counts everything.
+        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance)
+            .RebuildAsync();
     }
+}
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
+/// <summary>A manager's journey: open Hotspots, switch to the last 7 days, click the flagged district, land on its records for that week.</summary>
+public sealed class HotspotJourneyTests(BrowserFixture browser, OutbreakAppFixture app)
+    : JourneyTest(browser), IClassFixture<OutbreakAppFixture>
+{
     [Fact]
-    public async Task Open_hotspots_change_the_period_click_a_district_and_land_on_its_records()
+    public Task Open_hotspots_change_the_period_click_a_district_and_land_on_its_records() => JourneyAsync(async (page, diagnostics) =>
     {
-        var page = await _browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-
-        await page.GotoAsync(_baseUrl + "/hotspots");
-        await Assertions.Expect(page.GetByTestId("period")).ToContainTextAsync("(28 days)");
-        await Assertions.Expect(page.Locator("[data-testid=hotspot-map] g[data-layer=provinces] path")).ToHaveCountAsync(9);
+        await page.GotoAndWaitForCircuitAsync(app.Url("hotspots"));
+        await Expect(page.GetByTestId("period")).ToContainTextAsync("2021-01-04 – 2021-01-31 (28 days)");
+        await Expect(page.Locator("[data-testid=hotspot-map] g[data-layer=provinces] path")).ToHaveCountAsync(9);
 
         await page.Locator("[data-preset='7d']").ClickAsync();
-        await page.WaitForURLAsync("**/hotspots?preset=7d");
-        await Assertions.Expect(page.GetByTestId("period")).ToContainTextAsync("2021-01-25 – 2021-01-31 (7 days)");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/hotspots\?preset=7d$"));
+        await Expect(page.GetByTestId("period")).ToContainTextAsync("2021-01-25 – 2021-01-31 (7 days)");
 
-        // The planted outbreak is flagged in the ranked list; its circle on the map is a link to its records.
-        await Assertions.Expect(page.Locator("[data-hotspot='DC22']")).ToHaveAttributeAsync("data-flagged", "true");
+        // The planted outbreak is flagged in the ranked list; its circle on the map links to its records.
+        await Expect(page.Locator("[data-hotspot='DC22']")).ToHaveAttributeAsync("data-flagged", "true");
         await page.Locator("g[data-layer=districts] circle[data-key='DC22']").ClickAsync();
 
-        await page.WaitForURLAsync("**/records/health-checks?**");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/records/health-checks\?"));
         var landed = new Uri(page.Url);
         Assert.Equal("/records/health-checks", landed.AbsolutePath);
         Assert.Equal("?district=DC22&risk=high&from=2021-01-25&to=2021-01-31", landed.Query);
-    }
+        // The records grid takes the filter: its rows are that district's high-risk checks.
+        await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("uMgungundlovu");
+        await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("high");
+        Assert.Empty(diagnostics.FailedRequests);
+    });
 }

@@ -1,8 +1,7 @@
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Admin.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Admin.Tests.Hotspots;
@@ -12,17 +11,15 @@ public class HotspotsPageTests : IAsyncLifetime
 {
     private static readonly DateOnly LastDay = new(2021, 1, 31);
     private TestDatabase _db = null!;
-    private WebApplicationFactory<Program> _app = null!;
+    private AdminAppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 35, seed: 9, checksPerMillion: 20)
             .Concat(SyntheticChecks.Outbreak("DC22", -29.6, 30.38, LastDay.AddDays(-6), LastDay, perDay: 12, seed: 3)));
-        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("staticWebAssets", StaticAssetsManifest.Corrected())
-            .UseSetting("ConnectionStrings:Admin", _db.ConnectionString)
-            .UseSetting("Hotspots:BackgroundRefresh", "false"));
+        _app = new AdminAppFactory(_db.ConnectionString);
+        // Waits for the app's own first refresh, if it is running, then counts everything.
         await _app.Services.GetRequiredService<RollupRefresher>().RebuildAsync();
     }
 

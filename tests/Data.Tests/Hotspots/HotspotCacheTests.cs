@@ -42,7 +42,7 @@ public class HotspotCacheTests : IAsyncLifetime
     public async Task Hundred_concurrent_readers_of_a_cold_key_cause_one_SQL_aggregate()
     {
         var dashboard = Dashboard(new HotspotOptions { CacheDuration = TimeSpan.FromMinutes(5) });
-        using var counter = new SqlCommandCounter(_db.Name);
+        using var recorder = StatementRecorder.Start(_db);
         var go = new TaskCompletionSource();
 
         var readers = Enumerable.Range(0, 100)
@@ -51,7 +51,7 @@ public class HotspotCacheTests : IAsyncLifetime
         go.SetResult();
         var results = await Task.WhenAll(readers);
 
-        var statement = Assert.Single(counter.Statements);
+        var statement = Assert.Single(recorder.Statements);
         Assert.Contains("rollup_district_days", statement);
         Assert.All(results, r => Assert.Same(results[0].Value, r.Value));
         Assert.All(results, r => Assert.False(r.IsStale));
@@ -60,13 +60,13 @@ public class HotspotCacheTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_cache_every_reader_queries()
     {
-        // The control for the test above: the counter does see each uncached aggregate.
+        // The control for the test above: the recorder does see each uncached aggregate.
         var queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
-        using var counter = new SqlCommandCounter(_db.Name);
+        using var recorder = StatementRecorder.Start(_db);
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => queries.SnapshotAsync(Period))));
 
-        Assert.Equal(5, counter.Statements.Count);
+        Assert.Equal(5, recorder.Statements.Count);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using Admin.Data.Domain;
-
-namespace Admin.Ui.Hotspots;
+namespace Admin.Data.Domain;
 
 public static class ProvinceNames
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Admin.Data.Counting;
+namespace Admin.Components.Counting;
 
 /// <summary>How counts read in the UI: exact ones in full, estimates rounded and marked "about".</summary>
 public static class CountText

@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+
+namespace Admin.Components.Grid;
+
+/// <summary>
+/// A grid for tables too large to count or to size one scroll range for (NOTES §3, §8). It holds a bounded buffer of
+/// rows fetched in blocks from the provider, each block next to a known row's cursor (keyset, never OFFSET); the
+/// scroll range grows as the reader nears either edge, and blocks far from view are dropped. Only the rows in view
+/// are rendered, at a fixed height, so the viewport maths is exact. A jump starts a new buffer anywhere and
+/// cancels whatever the old one was still fetching.
+/// </summary>
+public partial class KeysetGrid<TRow>
+{
+    private readonly List<TRow> _rows = [];
+    private readonly List<string> _cursors = [];
+    private bool? _moreBefore, _moreAfter;
+    private bool _loading = true, _loadingBefore, _loadingAfter; // loading until the first window arrives (also while prerendered)
+    private string? _error;
+    private int _first, _visible = 20, _generation;
+    private double _pendingShift;
+    private bool _pendingTop, _pendingBottom;
+    private CancellationTokenSource _cts = new();
+    private ElementReference _viewport;
+    private IJSObjectReference? _module, _observer;
+    private DotNetObjectReference<KeysetGrid<TRow>>? _self;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<KeysetGrid<TRow>> Logger { get; set; } = default!;
+
+    [Parameter, EditorRequired] public GridWindowProvider<TRow> Provider { get; set; } = default!;
+    [Parameter, EditorRequired] public IReadOnlyList<GridColumn<TRow>> Columns { get; set; } = [];
+    /// <summary>Where a row stands in the ordering, for the "around …" label (there is no row number to show).</summary>
+    [Parameter] public Func<TRow, string>? PositionOf { get; set; }
+    [Parameter] public EventCallback<TRow> OnRowClick { get; set; }
+    /// <summary>Turns a provider's exception into a message for the reader; null means "unexpected" (logged, generic message).</summary>
+    [Parameter] public Func<Exception, string?>? DescribeError { get; set; }
+    [Parameter] public GridAnchor InitialAnchor { get; set; } = GridAnchor.Start;
+    [Parameter] public object? InitialTarget { get; set; }
+    [Parameter] public int RowHeight { get; set; } = 36;
+    [Parameter] public int BlockSize { get; set; } = 100;
+    /// <summary>The most rows held at once; older blocks are dropped (and fetched again if the reader scrolls back).</summary>
+    [Parameter] public int MaxRows { get; set; } = 1000;
+    [Parameter] public int Overscan { get; set; } = 8;
+    [Parameter] public string Height { get; set; } = "65vh";
+    [Parameter] public string EmptyText { get; set; } = "Nothing matches.";
+
+    public IReadOnlyList<TRow> Rows => _rows;
+    public bool IsLoading => _loading || _loadingAfter || _loadingBefore;
+
+    private string PositionText =>
+        _rows.Count == 0 || PositionOf is null ? "" : "around " + PositionOf(_rows[Math.Clamp(_first, 0, _rows.Count - 1)]);
+
+    private (int Start, int End) RenderRange =>
+        (Math.Max(0, _first - Overscan), Math.Min(_rows.Count, _first + _visible + Overscan));
+
+    /// <summary>Starts a new buffer at <paramref name="anchor"/>, dropping the old one and cancelling its fetches.</summary>
+    public async Task JumpAsync(GridAnchor anchor, object? target = null)
+    {
+        await _cts.CancelAsync();
+        _cts.Dispose();
+        _cts = new CancellationTokenSource();
+        var ct = _cts.Token;
+        var generation = ++_generation;
+        _loading = true;
+        _loadingAfter = _loadingBefore = false;
+        _error = null;
+        StateHasChanged();
+        try
+        {
+            var window = await Provider(new GridWindowRequest(anchor, BlockSize, Target: target), ct);
+            if (generation != _generation) return;
+            _rows.Clear();
+            _cursors.Clear();
+            _rows.AddRange(window.Items);
+            _cursors.AddRange(window.Cursors);
+            _moreBefore = window.MoreBefore;
+            _moreAfter = window.MoreAfter ?? (window.Items.Count < BlockSize ? false : null);
+            _first = anchor == GridAnchor.End ? Math.Max(0, _rows.Count - _visible) : 0;
+            (_pendingTop, _pendingBottom, _pendingShift) = (anchor != GridAnchor.End, anchor == GridAnchor.End, 0);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            if (generation != _generation) return;
+            _rows.Clear();
+            _cursors.Clear();
+            _error = Describe(ex);
+        }
+        finally
+        {
+            if (generation == _generation)
+            {
+                _loading = false;
+                StateHasChanged();
+            }
+        }
+        await MaybeExtendAsync();
+    }
+
+    /// <summary>The scroll position, from the browser. Renders the rows now in view and fetches a block when an edge nears.</summary>
+    [JSInvokable]
+    public async Task OnViewportChanged(double scrollTop, double clientHeight)
+    {
+        // Row i starts at (i + 1) * RowHeight (after the header row), and the sticky header covers the viewport's top RowHeight.
+        var first = (int)Math.Max(0, Math.Ceiling(scrollTop / RowHeight - 0.05));
+        var visible = (int)Math.Ceiling(clientHeight / RowHeight) + 1;
+        if (first != _first || visible != _visible)
+        {
+            (_first, _visible) = (Math.Min(first, Math.Max(0, _rows.Count - 1)), visible);
+            StateHasChanged();
+        }
+        await MaybeExtendAsync();
+    }
+
+    private async Task MaybeExtendAsync()
+    {
+        if (_loading || _error is not null || _rows.Count == 0) return;
+        var threshold = Math.Max(BlockSize / 2, _visible);
+        if (_first + _visible >= _rows.Count - threshold && _moreAfter != false && !_loadingAfter)
+            await ExtendAsync(after: true);
+        else if (_first <= threshold && _moreBefore != false && !_loadingBefore)
+            await ExtendAsync(after: false);
+    }
+
+    private async Task ExtendAsync(bool after)
+    {
+        var generation = _generation;
+        var ct = _cts.Token;
+        if (after) _loadingAfter = true; else _loadingBefore = true;
+        StateHasChanged();
+        var extended = false;
+        try
+        {
+            var request = after
+                ? new GridWindowRequest(GridAnchor.After, BlockSize, _cursors[^1])
+                : new GridWindowRequest(GridAnchor.Before, BlockSize, _cursors[0]);
+            var window = await Provider(request, ct);
+            if (generation != _generation) return;
+            if (after)
+            {
+                _rows.AddRange(window.Items);
+                _cursors.AddRange(window.Cursors);
+                _moreAfter = window.Items.Count > 0 && window.MoreAfter != false;
+                TrimFront();
+            }
+            else
+            {
+                _rows.InsertRange(0, window.Items);
+                _cursors.InsertRange(0, window.Cursors);
+                _moreBefore = window.Items.Count > 0 && window.MoreBefore != false;
+                _first += window.Items.Count;
+                _pendingShift += window.Items.Count * RowHeight;
+                TrimBack();
+            }
+            extended = window.Items.Count > 0;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            if (generation != _generation) return;
+            _error = Describe(ex);
+        }
+        finally
+        {
+            if (generation == _generation)
+            {
+                if (after) _loadingAfter = false; else _loadingBefore = false;
+                StateHasChanged();
+            }
+        }
+        if (extended) await MaybeExtendAsync();
+    }
+
+    // Bound memory: drop blocks the reader has scrolled well away from; they can be fetched again by key.
+    private void TrimFront()
+    {
+        var drop = Math.Min(_rows.Count - MaxRows, _first - _visible - Overscan);
+        if (drop <= 0) return;
+        _rows.RemoveRange(0, drop);
+        _cursors.RemoveRange(0, drop);
+        _first -= drop;
+        _pendingShift -= drop * RowHeight;
+        _moreBefore = true;
+    }
+
+    private void TrimBack()
+    {
+        var keep = Math.Max(MaxRows, _first + 2 * _visible + Overscan);
+        if (_rows.Count <= keep) return;
+        _rows.RemoveRange(keep, _rows.Count - keep);
+        _cursors.RemoveRange(keep, _cursors.Count - keep);
+        _moreAfter = true;
+    }
+
+    private string Describe(Exception ex)
+    {
+        var message = DescribeError?.Invoke(ex);
+        if (message is not null) return message;
+        Logger.LogError(ex, "The grid's provider failed.");
+        return "The rows could not be loaded. Try again in a moment.";
+    }
+
+    private Task OnRowKey(KeyboardEventArgs e, TRow row) =>
+        e.Key is "Enter" or " " ? OnRowClick.InvokeAsync(row) : Task.CompletedTask;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/keysetGrid.js");
+            if (_module is not null)
+                _observer = await _module.InvokeAsync<IJSObjectReference?>("observe", _viewport, _self);
+            await JumpAsync(InitialAnchor, InitialTarget);
+            return;
+        }
+        if (_module is null) return;
+        if (_pendingTop || _pendingBottom)
+        {
+            var bottom = _pendingBottom;
+            _pendingTop = _pendingBottom = false;
+            await _module.InvokeVoidAsync(bottom ? "shift" : "scrollToTop", _viewport, 1e9);
+        }
+        if (_pendingShift != 0)
+        {
+            var shift = _pendingShift;
+            _pendingShift = 0;
+            await _module.InvokeVoidAsync("shift", _viewport, shift);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _generation++;
+        await _cts.CancelAsync();
+        _cts.Dispose();
+        try
+        {
+            if (_observer is not null) { await _observer.InvokeVoidAsync("dispose"); await _observer.DisposeAsync(); }
+            if (_module is not null) await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; so is the browser side.
+        }
+        _self?.Dispose();
+    }
+}

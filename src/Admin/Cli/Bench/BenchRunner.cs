@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Admin.Cli.Bench;
+
+/// <summary>Times each scenario in turn (warm-up first), ours many times and the naive way a few, and reports p50/p95.</summary>
+public static class BenchRunner
+{
+    public sealed record Result(BenchScenario Scenario, double[] Ours, double[]? Naive);
+
+    public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct)
+    {
+        await s.Ours(ct); // warm-up: plans cached, pages in memory
+        var ours = await TimeAsync(s.Ours, iterations, ct);
+        double[]? naive = null;
+        if (s.Naive is not null && naiveIterations > 0)
+        {
+            await s.Naive(ct);
+            naive = await TimeAsync(s.Naive, naiveIterations, ct);
+        }
+        return new Result(s, ours, naive);
+    }
+
+    private static async Task<double[]> TimeAsync(Func<CancellationToken, Task> run, int n, CancellationToken ct)
+    {
+        var times = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await run(ct);
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        return times;
+    }
+
+    public static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[rank];
+    }
+
+    public static string Ms(double ms) => ms < 10 ? ms.ToString("0.00", CultureInfo.InvariantCulture) : ms.ToString("0", CultureInfo.InvariantCulture);
+}

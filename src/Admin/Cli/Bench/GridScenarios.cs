@@ -1,0 +1,121 @@
+using Admin.Data.Counting;
+using Admin.Data.Entities;
+using Admin.Data.Listing;
+using Admin.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Admin.Cli.Bench;
+
+/// <summary>
+/// What the records grid does, through the services the UI uses, beside the naive way most apps take
+/// (EF Skip/Take plus CountAsync, as MudDataGrid ServerData examples do).
+/// </summary>
+public static class GridScenarios
+{
+    public static async Task<IReadOnlyList<BenchScenario>> CreateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var lister = services.GetRequiredService<TableLister>();
+        var counter = services.GetRequiredService<RowCounter>();
+        var contexts = services.GetRequiredService<IDbContextFactory<AdminDbContext>>();
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var def = HealthCheckList.Definition;
+        const int page = 100;
+
+        // Setup, not timed: cursors at depth, and real values to search for.
+        var rows = await ScalarAsync<long>(dataSource, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'health_checks'::regclass", ct);
+        var sample = await SampleAsync(dataSource, Math.Min(12_345, Math.Max(0, rows / 2)), ct);
+
+        ListQuery<HealthCheck> Q(params (string, string?)[] ps) =>
+            ListQueryParser.Parse(def, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+
+        Func<CancellationToken, Task> Window(ListQuery<HealthCheck> q, WindowRequest r) => c => lister.WindowAsync(q, r, c);
+
+        Func<CancellationToken, Task> Naive(Func<IQueryable<HealthCheck>, IQueryable<HealthCheck>> filter, int skip = 0) => async c =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(c);
+            var q = filter(db.HealthChecks.AsNoTracking());
+            await q.OrderByDescending(x => x.Timestamp).ThenByDescending(x => x.Id).Skip(skip).Take(page).ToListAsync(c);
+            await q.CountAsync(c);
+        };
+
+        var list = new List<BenchScenario>
+        {
+            new("grid", "first page", Window(Q(), WindowRequest.Start(page)), Naive(x => x)),
+            new("grid", "jump to newest end/oldest end", Window(Q(), WindowRequest.End(page)), null),
+            new("grid", "jump to a date", Window(Q(), WindowRequest.Seek(sample.Timestamp, page)), null),
+        };
+        foreach (var depth in new[] { 1_000_000L, 10_000_000L })
+        {
+            if (depth >= rows) continue;
+            var cursor = await CursorAtDepthAsync(dataSource, depth, ct);
+            var skip = (int)depth;
+            list.Add(new("grid", $"depth {depth / 1_000_000}M", Window(Q(), WindowRequest.After(cursor, page)), Naive(x => x, skip)));
+        }
+
+        var from = DateOnly.FromDateTime(sample.Timestamp.UtcDateTime).AddDays(-7);
+        var to = from.AddDays(7);
+        list.AddRange(
+        [
+            new("filter", "province", Window(Q(("province", "ZA-NC")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Province == Data.Domain.Province.NorthernCape))),
+            new("filter", "province + risk", Window(Q(("province", "ZA-NC"), ("risk", "critical")), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => h.Province == Data.Domain.Province.NorthernCape && h.Risk == Data.Domain.Risk.Critical))),
+            new("filter", "district", Window(Q(("district", "DC5")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.DistrictCode == "DC5"))),
+            new("filter", "district + risk", Window(Q(("district", "DC5"), ("risk", "high")), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => h.DistrictCode == "DC5" && h.Risk == Data.Domain.Risk.High))),
+            new("filter", "risk", Window(Q(("risk", "critical")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Risk == Data.Domain.Risk.Critical))),
+            new("filter", "source", Window(Q(("source", "Web")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Source == "Web"))),
+            new("filter", "date range (7 days)", Window(Q(("from", from.ToString("yyyy-MM-dd")), ("to", to.ToString("yyyy-MM-dd"))), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => h.Timestamp >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) && h.Timestamp < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))),
+        ]);
+
+        var prefix = sample.Msisdn[..^3];
+        var middle = sample.Msisdn.Substring(5, 6);
+        list.AddRange(
+        [
+            new("search", "phone exact", Window(Q(("q", sample.Msisdn), ("in", "phone")), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => EF.Functions.ILike(h.Msisdn, "%" + sample.Msisdn + "%")))),
+            new("search", "phone prefix (9 digits)", Window(Q(("q", prefix), ("in", "phone-prefix")), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => EF.Functions.Like(h.Msisdn, prefix + "%")))),
+            new("search", "phone contains (6 digits)", Window(Q(("q", middle), ("in", "phone-contains")), WindowRequest.Start(page)),
+                Naive(x => x.Where(h => EF.Functions.ILike(h.Msisdn, "%" + middle + "%")))),
+            new("search", "record id", Window(Q(("q", sample.Id.ToString()), ("in", "id")), WindowRequest.Start(page)), null),
+            new("search", "deduplication id", Window(Q(("q", sample.DeduplicationId), ("in", "deduplication-id")), WindowRequest.Start(page)), null),
+        ]);
+
+        list.AddRange(
+        [
+            new("count", "count label, unfiltered", c => counter.CountAsync(Q(), c), async c => { await using var db = await contexts.CreateDbContextAsync(c); await db.HealthChecks.CountAsync(c); }),
+            new("count", "count label, province + risk", c => counter.CountAsync(Q(("province", "ZA-GP"), ("risk", "high")), c),
+                async c => { await using var db = await contexts.CreateDbContextAsync(c); await db.HealthChecks.CountAsync(h => h.Province == Data.Domain.Province.Gauteng && h.Risk == Data.Domain.Risk.High, c); }),
+            new("count", "count label, rare filter", c => counter.CountAsync(Q(("district", "DC5"), ("risk", "critical")), c),
+                async c => { await using var db = await contexts.CreateDbContextAsync(c); await db.HealthChecks.CountAsync(h => h.DistrictCode == "DC5" && h.Risk == Data.Domain.Risk.Critical, c); }),
+        ]);
+        return list;
+    }
+
+    private sealed record Sample(string Msisdn, Guid Id, string DeduplicationId, DateTimeOffset Timestamp);
+
+    private static async Task<Sample> SampleAsync(NpgsqlDataSource ds, long offset, CancellationToken ct)
+    {
+        // OFFSET here is setup, run once and not timed: it picks a row to search for.
+        await using var cmd = ds.CreateCommand($"SELECT msisdn, id, deduplication_id, timestamp FROM health_checks ORDER BY timestamp DESC, id DESC OFFSET {offset} LIMIT 1");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) throw new InvalidOperationException("health_checks is empty: seed it first (Admin seed --rows N).");
+        return new Sample(r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3));
+    }
+
+    private static async Task<string> CursorAtDepthAsync(NpgsqlDataSource ds, long depth, CancellationToken ct)
+    {
+        await using var cmd = ds.CreateCommand($"SELECT timestamp, id FROM health_checks ORDER BY timestamp DESC, id DESC OFFSET {depth} LIMIT 1");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return KeysetCursor.Encode([r.GetFieldValue<DateTimeOffset>(0), r.GetGuid(1)]);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource ds, string sql, CancellationToken ct)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        return (T)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}

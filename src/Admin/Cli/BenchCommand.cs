@@ -1,0 +1,47 @@
+using System.Globalization;
+using Admin.Cli.Bench;
+using Spectre.Console;
+
+namespace Admin.Cli;
+
+/// <summary>
+/// `bench`: the UI's scenarios on the configured database, through the same services, with p50/p95 per scenario and,
+/// side by side in the same run, the naive way and the ratio naive/ours.
+/// </summary>
+public static class BenchCommand
+{
+    public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
+    {
+        var iterations = (int)args.Long("iterations", 30, 1, 10_000);
+        var naiveIterations = (int)args.Long("naive-iterations", 3, 0, 1_000);
+        var only = args.String("only");
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160; // keep rows on one line in logs
+
+        var scenarios = new List<BenchScenario>();
+        scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
+        scenarios.AddRange(HotspotScenarios.Create(services));
+        if (only is not null)
+            scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("group", "scenario", "ours p50 ms", "ours p95 ms", "naive p50 ms", "naive p95 ms", "naive/ours (p50)");
+        var results = new List<BenchRunner.Result>();
+        foreach (var s in scenarios)
+        {
+            AnsiConsole.MarkupLine($"[grey]running {Markup.Escape(s.Group)} / {Markup.Escape(s.Name)}…[/]");
+            var r = await BenchRunner.RunAsync(s, iterations, naiveIterations, ct);
+            results.Add(r);
+            var p50 = BenchRunner.Percentile(r.Ours, .5);
+            var naive50 = r.Naive is null ? (double?)null : BenchRunner.Percentile(r.Naive, .5);
+            table.AddRow(s.Group, s.Name, BenchRunner.Ms(p50), BenchRunner.Ms(BenchRunner.Percentile(r.Ours, .95)),
+                naive50 is null ? "-" : BenchRunner.Ms(naive50.Value),
+                r.Naive is null ? "-" : BenchRunner.Ms(BenchRunner.Percentile(r.Naive, .95)),
+                naive50 is null ? "-" : (naive50.Value / p50).ToString("0", CultureInfo.InvariantCulture) + "x");
+        }
+        AnsiConsole.Write(table);
+        var worst = results.MaxBy(r => BenchRunner.Percentile(r.Ours, .95));
+        if (worst is not null)
+            AnsiConsole.MarkupLine($"slowest p95 (ours): {Markup.Escape(worst.Scenario.Group)} / {Markup.Escape(worst.Scenario.Name)} = {BenchRunner.Ms(BenchRunner.Percentile(worst.Ours, .95))} ms; {iterations} runs each, naive {naiveIterations}.");
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+using Admin.Components.Grid;
+using Admin.Data.Listing;
+
+namespace Admin.Ui.Records;
+
+/// <summary>Adapts the list engine to the grid's provider: the grid's anchors become keyset windows.</summary>
+public static class GridWindows
+{
+    public static GridWindowProvider<T> For<T>(TableLister lister, ListQuery<T> query) where T : class =>
+        async (request, ct) =>
+        {
+            var window = await lister.WindowAsync(query, ToWindowRequest(request), ct);
+            return new GridWindow<T>(window.Rows, window.Cursors, window.MoreBefore, window.MoreAfter);
+        };
+
+    private static WindowRequest ToWindowRequest(GridWindowRequest r) => r.Anchor switch
+    {
+        GridAnchor.Start => WindowRequest.Start(r.Count),
+        GridAnchor.End => WindowRequest.End(r.Count),
+        GridAnchor.After => WindowRequest.After(r.Cursor!, r.Count),
+        GridAnchor.Before => WindowRequest.Before(r.Cursor!, r.Count),
+        GridAnchor.Jump when r.Target is DateTimeOffset at => WindowRequest.Seek(at, r.Count),
+        GridAnchor.Jump when r.Target is RecordCursor c => WindowRequest.At(c.Cursor, r.Count),
+        _ => WindowRequest.Start(r.Count),
+    };
+
+    /// <summary>Messages for what the reader can fix; anything else is the grid's generic message (and logged).</summary>
+    public static string? Describe(Exception ex) => ex switch
+    {
+        ListRequestException e => e.Message,
+        Npgsql.PostgresException { SqlState: "57014" } =>
+            "This took too long to answer, so it was stopped. Narrow it down: type more digits, or add a filter.",
+        _ => null,
+    };
+}
+
+/// <summary>A jump target: open the window at this record.</summary>
+public sealed record RecordCursor(string Cursor);

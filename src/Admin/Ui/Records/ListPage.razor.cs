@@ -1,0 +1,231 @@
+using System.Globalization;
+using Admin.Components.Filters;
+using Admin.Components.Grid;
+using Admin.Data.Counting;
+using Admin.Data.Listing;
+using Admin.Data.Listing.Definitions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Admin.Ui.Records;
+
+/// <summary>
+/// A table's list page, built from its definition alone. The URL holds the whole state (filters, search, order,
+/// and a jump position "at"), so links can be shared and Back works; every change is a navigation that the
+/// same parser validates. Rows render first; the count arrives on its own and never holds them up.
+/// </summary>
+public partial class ListPage<TRow> where TRow : class
+{
+    private const string At = "at";
+    private static readonly IReadOnlySet<string> PassThrough = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { At };
+
+    [Parameter, EditorRequired] public TableDefinition<TRow> Definition { get; set; } = default!;
+
+    private ListQuery<TRow>? _query;
+    private string? _error, _jumpError, _exactError;
+    private string _gridKey = "";
+    private GridWindowProvider<TRow>? _provider;
+    private KeysetGrid<TRow>? _grid;
+    private IReadOnlyList<GridColumn<TRow>> _columns = [];
+    private IReadOnlyList<FilterField> _filterFields = [];
+    private Dictionary<string, string?> _filterValues = [];
+    private GridAnchor _initialAnchor = GridAnchor.Start;
+    private object? _initialTarget;
+    private string? _searchText, _searchKind, _jumpText, _recordText;
+    private CountResult? _count;
+    private CancellationTokenSource? _countCts, _exactCts;
+
+    private string SearchHint => Definition.FindSearch(_searchKind ?? "")?.Hint ?? "Search";
+
+    protected override void OnInitialized()
+    {
+        Nav.LocationChanged += OnLocationChanged;
+        _columns = Definition.Columns.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
+        _filterFields = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
+            .Select(f => new FilterField(f.Name, f.Title, f.Choices.Select(c => new FilterOption(c.Value, c.Label)).ToList())).ToList();
+    }
+
+    protected override void OnParametersSet() => ReadUrl();
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
+        _ = InvokeAsync(() => { ReadUrl(); StateHasChanged(); });
+
+    private void ReadUrl()
+    {
+        var uri = Nav.ToAbsoluteUri(Nav.Uri);
+        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Definition.Slug, StringComparison.OrdinalIgnoreCase)) return;
+        var key = uri.Query;
+        if (key == _gridKey && (_query is not null || _error is not null)) return;
+        _gridKey = key;
+
+        var parameters = QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
+        _searchKind = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchKind).Value ?? Definition.Searches.FirstOrDefault()?.Name;
+        _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
+        try
+        {
+            _query = ListQueryParser.Parse(Definition, parameters, PassThrough);
+            _error = null;
+            (_initialAnchor, _initialTarget) = ParseAt(parameters.LastOrDefault(p => p.Key == At).Value);
+        }
+        catch (ListRequestException ex)
+        {
+            (_query, _error) = (null, ex.Message);
+        }
+        _filterValues = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
+            .ToDictionary(f => f.Name, f => _query?.Filters.FirstOrDefault(a => a.Definition == f)?.Value, StringComparer.OrdinalIgnoreCase);
+        _provider = _query is null ? null : GridWindows.For(Lister, _query);
+        StartCount();
+    }
+
+    private (GridAnchor, object?) ParseAt(string? at)
+    {
+        if (string.IsNullOrEmpty(at)) return (GridAnchor.Start, null);
+        if (TryParseInstant(at, out var instant)) return (GridAnchor.Jump, instant);
+        throw new ListRequestException("The 'at' position must be a date and time such as 2021-03-14T10:32.", At);
+    }
+
+    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        var ok = DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"],
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dt);
+        instant = ok ? new DateTimeOffset(dt, TimeSpan.Zero) : default;
+        return ok && dt.Year is >= 2000 and < 2100;
+    }
+
+    private void StartCount()
+    {
+        _countCts?.Cancel();
+        CancelExact();
+        _count = null;
+        if (_query is null) return;
+        var cts = _countCts = new CancellationTokenSource();
+        var query = _query;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var count = await Counter.CountAsync(query, cts.Token);
+                await InvokeAsync(() => { if (_query == query) { _count = count; StateHasChanged(); } });
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested) { }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Count failed for {Table}", Definition.Table);
+            }
+        });
+    }
+
+    private void CountExactly()
+    {
+        if (_query is null) return;
+        _exactError = null;
+        var cts = _exactCts = new CancellationTokenSource();
+        var query = _query;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var count = await Counter.ExactAsync(query, cts.Token);
+                await InvokeAsync(() => { if (_query == query) _count = count; _exactCts = null; StateHasChanged(); });
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or Npgsql.NpgsqlException)
+            {
+                await InvokeAsync(() =>
+                {
+                    if (_exactCts == cts) _exactCts = null;
+                    _exactError = cts.IsCancellationRequested ? null : "The exact count took too long and was stopped; the estimate stands.";
+                    StateHasChanged();
+                });
+            }
+        });
+    }
+
+    private void CancelExact()
+    {
+        _exactCts?.Cancel();
+        _exactCts = null;
+    }
+
+    private bool IsCombinable(IReadOnlySet<string> names) =>
+        names.Count == 0 || _query?.Search is not null || Definition.FilterCombinations.Any(c => c.Count == names.Count && c.All(names.Contains));
+
+    private void Go(IEnumerable<KeyValuePair<string, string?>> changes, bool keepPosition = false)
+    {
+        var current = _query?.ToParameters().ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.OrdinalIgnoreCase)
+            ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in changes) current[k] = v;
+        if (!keepPosition) current.Remove(At);
+        var query = string.Join("&", current.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value!)}"));
+        Nav.NavigateTo($"records/{Definition.Slug}" + (query.Length > 0 ? "?" + query : ""));
+    }
+
+    private void OnFilterChanged(FilterChange change) => Go([new(change.Name, change.Value)]);
+
+    private void OnDatesChanged((DateOnly? From, DateOnly? To) range) =>
+        Go([new(ListQueryParser.From, range.From?.ToString("yyyy-MM-dd")), new(ListQueryParser.To, range.To?.ToString("yyyy-MM-dd"))]);
+
+    private void OnSortChanged(string sort) => Go([new(ListQueryParser.Sort, sort == Definition.DefaultOrdering.Name ? null : sort)]);
+
+    private void OnSearchKindChanged(string kind)
+    {
+        _searchKind = kind;
+        if (!string.IsNullOrWhiteSpace(_searchText)) Go([new(ListQueryParser.SearchKind, kind), new(ListQueryParser.SearchText, _searchText)]);
+    }
+
+    private void OnSearchChanged(string? text)
+    {
+        _searchText = text;
+        Go([new(ListQueryParser.SearchText, string.IsNullOrWhiteSpace(text) ? null : text.Trim()), new(ListQueryParser.SearchKind, string.IsNullOrWhiteSpace(text) ? null : _searchKind)]);
+    }
+
+    private async Task Jump(GridAnchor anchor)
+    {
+        _jumpError = null;
+        if (_grid is not null) await _grid.JumpAsync(anchor);
+    }
+
+    private void JumpToDate()
+    {
+        _jumpError = null;
+        if (string.IsNullOrWhiteSpace(_jumpText) || !TryParseInstant(_jumpText, out var instant))
+        {
+            _jumpError = "Type a date and time such as 2021-03-14 10:32 (UTC).";
+            return;
+        }
+        var current = _query?.ToParameters().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToList() ?? [];
+        current.Add(new(At, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)));
+        Go(current, keepPosition: true);
+    }
+
+    private async Task OpenRecord()
+    {
+        _jumpError = null;
+        var id = Definition.ParseId(_recordText?.Trim() ?? "");
+        var row = id is null ? null : await Lister.FindAsync<TRow>(id, CancellationToken.None);
+        if (row is null)
+        {
+            _jumpError = id is null ? "That is not a record id." : "No record has that id.";
+            return;
+        }
+        Open(row);
+    }
+
+    private Task OnJumpKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") JumpToDate();
+        return Task.CompletedTask;
+    }
+
+    private Task OnRecordKey(KeyboardEventArgs e) => e.Key == "Enter" ? OpenRecord() : Task.CompletedTask;
+
+    private void Open(TRow row) => Nav.NavigateTo($"records/{Definition.Slug}/{Uri.EscapeDataString(Definition.IdOf(row))}");
+
+    public void Dispose()
+    {
+        Nav.LocationChanged -= OnLocationChanged;
+        _countCts?.Cancel();
+        _exactCts?.Cancel();
+    }
+}

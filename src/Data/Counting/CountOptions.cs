@@ -1,0 +1,15 @@
+namespace Admin.Data.Counting;
+
+public sealed class CountOptions
+{
+    public const string Section = "Counting";
+
+    /// <summary>How long an exact count may run before the estimate is shown instead (SET LOCAL statement_timeout).</summary>
+    public TimeSpan ExactTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Above this estimate an exact count cannot finish in time, so it is not tried (saves the server the work).</summary>
+    public long ExactCeiling { get; set; } = 2_000_000;
+
+    /// <summary>Limit for an exact count an admin asks for explicitly; it runs in the background with a cancel button.</summary>
+    public TimeSpan RequestedExactTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Admin.Data.Domain;
+using Admin.Data.Listing;
+using Admin.Data.Listing.Definitions;
+using static Admin.Data.Entities.ListConventions;
+using Admin.Data.Reference;
+
+namespace Admin.Data.Entities;
+
+/// <summary>The HealthChecks list page: what it shows, filters, searches and orders by. Each offer is index-checked at startup.</summary>
+public static class HealthCheckList
+{
+    public const string Slug = "health-checks";
+
+    private static readonly string[] Sources = ["WhatsApp", "USSD", "Web"];
+
+    private static readonly KeyColumn[] Newest = [KeyColumn.Desc<DateTimeOffset>("timestamp"), KeyColumn.Desc<Guid>("id")];
+
+    public static readonly TableDefinition<HealthCheck> Definition = new()
+    {
+        Table = "health_checks",
+        Slug = Slug,
+        Title = "HealthChecks",
+        Noun = ("check", "checks"),
+        IdOf = x => x.Id.ToString(),
+        ParseId = s => Guid.TryParse(s, out var g) ? g : null,
+        Columns =
+        [
+            new("timestamp", "Time (UTC)", x => When(x.Timestamp)) { Width = "11rem" },
+            new("msisdn", "Phone number", x => x.Msisdn) { Width = "10rem" },
+            new("risk", "Risk", x => Codes<Risk>.ToCode(x.Risk)) { Width = "6rem" },
+            new("province", "Province", x => ProvinceNames.Of(x.Province)) { Width = "9rem" },
+            new("district_code", "District", x => x.DistrictCode is null ? "" : Districts.Find(x.DistrictCode)?.Name ?? x.DistrictCode) { Width = "12rem" },
+            new("age", "Age", x => Codes<AgeBand>.ToCode(x.Age)) { Width = "5rem" },
+            new("symptoms", "Symptoms", x => x.RiskInputs.SymptomCount.ToString(CultureInfo.InvariantCulture)) { Width = "6rem" },
+            new("source", "Source", x => x.Source) { Width = "7rem" },
+        ],
+        Orderings =
+        [
+            new("newest", "Newest first", Newest, x => [x.Timestamp, x.Id], x => When(x.Timestamp)),
+            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("timestamp"), KeyColumn.Asc<Guid>("id")], x => [x.Timestamp, x.Id], x => When(x.Timestamp)),
+            new("phone", "Phone number", [KeyColumn.Asc<string>("msisdn"), .. Newest], x => [x.Msisdn, x.Timestamp, x.Id], x => x.Msisdn) { SearchOnly = true },
+        ],
+        Filters =
+        [
+            ListConventions.ProvinceFilter(),
+            FilterDefinition.Choice("district", "District", "district_code",
+                Districts.All.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new FilterChoice(d.Code, $"{d.Name} ({Codes<Province>.ToCode(d.Province)[3..]})")).ToList()),
+            FilterDefinition.Choice("risk", "Risk", "risk",
+                Codes<Risk>.All.Select(r => new FilterChoice(Codes<Risk>.ToCode(r), Codes<Risk>.ToCode(r))).ToList()),
+            FilterDefinition.Choice("source", "Source", "source", Sources.Select(s => new FilterChoice(s, s)).ToList()),
+            FilterDefinition.DateRange("date", "Date", "timestamp"),
+        ],
+        FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
+        Searches =
+        [
+            new("phone", "Phone number", "A full number, e.g. 082 123 4567", "msisdn", SearchIndex.BtreeThenOrdering,
+                t => Msisdn.TryNormalize(t, out var e164)
+                    ? new SqlPredicate("\"msisdn\" = {0}", [e164])
+                    : throw new ListRequestException("Type a full South African mobile number, e.g. 082 123 4567 or +27821234567.", ListQueryParser.SearchText)),
+            new("phone-prefix", "Phone starts with", "At least 4 digits, e.g. 082 12", "msisdn", SearchIndex.BtreeThenOrdering, PhonePrefix) { Ordering = "phone" },
+            new("phone-contains", "Phone contains", "At least 5 digits anywhere in the number", "msisdn", SearchIndex.Trigram, PhoneContains),
+            new("id", "Record id", "The record's UUID", "id", SearchIndex.Unique,
+                t => Guid.TryParse(t, out var g)
+                    ? new SqlPredicate("\"id\" = {0}", [g])
+                    : throw new ListRequestException("A record id looks like 0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e.", ListQueryParser.SearchText)),
+            new("deduplication-id", "Deduplication id", "The id the sending client gave the check", "deduplication_id", SearchIndex.Unique,
+                t => new SqlPredicate("\"deduplication_id\" = {0}", [t])),
+        ],
+    };
+
+    private static SqlPredicate PhonePrefix(string text)
+    {
+        if (!Msisdn.TryNormalizePrefix(text, out var prefix) || prefix.Length < 3 + 3)
+            throw new ListRequestException("Type at least the first 4 digits of a mobile number, e.g. 082 1.", ListQueryParser.SearchText);
+        // A range on the "C"-collated btree: exactly the rows starting with the prefix, in number order.
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        return new SqlPredicate("\"msisdn\" >= {0} AND \"msisdn\" < {1}", [prefix, upper]);
+    }
+
+    private static SqlPredicate PhoneContains(string text)
+    {
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length < 5 || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+')))
+            throw new ListRequestException("Type at least 5 digits that appear anywhere in the number.", ListQueryParser.SearchText);
+        return new SqlPredicate("\"msisdn\" LIKE {0}", ["%" + digits + "%"]);
+    }
+}

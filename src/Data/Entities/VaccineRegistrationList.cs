@@ -1,0 +1,57 @@
+using System.Globalization;
+using Admin.Data.Domain;
+using Admin.Data.Listing;
+using Admin.Data.Listing.Definitions;
+using static Admin.Data.Entities.ListConventions;
+
+namespace Admin.Data.Entities;
+
+/// <summary>The vaccine registrations list page: a second table served by the same grid from its definition alone.</summary>
+public static class VaccineRegistrationList
+{
+    public const string Slug = "vaccine-registrations";
+
+    private static readonly KeyColumn[] Newest = [KeyColumn.Desc<DateTimeOffset>("created_at"), KeyColumn.Desc<long>("id")];
+
+    public static readonly TableDefinition<VaccineRegistration> Definition = new()
+    {
+        Table = "vaccine_registrations",
+        Slug = Slug,
+        Title = "Vaccine registrations",
+        Noun = ("registration", "registrations"),
+        IdOf = x => x.Id.ToString(CultureInfo.InvariantCulture),
+        ParseId = s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+        Columns =
+        [
+            new("created_at", "Registered (UTC)", x => When(x.CreatedAt)) { Width = "11rem" },
+            new("first_name", "First name", x => x.FirstName),
+            new("surname", "Surname", x => x.Surname),
+            new("mobile_number", "Mobile number", x => x.MobileNumber) { Width = "10rem" },
+            new("gender", "Gender", x => Codes<VaccineGender>.ToCode(x.Gender)) { Width = "6rem" },
+            new("date_of_birth", "Born", x => x.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { Width = "7rem" },
+            new("province", "Province", x => ProvinceNames.Of(x.Province)) { Width = "9rem" },
+        ],
+        Orderings =
+        [
+            new("newest", "Newest first", Newest, x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)),
+            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("created_at"), KeyColumn.Asc<long>("id")], x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)),
+        ],
+        Filters =
+        [
+            ListConventions.ProvinceFilter(),
+            FilterDefinition.DateRange("date", "Date", "created_at"),
+        ],
+        FilterCombinations = [["province"]],
+        Searches =
+        [
+            new("mobile", "Mobile number", "A full number, e.g. 082 123 4567", "mobile_number", SearchIndex.BtreeThenOrdering,
+                t => Msisdn.TryNormalize(t, out var e164)
+                    ? new SqlPredicate("\"mobile_number\" = {0}", [e164])
+                    : throw new ListRequestException("Type a full South African mobile number, e.g. 082 123 4567.", ListQueryParser.SearchText)),
+            new("surname", "Surname contains", "At least 3 letters", "surname", SearchIndex.Trigram,
+                t => t.Trim().Length >= 3
+                    ? new SqlPredicate("\"surname\" ILIKE {0}", ["%" + t.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"])
+                    : throw new ListRequestException("Type at least 3 letters of the surname.", ListQueryParser.SearchText)),
+        ],
+    };
+}

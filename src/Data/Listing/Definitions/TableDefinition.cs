@@ -1,0 +1,51 @@
+namespace Admin.Data.Listing.Definitions;
+
+/// <summary>
+/// What a table's list page offers, declared in code next to the entity, in the spirit of Django's ModelAdmin:
+/// the columns it shows and the filters, searches and orderings it allows. Every filter, search and ordering
+/// must be served by an index; <see cref="IndexCoverage"/> checks that against the database at startup.
+/// </summary>
+public sealed class TableDefinition<T> : ITableDefinition where T : class
+{
+    public required string Table { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Singular and plural of what one row is ("check", "checks").</summary>
+    public required (string One, string Many) Noun { get; init; }
+    public required IReadOnlyList<ColumnDefinition<T>> Columns { get; init; }
+    /// <summary>A row's primary key as text (for links), and the reverse: null when the text is not an id.</summary>
+    public required Func<T, string> IdOf { get; init; }
+    public required Func<string, object?> ParseId { get; init; }
+    /// <summary>The first ordering that is not search-only is the default.</summary>
+    public required IReadOnlyList<OrderingDefinition<T>> Orderings { get; init; }
+    public IReadOnlyList<FilterDefinition> Filters { get; init; } = [];
+    /// <summary>The sets of choice filters that may be combined (each needs its own composite index).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; init; } = [];
+    public IReadOnlyList<SearchDefinition> Searches { get; init; } = [];
+
+    public OrderingDefinition<T> DefaultOrdering => Orderings.First(o => !o.SearchOnly);
+
+    public OrderingDefinition<T>? FindOrdering(string name) =>
+        Orderings.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public FilterDefinition? FindFilter(string name) =>
+        Filters.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public SearchDefinition? FindSearch(string name) =>
+        Searches.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    IEnumerable<(string Name, IReadOnlyList<KeyColumn> Keys, bool SearchOnly)> ITableDefinition.OrderingKeys =>
+        Orderings.Select(o => (o.Name, o.Keys, o.SearchOnly));
+}
+
+/// <summary>The parts of a definition the index check reads, whatever the row type.</summary>
+public interface ITableDefinition
+{
+    string Table { get; }
+    string Slug { get; }
+    string Title { get; }
+    IReadOnlyList<FilterDefinition> Filters { get; }
+    IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; }
+    IReadOnlyList<SearchDefinition> Searches { get; }
+    IEnumerable<(string Name, IReadOnlyList<KeyColumn> Keys, bool SearchOnly)> OrderingKeys { get; }
+}

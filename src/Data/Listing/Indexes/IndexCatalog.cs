@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace Admin.Data.Listing.Indexes;
+
+/// <summary>One column of an index (null Column for an expression).</summary>
+public sealed record IndexColumn(string? Column, bool Descending, string OperatorClass);
+
+public sealed record IndexInfo(string Name, string Method, bool IsUnique, IReadOnlyList<IndexColumn> Columns);
+
+/// <summary>Reads a table's usable indexes from pg_index: valid, not partial.</summary>
+public static class IndexCatalog
+{
+    private const string Sql = """
+        SELECT i.relname, am.amname, x.indisunique,
+               ARRAY(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+                     LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
+               x.indoption::int2[] AS options,
+               ARRAY(SELECT oc.opcname FROM unnest(x.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                     JOIN pg_opclass oc ON oc.oid = c.oid ORDER BY c.ord) AS opclasses
+        FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_am am ON am.oid = i.relam
+        WHERE x.indrelid = to_regclass(@table) AND x.indisvalid AND x.indpred IS NULL
+        """;
+
+    public static async Task<IReadOnlyList<IndexInfo>> LoadAsync(NpgsqlDataSource dataSource, string table, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(Sql);
+        cmd.Parameters.AddWithValue("table", table);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<IndexInfo>();
+        while (await reader.ReadAsync(ct))
+        {
+            var columns = reader.GetFieldValue<string?[]>(3);
+            var optionsArr = reader.GetFieldValue<short[]>(4);
+            var opclasses = reader.GetFieldValue<string[]>(5);
+            // indoption bit 0 = DESC. Expression columns have no name.
+            var cols = columns.Select((c, i) => new IndexColumn(c, (optionsArr[i] & 1) != 0, opclasses[i])).ToList();
+            list.Add(new IndexInfo(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), cols));
+        }
+        return list;
+    }
+}

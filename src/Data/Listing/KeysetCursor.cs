@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Admin.Data.Listing.Definitions;
+
+namespace Admin.Data.Listing;
+
+/// <summary>
+/// A row's position in an ordering, as an opaque string: the key values, typed by the ordering's key columns.
+/// Decoding checks every value against its column's type, so a damaged or foreign cursor is an error, not a query.
+/// </summary>
+public static class KeysetCursor
+{
+    private const string Version = "k1.";
+    private const char Separator = '\u001f';
+    private const int MaxLength = 1024;
+
+    public static string Encode(IReadOnlyList<object> values)
+    {
+        var text = string.Join(Separator, values.Select(Format));
+        return Version + Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public static object[] Decode(string cursor, IReadOnlyList<KeyColumn> keys)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxLength || !cursor.StartsWith(Version, StringComparison.Ordinal))
+            throw Invalid();
+        string text;
+        try
+        {
+            var b64 = cursor[Version.Length..].Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(b64));
+        }
+        catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
+        {
+            throw Invalid();
+        }
+        var parts = text.Split(Separator);
+        if (parts.Length != keys.Count) throw Invalid();
+        var values = new object[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+            values[i] = Parse(parts[i], keys[i].Type) ?? throw Invalid();
+        return values;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DateTimeOffset d => d.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        DateTime d => d.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+        Guid g => g.ToString("N"),
+        long or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        string s when !s.Contains(Separator) => s,
+        _ => throw new ArgumentException($"Cannot put a {value.GetType().Name} in a cursor."),
+    };
+
+    private static object? Parse(string s, Type type)
+    {
+        if (type == typeof(DateTimeOffset))
+            return long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t >= DateTimeOffset.MinValue.UtcTicks && t <= DateTimeOffset.MaxValue.UtcTicks
+                ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+        if (type == typeof(Guid)) return Guid.TryParseExact(s, "N", out var g) ? g : null;
+        if (type == typeof(long)) return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null;
+        if (type == typeof(int)) return int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        if (type == typeof(string)) return s.Length <= 255 ? s : null;
+        return null;
+    }
+
+    private static ListRequestException Invalid() =>
+        new("This position is not valid for this list (the link may be damaged or from another list). Start again from the newest records.", "cursor");
+}

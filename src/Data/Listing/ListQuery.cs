@@ -1,0 +1,71 @@
+using Admin.Data.Listing.Definitions;
+
+namespace Admin.Data.Listing;
+
+public sealed record ActiveFilter(FilterDefinition Definition, string Value);
+
+/// <summary>Inclusive dates (UTC days).</summary>
+public sealed record ActiveDateRange(FilterDefinition Definition, DateOnly? From, DateOnly? To);
+
+public sealed record ActiveSearch(SearchDefinition Definition, string Text, SqlPredicate Predicate);
+
+/// <summary>
+/// A validated list request: filters, date range, search and ordering that the table's indexes serve.
+/// Built only by <see cref="ListQueryParser"/>, so anything that reaches SQL has been checked.
+/// </summary>
+public sealed class ListQuery<T> where T : class
+{
+    internal ListQuery(TableDefinition<T> table, OrderingDefinition<T> ordering, IReadOnlyList<ActiveFilter> filters, ActiveDateRange? dates, ActiveSearch? search)
+    {
+        Table = table;
+        Ordering = ordering;
+        Filters = filters;
+        Dates = dates;
+        Search = search;
+    }
+
+    public TableDefinition<T> Table { get; }
+    public OrderingDefinition<T> Ordering { get; }
+    public IReadOnlyList<ActiveFilter> Filters { get; }
+    public ActiveDateRange? Dates { get; }
+    public ActiveSearch? Search { get; }
+
+    public bool IsFiltered => Filters.Count > 0 || Dates is not null || Search is not null;
+
+    /// <summary>The WHERE body (without "WHERE"), or "" when unfiltered; values go into <paramref name="parameters"/>.</summary>
+    public string WhereSql(SqlParameters parameters)
+    {
+        var parts = new List<string>();
+        foreach (var f in Filters)
+            parts.Add($"{Keyset.Quote(f.Definition.Column)} = {parameters.Add(f.Value)}");
+        if (Dates is { } d)
+        {
+            var column = Keyset.Quote(d.Definition.Column);
+            if (d.From is { } from)
+                parts.Add($"{column} >= {parameters.Add(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
+            if (d.To is { } to)
+                parts.Add($"{column} < {parameters.Add(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
+        }
+        if (Search is { } s)
+        {
+            var names = s.Predicate.Values.Select(v => (object)parameters.Add(v)).ToArray();
+            parts.Add("(" + string.Format(System.Globalization.CultureInfo.InvariantCulture, s.Predicate.Sql, names) + ")");
+        }
+        return string.Join(" AND ", parts);
+    }
+
+    /// <summary>The request as URL parameters, the inverse of <see cref="ListQueryParser.Parse{T}"/>.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToParameters()
+    {
+        foreach (var f in Filters) yield return new(f.Definition.Name, f.Value);
+        if (Dates?.From is { } from) yield return new(ListQueryParser.From, from.ToString("yyyy-MM-dd"));
+        if (Dates?.To is { } to) yield return new(ListQueryParser.To, to.ToString("yyyy-MM-dd"));
+        if (Search is { } s)
+        {
+            yield return new(ListQueryParser.SearchText, s.Text);
+            yield return new(ListQueryParser.SearchKind, s.Definition.Name);
+        }
+        if (Search?.Definition.Ordering is null && Ordering != Table.DefaultOrdering)
+            yield return new(ListQueryParser.Sort, Ordering.Name);
+    }
+}

@@ -1,0 +1,43 @@
+using Admin.Data.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Data.Listing;
+
+/// <summary>
+/// Fetches keyset windows of a list: one SELECT ... ORDER BY key LIMIT n+1 per window, at any depth, never OFFSET
+/// and never a count. The extra row tells whether more rows lie in the direction of travel.
+/// Cancellation reaches Npgsql, which cancels the statement on the server too.
+/// </summary>
+public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
+{
+    public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, CancellationToken ct) where T : class
+    {
+        var count = WindowSql.Count(request);
+        var ps = new SqlParameters();
+        var sql = WindowSql.Build(query, request, ps);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Set<T>().FromSqlRaw(sql, ps.List.ToArray<object>()).AsNoTracking().ToListAsync(ct);
+
+        var more = rows.Count > count;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (request.Backward) rows.Reverse();
+        var cursors = rows.Select(r => KeysetCursor.Encode(query.Ordering.KeyOf(r))).ToList();
+
+        return request.Anchor switch
+        {
+            WindowAnchor.Start => new(rows, cursors, false, more),
+            WindowAnchor.End => new(rows, cursors, more, false),
+            WindowAnchor.After => new(rows, cursors, true, more),
+            WindowAnchor.Before => new(rows, cursors, more, true),
+            _ => new(rows, cursors, null, more),
+        };
+    }
+
+    /// <summary>The cursor of one record (by primary key), to open a window at it; null when there is no such record.</summary>
+    public async Task<T?> FindAsync<T>(object id, CancellationToken ct) where T : class
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<T>().FindAsync([id], ct);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Admin.Browser.Tests.Browsing;
+using Admin.Browser.Tests.Hosting;
+using Admin.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Admin.Browser.Tests.Journeys;
+
+public sealed class HomeJourneyTests(BrowserFixture browser, AppServerFixture app)
+    : JourneyTest(browser), IClassFixture<AppServerFixture>
+{
+    [Fact]
+    public Task Home_shows_navigation_and_table_sizes_and_the_records_link_navigates() => JourneyAsync(async (page, diagnostics) =>
+    {
+        await app.Database.InsertHealthChecksAsync(4);
+
+        await page.GotoAndWaitForCircuitAsync(app.Url("/"));
+
+        await Expect(page.Locator(".mud-appbar")).ToContainTextAsync("HealthCheck Admin");
+        foreach (var section in new[] { "Records", "Hotspots", "Admin" })
+            await Expect(NavLink(page, section)).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-table=health_checks] .table-size")).ToHaveTextAsync("about 4 rows");
+        // Scripts and stylesheets (_framework, _content/MudBlazor, the top-level wwwroot) all loaded.
+        Assert.Empty(diagnostics.FailedRequests);
+
+        var records = await NavLink(page, "Records").GetAttributeAsync("href") ?? "";
+        Assert.StartsWith("records", records);
+        await NavLink(page, "Records").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(app.Url(records).ToString());
+        await Expect(NavLink(page, "Records")).ToHaveClassAsync(new Regex(@"\bactive\b"));
+    });
+
+    [Fact]
+    public Task Menu_button_hides_and_shows_the_navigation() => JourneyAsync(async (page, _) =>
+    {
+        await page.GotoAndWaitForCircuitAsync(app.Url("/"));
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
+        await Expect(NavLink(page, "Records")).ToBeVisibleAsync();
+
+        await toggle.ClickAsync();
+        await Expect(NavLink(page, "Records")).Not.ToBeInViewportAsync();
+
+        await toggle.ClickAsync();
+        await Expect(NavLink(page, "Records")).ToBeInViewportAsync();
+    });
+
+    [Fact]
+    public Task Opening_the_home_page_in_a_browser_counts_no_rows() => JourneyAsync(async (page, _) =>
+    {
+        using var rec = StatementRecorder.Start(app.Database);
+
+        await page.GotoAndWaitForCircuitAsync(app.Url("/"));
+        // Cards seen after the circuit started are the circuit's render: its queries have finished.
+        await Expect(page.Locator("[data-table=health_checks] .table-size")).ToContainTextAsync("about");
+
+        // Covers the prerender and the circuit's own render (the page loads twice): the recorder filters by
+        // database, not by thread, so the circuit's statements are recorded too.
+        rec.AssertAny(s => s.Contains("pg_class"), "reads planner statistics");
+        rec.AssertNone(SqlText.CountsRows, "counts rows");
+    });
+
+    private static ILocator NavLink(IPage page, string name) =>
+        page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+}

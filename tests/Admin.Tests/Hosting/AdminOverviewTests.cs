@@ -1,0 +1,24 @@
+using AngleSharp.Html.Parser;
+
+namespace Admin.Tests.Hosting;
+
+/// <summary>GET /admin: every list's indexes and whether each offer is served (prerendered on the server).</summary>
+public sealed class AdminOverviewTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Lists_each_table_with_its_indexes_and_reports_every_offer_served()
+    {
+        using var client = app.Factory.CreateClient();
+        var html = await client.GetStringAsync("/admin");
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+
+        foreach (var table in new[] { "health_checks", "vaccine_registrations" })
+        {
+            var section = page.QuerySelector($"[data-table={table}]");
+            Assert.NotNull(section);
+            Assert.NotNull(section.QuerySelector("[data-testid=coverage-ok]"));
+            Assert.Contains("ix_", section.TextContent);
+        }
+        Assert.Contains("ix_health_checks_msisdn_trgm", html);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using Admin.Testing;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Admin.Tests.Hosting;
+
+/// <summary>GET / through the whole pipeline. The page prerenders on the server, so the cards are in the HTML.</summary>
+public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Renders_the_layout_with_app_bar_and_navigation()
+    {
+        var page = await GetHomeAsync();
+
+        Assert.Equal("HealthCheck Admin", page.QuerySelector(".mud-appbar")?.TextContent.Trim());
+        var links = page.QuerySelectorAll(".mud-navmenu a")
+            .ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
+        Assert.StartsWith("records", links.GetValueOrDefault("Records"));
+        Assert.StartsWith("hotspots", links.GetValueOrDefault("Hotspots"));
+        Assert.StartsWith("admin", links.GetValueOrDefault("Admin"));
+    }
+
+    [Fact]
+    public async Task Links_the_stylesheets_and_scripts_the_browser_needs()
+    {
+        var page = await GetHomeAsync();
+        using var client = app.Factory.CreateClient();
+
+        var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href"))
+            .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")))
+            .OfType<string>().ToList();
+        Assert.Contains("_framework/blazor.web.js", assets);
+        Assert.Contains(assets, a => a.StartsWith("css/app", StringComparison.Ordinal));
+        foreach (var asset in assets)
+            Assert.True((await client.GetAsync(asset)).IsSuccessStatusCode, $"{asset} did not load");
+    }
+
+    [Fact]
+    public async Task Shows_table_sizes_from_planner_statistics()
+    {
+        await app.Database.InsertHealthChecksAsync(5);
+
+        var page = await GetHomeAsync();
+
+        var card = page.QuerySelector("[data-table=health_checks]");
+        Assert.NotNull(card);
+        Assert.Equal("about 5 rows", card.QuerySelector(".table-size")?.TextContent.Trim());
+        Assert.Contains("estimate from table statistics", card.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-table=vaccine_registrations] .table-size"));
+        Assert.NotNull(page.QuerySelector("[data-table=districts] .table-size"));
+    }
+
+    [Fact]
+    public async Task Opening_the_home_page_counts_no_rows()
+    {
+        using var rec = StatementRecorder.Start(app.Database);
+
+        await GetHomeAsync();
+
+        // The recorder saw the page's queries (pg_class) ...
+        rec.AssertAny(s => s.Contains("pg_class"), "reads the planner statistics in pg_class");
+        // ... and none of them counts or scans a table of tens of millions of rows.
+        rec.AssertNone(SqlText.CountsRows, "counts rows");
+        rec.AssertNone(s => SqlText.ReadsTable(s, "health_checks") && !s.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase),
+            "reads health_checks rows");
+    }
+
+    private async Task<IDocument> GetHomeAsync()
+    {
+        using var client = app.Factory.CreateClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+}

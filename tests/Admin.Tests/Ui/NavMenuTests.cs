@@ -1,0 +1,36 @@
+using Admin.Ui.Layout;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admin.Tests.Ui;
+
+public class NavMenuTests
+{
+    [Fact]
+    public async Task Links_every_section()
+    {
+        await using var ctx = UiTestContext.Create();
+
+        var cut = ctx.Render<NavMenu>();
+
+        var links = cut.FindAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
+        Assert.Equal("", links.GetValueOrDefault("Overview"));
+        // Sections may link to a default sub-page (records/health-checks); the section is the first segment.
+        Assert.StartsWith("records", links.GetValueOrDefault("Records"));
+        Assert.StartsWith("hotspots", links.GetValueOrDefault("Hotspots"));
+        Assert.StartsWith("admin", links.GetValueOrDefault("Admin"));
+    }
+
+    [Fact]
+    public async Task Marks_the_current_section_active()
+    {
+        await using var ctx = UiTestContext.Create();
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("admin/some-page");
+
+        var cut = ctx.Render<NavMenu>();
+
+        var active = cut.FindAll("a.active").Select(a => a.TextContent.Trim());
+        Assert.Equal(["Admin"], active);
+    }
+}

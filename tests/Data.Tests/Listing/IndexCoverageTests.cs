@@ -1,0 +1,54 @@
+using Admin.Data.Entities;
+using Admin.Data.Listing;
+using Admin.Data.Listing.Definitions;
+using Admin.Data.Listing.Indexes;
+using Admin.Testing;
+
+namespace Admin.Data.Tests.Listing;
+
+public class IndexCoverageTests
+{
+    [Fact]
+    public async Task Every_shipped_definition_is_served_by_the_migrated_indexes()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        foreach (var table in TableRegistry.Default.All)
+            Assert.Empty(IndexCoverage.Check(table, await IndexCatalog.LoadAsync(db.DataSource, table.Table, default)));
+    }
+
+    [Fact]
+    public async Task A_dropped_index_is_named_as_missing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("DROP INDEX ix_health_checks_province_risk_timestamp_id");
+        var problems = IndexCoverage.Check(HealthCheckList.Definition, await IndexCatalog.LoadAsync(db.DataSource, "health_checks", default));
+        Assert.Contains(problems, p => p.Contains("filter 'province + risk' ordered 'newest'") && p.Contains("(province, risk, timestamp DESC, id DESC)"));
+        Assert.Contains(problems, p => p.Contains("ordered 'oldest'"));
+    }
+
+    [Fact]
+    public async Task A_declared_filter_without_an_index_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var d = HealthCheckList.Definition;
+        var withCity = new TableDefinition<HealthCheck>
+        {
+            Table = d.Table, Slug = d.Slug, Title = d.Title, Noun = d.Noun, Columns = d.Columns, IdOf = d.IdOf, ParseId = d.ParseId,
+            Orderings = d.Orderings, Searches = d.Searches,
+            Filters = [.. d.Filters, FilterDefinition.Choice("city", "City", "city", [new("Durban", "Durban")])],
+            FilterCombinations = [.. d.FilterCombinations, ["city"]],
+        };
+        var problems = IndexCoverage.Check(withCity, await IndexCatalog.LoadAsync(db.DataSource, "health_checks", default));
+        Assert.Contains(problems, p => p.Contains("filter 'city'") && p.Contains("(city, timestamp DESC, id DESC)"));
+    }
+
+    [Fact]
+    public async Task Searches_need_their_own_kind_of_index()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("DROP INDEX ix_health_checks_msisdn_trgm; DROP INDEX ux_health_checks_deduplication_id");
+        var problems = IndexCoverage.Check(HealthCheckList.Definition, await IndexCatalog.LoadAsync(db.DataSource, "health_checks", default));
+        Assert.Contains(problems, p => p.Contains("search 'phone-contains' needs a GIN index on (msisdn gin_trgm_ops)"));
+        Assert.Contains(problems, p => p.Contains("search 'deduplication-id' needs a unique btree index on (deduplication_id)"));
+    }
+}

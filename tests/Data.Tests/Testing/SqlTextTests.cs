@@ -1,0 +1,30 @@
+using Admin.Testing;
+
+namespace Admin.Data.Tests.Testing;
+
+public class SqlTextTests
+{
+    [Theory]
+    [InlineData("SELECT * FROM health_checks ORDER BY timestamp LIMIT @p OFFSET @p0", true)]
+    [InlineData("SELECT h.id FROM health_checks AS h\nOFFSET 20", true)]
+    [InlineData("SELECT * FROM health_checks WHERE (timestamp, id) < (@t, @id) LIMIT 50", false)]
+    [InlineData("SELECT offset_minutes FROM settings", false)]
+    public void Finds_offset_paging(string sql, bool expected) => Assert.Equal(expected, SqlText.UsesOffset(sql));
+
+    [Theory]
+    [InlineData("SELECT count(*)::int FROM health_checks AS h", true)]
+    [InlineData("SELECT COUNT(1) FROM \"health_checks\"", true)]
+    [InlineData("SELECT count(h.id) FROM health_checks AS h", true)]
+    [InlineData("SELECT count(*) FROM health_checks WHERE province = 'ZA-GP'", false)]
+    [InlineData("SELECT reltuples FROM pg_class WHERE oid = to_regclass(@table)", false)]
+    [InlineData("SELECT account_id FROM accounts", false)]
+    public void Finds_unfiltered_counts(string sql, bool expected) => Assert.Equal(expected, SqlText.IsUnfilteredCount(sql));
+
+    [Theory]
+    [InlineData("SELECT 1 FROM health_checks", true)]
+    [InlineData("SELECT 1 FROM public.\"health_checks\" h", true)]
+    [InlineData("SELECT 1 FROM a JOIN health_checks ON true", true)]
+    [InlineData("SELECT 1 FROM health_checks_archive", false)]
+    [InlineData("SELECT pg_relation_size(to_regclass('health_checks'))", false)]
+    public void Finds_reads_of_a_table(string sql, bool expected) => Assert.Equal(expected, SqlText.ReadsTable(sql, "health_checks"));
+}
