@@ -11,6 +11,12 @@ public sealed class HotspotOptions
     /// <summary>Turn off on nodes that should only serve the dashboard (any node may refresh: the advisory lock keeps it to one at a time).</summary>
     public bool BackgroundRefresh { get; set; } = true;
 
+    /// <summary>
+    /// Statement time limit for a refresh or rebuild, replacing the app's short per-statement limit (Database:StatementTimeout)
+    /// on the refresh's own connection: a first refresh over tens of millions of rows takes minutes. Zero: no limit.
+    /// </summary>
+    public TimeSpan RefreshStatementTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Days before the newest counted check that each refresh recomputes, so late-arriving rows are counted.</summary>
     public int LateArrivalDays { get; set; } = 3;
 
@@ -42,6 +48,7 @@ public sealed class HotspotOptions
     public IEnumerable<string> Problems()
     {
         if (RefreshInterval <= TimeSpan.Zero) yield return "Hotspots:RefreshInterval must be positive.";
+        if (RefreshStatementTimeout < TimeSpan.Zero) yield return "Hotspots:RefreshStatementTimeout must not be negative.";
         if (LateArrivalDays is < 0 or > 366) yield return "Hotspots:LateArrivalDays must be 0 to 366.";
         if (RecentDays is < 1 or > 90) yield return "Hotspots:RecentDays must be 1 to 90.";
         if (BaselineDays is < 1 or > 365) yield return "Hotspots:BaselineDays must be 1 to 365.";

@@ -21,6 +21,8 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
+        // The base-table twin exists to be slow (bench, tests): no client-side limit; the server's own still applies.
+        if (source == HotspotSource.BaseTable) batch.Timeout = 0;
         foreach (var sql in new[] { HotspotSql.Areas(source), HotspotSql.Cells(source), HotspotSql.Trend(source), HotspotSql.RefreshedAt(source) })
         {
             var command = new NpgsqlBatchCommand(sql);

@@ -27,6 +27,11 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
     {
         var clock = Stopwatch.StartNew();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using (var timeout = Command(RollupSql.SetTimeout, conn))
+        {
+            timeout.Parameters.AddWithValue("timeout", ((long)options.Value.RefreshStatementTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await timeout.ExecuteNonQueryAsync(ct);
+        }
         // A session lock taken before the transaction starts, so the transaction's snapshot is taken after any
         // other node's refresh has committed (an xact lock would be granted after the snapshot was already fixed).
         if (full)
@@ -34,13 +39,14 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         else if (await LockAsync(conn, RollupSql.TryLock, ct) is not true)
         {
             logger.LogDebug("Rollup refresh skipped: another node holds the lock.");
+            await ResetTimeoutAsync(conn);
             return RollupRefreshResult.Skipped(clock.Elapsed);
         }
         try
         {
             var result = await RecomputeAsync(conn, full, clock, ct);
             if (result.FullRebuild)
-                await using (var analyze = new NpgsqlCommand(RollupSql.Analyze, conn))
+                await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
             logger.LogInformation("Rollups {Kind} from {From}: {DistrictRows} district rows, {CellRows} cell rows in {Elapsed} ms.",
                 result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day",
@@ -51,7 +57,10 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         {
             // A broken connection cannot unlock, but then the server has already released the session's locks.
             if (conn.State == ConnectionState.Open)
+            {
                 await LockAsync(conn, RollupSql.Unlock, CancellationToken.None);
+                await ResetTimeoutAsync(conn);
+            }
         }
     }
 
@@ -66,14 +75,14 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             ? DateOnly.FromDateTime(mark.UtcDateTime).AddDays(-options.Value.LateArrivalDays)
             : null;
 
-        await using (var delete = new NpgsqlCommand(from is null ? RollupSql.DeleteAll : RollupSql.DeleteFrom, conn))
+        await using (var delete = Command(from is null ? RollupSql.DeleteAll : RollupSql.DeleteFrom, conn))
         {
             if (from is { } day) delete.Parameters.AddWithValue("from", day);
             await delete.ExecuteNonQueryAsync(ct);
         }
 
         long districtRows, cellRows;
-        await using (var insert = new NpgsqlCommand(from is null ? RollupSql.InsertAll : RollupSql.InsertFrom, conn))
+        await using (var insert = Command(from is null ? RollupSql.InsertAll : RollupSql.InsertFrom, conn))
         {
             if (from is { } day) insert.Parameters.AddWithValue("from_ts", new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             await using var reader = await insert.ExecuteReaderAsync(ct);
@@ -81,14 +90,14 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        await using (var running = new NpgsqlCommand(RollupSql.InsertRunningTotals, conn))
+        await using (var running = Command(RollupSql.InsertRunningTotals, conn))
         {
             // A rebuild starts before any data: nothing is carried in, every cell starts on its first day.
             running.Parameters.AddWithValue("from", from ?? BeforeAnyData);
             await running.ExecuteNonQueryAsync(ct);
         }
 
-        await using (var save = new NpgsqlCommand(RollupSql.SaveWatermark, conn))
+        await using (var save = Command(RollupSql.SaveWatermark, conn))
         {
             save.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
             save.Parameters.Add(new NpgsqlParameter("high_water", NpgsqlDbType.TimestampTz) { Value = (object?)highWater ?? DBNull.Value });
@@ -101,17 +110,28 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, highWater, clock.Elapsed);
     }
 
+    private async Task ResetTimeoutAsync(NpgsqlConnection conn)
+    {
+        await using var reset = Command(RollupSql.ResetTimeout, conn);
+        await reset.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
     private static readonly DateOnly BeforeAnyData = new(1900, 1, 1);
 
-    private static async Task<object?> LockAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    // Npgsql's own 30 s command timeout would cut a long rebuild short: the refresh's limit applies client-side too.
+    private NpgsqlCommand Command(string sql, NpgsqlConnection conn) =>
+        new(sql, conn) { CommandTimeout = (int)Math.Ceiling(options.Value.RefreshStatementTimeout.TotalSeconds) };
+
+    private async Task<object?> LockAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new("key", RollupKeys.RefreshLockKey) } };
+        await using var cmd = Command(sql, conn);
+        cmd.Parameters.AddWithValue("key", RollupKeys.RefreshLockKey);
         return await cmd.ExecuteScalarAsync(ct);
     }
 
-    private static async Task<DateTimeOffset?> TimestampAsync(NpgsqlConnection conn, string sql, string? name, CancellationToken ct)
+    private async Task<DateTimeOffset?> TimestampAsync(NpgsqlConnection conn, string sql, string? name, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var cmd = Command(sql, conn);
         if (name is not null) cmd.Parameters.AddWithValue("name", name);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<DateTimeOffset>(0) : null;

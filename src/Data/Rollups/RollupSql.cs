@@ -12,6 +12,10 @@ internal static class RollupSql
     public const string Lock = "SELECT pg_advisory_lock(@key)";
     public const string Unlock = "SELECT pg_advisory_unlock(@key)";
 
+    /// <summary>Session-level, set before the lock wait and reset afterwards (the pool resets it too).</summary>
+    public const string SetTimeout = "SELECT set_config('statement_timeout', @timeout, false)";
+    public const string ResetTimeout = "RESET statement_timeout";
+
     public const string HighWater = """SELECT max("timestamp") FROM health_checks""";
 
     public const string Watermark = "SELECT high_water FROM rollup_watermarks WHERE name = @name";
