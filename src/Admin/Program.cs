@@ -10,6 +10,7 @@ builder.AddAdminData();
 builder.AddAdminListing();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
+builder.AddAdminHotspots();
 
 var app = builder.Build();
 

@@ -1,5 +1,7 @@
+using System.Reflection;
 using Admin.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Admin.Testing;
@@ -10,7 +12,8 @@ namespace Admin.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private const string TemplateName = "admin_test_template";
+    // Keyed by the newest migration, so a cluster reused across runs never clones a template from an older schema.
+    private static readonly string TemplateName = "admin_test_template_" + LatestMigrationId();
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static bool _templateReady;
 
@@ -112,6 +115,13 @@ public sealed class TestDatabase : IAsyncDisposable
             TemplateGate.Release();
         }
     }
+
+    private static string LatestMigrationId() =>
+        typeof(AdminDbContext).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>()
+            .Max(StringComparer.Ordinal)!
+            .ToLowerInvariant();
 
     private static async Task<NpgsqlConnection> OpenServerAsync()
     {

@@ -19,6 +19,7 @@ public static class BenchCommand
 
         var scenarios = new List<BenchScenario>();
         scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
+        scenarios.AddRange(HotspotScenarios.Create(services));
         if (only is not null)
             scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
 

@@ -13,6 +13,7 @@ public static class CommandLine
         ["migrate"] = MigrateCommand.RunAsync,
         ["seed"] = SeedCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
+        ["rollups"] = RollupsCommand.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -958,6 +958,150 @@ namespace Admin.Data.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Admin.Data.Rollups.CellDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("CellRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_row");
+
+                    b.Property<int>("CellColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_column");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("risk");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.HasKey("Day", "CellRow", "CellColumn", "DistrictCode", "Province", "Risk")
+                        .HasName("pk_rollup_cell_days");
+
+                    b.HasIndex("CellRow", "CellColumn", "Day")
+                        .HasDatabaseName("ix_rollup_cell_days_cell_day");
+
+                    b.ToTable("rollup_cell_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rollup_cell_days_checks", "checks > 0");
+
+                            t.HasCheckConstraint("ck_rollup_cell_days_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
+
+                            t.HasCheckConstraint("ck_rollup_cell_days_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
+                        });
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.CellRunningTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("CellRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_row");
+
+                    b.Property<int>("CellColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_column");
+
+                    b.Property<long>("ChecksToDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checks_to_date");
+
+                    b.Property<long>("HighRiskToDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("high_risk_to_date");
+
+                    b.HasKey("Day", "CellRow", "CellColumn")
+                        .HasName("pk_rollup_cell_running_totals");
+
+                    b.ToTable("rollup_cell_running_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.DistrictDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("risk");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.HasKey("Day", "DistrictCode", "Province", "Risk")
+                        .HasName("pk_rollup_district_days");
+
+                    b.ToTable("rollup_district_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rollup_district_days_checks", "checks > 0");
+
+                            t.HasCheckConstraint("ck_rollup_district_days_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
+
+                            t.HasCheckConstraint("ck_rollup_district_days_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
+                        });
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.RollupWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("HighWater")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("high_water");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<DateOnly?>("RecomputedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("recomputed_from");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_rollup_watermarks");
+
+                    b.ToTable("rollup_watermarks", (string)null);
+                });
+
             modelBuilder.Entity("Admin.Data.Entities.HealthCheck", b =>
                 {
                     b.HasOne("Admin.Data.Entities.District", "District")

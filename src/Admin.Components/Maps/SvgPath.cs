@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace Admin.Components.Maps;
+
+/// <summary>SVG path data for features and boxes. One decimal: a tenth of a viewBox unit is finer than any screen pixel.</summary>
+public static class SvgPath
+{
+    public static string For(GeoFeature feature, IMapProjection projection)
+    {
+        var sb = new StringBuilder();
+        foreach (var polygon in feature.Polygons)
+            foreach (var ring in polygon.Rings)
+                AppendRing(sb, ring, projection);
+        return sb.ToString();
+    }
+
+    public static string For(GeoBounds box, IMapProjection projection) =>
+        For(new GeoFeature("", [new GeoPolygon([[
+            new(box.West, box.North), new(box.East, box.North), new(box.East, box.South), new(box.West, box.South), new(box.West, box.North),
+        ]])]), projection);
+
+    /// <summary>Reads path data written by <see cref="For(GeoFeature, IMapProjection)"/> back into rings (M ... L ... Z only).</summary>
+    public static IReadOnlyList<IReadOnlyList<ScreenPoint>> Parse(string data)
+    {
+        var rings = new List<IReadOnlyList<ScreenPoint>>();
+        foreach (var part in data.Split('Z', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            rings.Add(part.Split(['M', 'L'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(xy => xy.Split(','))
+                .Select(xy => new ScreenPoint(double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture)))
+                .ToList());
+        return rings;
+    }
+
+    private static void AppendRing(StringBuilder sb, IReadOnlyList<GeoPoint> ring, IMapProjection projection)
+    {
+        for (var i = 0; i < ring.Count; i++)
+        {
+            // The closing point repeats the first; "Z" closes the ring instead.
+            if (i == ring.Count - 1 && i > 0 && ring[i] == ring[0]) break;
+            var p = projection.Project(ring[i]);
+            sb.Append(i == 0 ? 'M' : 'L').Append(Number(p.X)).Append(',').Append(Number(p.Y));
+        }
+        sb.Append('Z');
+    }
+
+    public static string Number(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
+}

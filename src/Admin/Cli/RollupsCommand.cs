@@ -1,0 +1,55 @@
+using System.Globalization;
+using Admin.Data.Rollups;
+using Npgsql;
+
+namespace Admin.Cli;
+
+/// <summary>
+/// <c>rollups</c>: refresh the hotspot rollups now (what the background service does every minute);
+/// <c>rollups --rebuild</c>: recompute every day (after a bulk load or a backfill older than the late-arrival window);
+/// <c>rollups --status</c>: the watermark and row counts. (Timing: <c>bench --only Hotspots</c>.)
+/// </summary>
+public static class RollupsCommand
+{
+    public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
+    {
+        if (args.Flag("status")) return await StatusAsync(services, ct);
+
+        var refresher = HotspotServices.Refresher(services);
+        var result = args.Flag("rebuild") ? await refresher.RebuildAsync(ct) : await refresher.RefreshAsync(ct);
+        if (!result.Ran)
+        {
+            Console.WriteLine("Another node is refreshing the rollups; nothing done.");
+            return 0;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Rollups {(result.FullRebuild ? "rebuilt" : "refreshed")} from {result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day"}: " +
+            $"{result.DistrictRows:N0} district rows, {result.CellRows:N0} cell rows in {result.Elapsed.TotalSeconds:0.000} s " +
+            $"(newest check {result.HighWater?.ToString("u") ?? "none"})."));
+        return 0;
+    }
+
+    private static async Task<int> StatusAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var cmd = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
+            SELECT w.high_water, w.recomputed_from, w.refreshed_at, w.rebuilt_at,
+                   (SELECT count(*) FROM rollup_district_days), (SELECT count(*) FROM rollup_cell_days),
+                   (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days)
+            FROM (SELECT 1) one LEFT JOIN rollup_watermarks w ON w.name = 'health_checks'
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        string Text(int i) => r.IsDBNull(i) ? "-" : r.GetValue(i) switch
+        {
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture)!,
+        };
+        Console.WriteLine($"Newest check counted: {Text(0)}");
+        Console.WriteLine($"Last refresh:         {Text(2)} (recomputed from {Text(1)})");
+        Console.WriteLine($"Last full rebuild:    {Text(3)}");
+        Console.WriteLine($"District rows:        {Text(4)} ({Text(6)} .. {Text(7)})");
+        Console.WriteLine($"Cell rows:            {Text(5)}");
+        return 0;
+    }
+}

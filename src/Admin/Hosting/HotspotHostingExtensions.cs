@@ -1,0 +1,17 @@
+using Admin.Data.Hotspots;
+using Admin.Data.Rollups;
+using Admin.Ui.Hotspots;
+
+namespace Admin.Hosting;
+
+public static class HotspotHostingExtensions
+{
+    /// <summary>The hotspot dashboard: rollup refresh in the background, cached hotspot queries, the province shapes.</summary>
+    public static IHostApplicationBuilder AddAdminHotspots(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHotspots(builder.Configuration);
+        builder.Services.AddHostedService<RollupRefreshService>();
+        builder.Services.AddSingleton(ProvinceShapes.Load());
+        return builder;
+    }
+}

@@ -1,0 +1,111 @@
+using Admin.Data.Domain;
+using Admin.Data.Reference;
+using Admin.Data.Rollups;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Admin.Data.Hotspots;
+
+/// <summary>
+/// Reads one period's hotspot page in a single round trip (one NpgsqlBatch: areas, cells, trend, refresh time) and
+/// applies <see cref="HotspotRule"/>. Uncached: <see cref="HotspotDashboard"/> puts the cache in front.
+/// </summary>
+public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time)
+{
+    private readonly HotspotRule _rule = new(options.Value);
+
+    public async Task<HotspotSnapshot> SnapshotAsync(HotspotPeriod period, HotspotSource source = HotspotSource.Rollups, CancellationToken ct = default)
+    {
+        var windows = HotspotWindows.EndingOn(period.To, options.Value.RecentDays, options.Value.BaselineDays);
+        var scanFrom = period.From < windows.Baseline.From ? period.From : windows.Baseline.From;
+
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(conn);
+        // The base-table twin exists to be slow (bench, tests): no client-side limit; the server's own still applies.
+        if (source == HotspotSource.BaseTable) batch.Timeout = 0;
+        foreach (var sql in new[] { HotspotSql.Areas(source), HotspotSql.Cells(source), HotspotSql.Trend(source), HotspotSql.RefreshedAt(source) })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddWithValue("from", period.From);
+            command.Parameters.AddWithValue("to", period.To);
+            command.Parameters.AddWithValue("scan_from", scanFrom);
+            command.Parameters.AddWithValue("recent_from", windows.Recent.From);
+            command.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
+            command.Parameters.AddWithValue("scan_from_ts", StartOf(scanFrom));
+            command.Parameters.AddWithValue("to_end_ts", StartOf(period.To.AddDays(1)));
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var provinceTotals = new Dictionary<Province, AreaTotals>();
+        var districtTotals = new Dictionary<string, (Province Province, AreaTotals Totals)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var province = Codes<Province>.Parse(reader.GetString(0));
+            var totals = new AreaTotals(reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+            if (reader.GetBoolean(2)) provinceTotals[province] = totals;
+            else if (reader.GetString(1) is var code && code != RollupKeys.NoDistrict) districtTotals[code] = (province, totals);
+        }
+
+        await reader.NextResultAsync(ct);
+        var cellRows = new List<(GridCell Cell, AreaTotals Totals)>();
+        while (await reader.ReadAsync(ct))
+            cellRows.Add((new GridCell(reader.GetInt32(0), reader.GetInt32(1)),
+                new AreaTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))));
+
+        await reader.NextResultAsync(ct);
+        var trend = new List<TrendPoint>();
+        while (await reader.ReadAsync(ct))
+            trend.Add(new TrendPoint(reader.GetFieldValue<DateOnly>(0), Codes<Province>.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3)));
+
+        await reader.NextResultAsync(ct);
+        DateTimeOffset? refreshedAt = await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
+
+        // Every province and district appears, with zeros where nothing was counted: the map needs all of them.
+        var provinces = Codes<Province>.All.Select(p => (Province: p, Totals: provinceTotals.GetValueOrDefault(p))).ToList();
+        var districts = Districts.All
+            .Select(d => (d.Code, d.Province, Totals: districtTotals.TryGetValue(d.Code, out var t) ? t.Totals : default))
+            .ToList();
+
+        return new HotspotSnapshot(
+            period,
+            windows,
+            Zip(provinces, p => p.Totals, (p, a) => new ProvinceHotspot(p.Province, p.Totals, a)),
+            Zip(districts, d => d.Totals, (d, a) => new DistrictHotspot(d.Code, d.Province, d.Totals, a)),
+            Zip(cellRows, c => c.Totals, (c, a) => new CellHotspot(c.Cell, c.Totals, a)),
+            trend,
+            refreshedAt,
+            time.GetUtcNow());
+    }
+
+    /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>
+    public async Task<string?> TopDistrictAsync(GridCell cell, HotspotPeriod period, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(HotspotSql.TopDistrict);
+        cmd.Parameters.AddWithValue("row", cell.Row);
+        cmd.Parameters.AddWithValue("column", cell.Column);
+        cmd.Parameters.AddWithValue("from", period.From);
+        cmd.Parameters.AddWithValue("to", period.To);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    public async Task<DataExtent> ExtentAsync(HotspotSource source = HotspotSource.Rollups, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(HotspotSql.Extent(source));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new DataExtent(
+            await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateOnly>(0),
+            await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<DateOnly>(1),
+            await reader.IsDBNullAsync(2, ct) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    // One layer is assessed together: the rule's correction depends on how many of its areas were tested.
+    private List<TResult> Zip<TRow, TResult>(List<TRow> rows, Func<TRow, AreaTotals> totals, Func<TRow, HotspotAssessment, TResult> result)
+    {
+        var assessments = _rule.Assess(rows.Select(r => totals(r).Windows).ToList());
+        return rows.Select((r, i) => result(r, assessments[i])).ToList();
+    }
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}

@@ -1,0 +1,37 @@
+using Admin.Data.Domain;
+using Admin.Data.Reference;
+using Admin.Data.Rollups;
+
+namespace Admin.Data.Hotspots;
+
+public enum HotspotLayer { Districts, Cells }
+
+/// <summary>One row of the ranked hotspot list: a district (<see cref="DistrictCode"/>) or a grid cell (<see cref="Cell"/>).</summary>
+public sealed record RankedHotspot(
+    HotspotLayer Layer,
+    string Label,
+    string? DistrictCode,
+    Province? Province,
+    GridCell? Cell,
+    AreaTotals Totals,
+    HotspotAssessment Assessment);
+
+public static class HotspotRanking
+{
+    /// <summary>Flagged areas first, biggest excess of high-risk checks first; then the other tested areas, most nearly significant first.</summary>
+    public static IReadOnlyList<RankedHotspot> Rank(HotspotSnapshot snapshot, HotspotLayer layer = HotspotLayer.Districts)
+    {
+        var rows = layer == HotspotLayer.Districts
+            ? snapshot.Districts.Select(d => new RankedHotspot(layer, DistrictName(d.Code), d.Code, d.Province, null, d.Totals, d.Assessment))
+            : snapshot.Cells.Select(c => new RankedHotspot(layer, $"Cell {c.Cell}", null, null, c.Cell, c.Totals, c.Assessment));
+        return rows
+            .Where(r => r.Assessment.Verdict != HotspotVerdict.TooFew)
+            .OrderByDescending(r => r.Assessment.Flagged)
+            .ThenByDescending(r => r.Assessment.Flagged ? r.Assessment.Excess : 0)
+            .ThenBy(r => r.Assessment.PValue ?? 1)
+            .ToList();
+    }
+
+    public static string DistrictName(string code) => Districts.Find(code)?.Name ?? code;
+
+}

@@ -1,0 +1,18 @@
+using Admin.Data.Rollups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Admin.Data.Persistence.Configurations;
+
+public sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<RollupWatermark>
+{
+    public const string Table = "rollup_watermarks";
+
+    public void Configure(EntityTypeBuilder<RollupWatermark> b)
+    {
+        b.ToTable(Table);
+        // One row per rollup family, read by name.
+        b.HasKey(x => x.Name);
+        b.Property(x => x.Name).HasMaxLength(50);
+    }
+}

@@ -1,0 +1,34 @@
+using Admin.Data.Hotspots;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Admin.Data.Rollups;
+
+/// <summary>
+/// Refreshes the rollups every <see cref="HotspotOptions.RefreshInterval"/> on every node; the refresher's advisory
+/// lock makes the others skip while one works, so adding nodes adds no load on the database.
+/// </summary>
+public sealed class RollupRefreshService(RollupRefresher refresher, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefreshService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.BackgroundRefresh) return;
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        do
+        {
+            try
+            {
+                await refresher.RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                // The database is down or busy: the dashboard keeps serving its cache; try again next tick.
+                logger.LogWarning(ex, "Rollup refresh failed; retrying in {Interval}.", options.Value.RefreshInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

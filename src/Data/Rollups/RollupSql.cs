@@ -1,0 +1,114 @@
+namespace Admin.Data.Rollups;
+
+/// <summary>
+/// Every statement that writes the rollups, in one place. PostgreSQL does all the counting: the base table is scanned
+/// once per refresh (a MATERIALIZED CTE at the finest grain, day x cell x district x risk) and both daily rollups are
+/// summed from it in the same statement; the cell running totals are then summed from the cell rollup. Days are UTC
+/// days, like the records grid's from/to.
+/// </summary>
+internal static class RollupSql
+{
+    public const string TryLock = "SELECT pg_try_advisory_lock(@key)";
+    public const string Lock = "SELECT pg_advisory_lock(@key)";
+    public const string Unlock = "SELECT pg_advisory_unlock(@key)";
+
+    /// <summary>Session-level, set before the lock wait and reset afterwards (the pool resets it too).</summary>
+    public const string SetTimeout = "SELECT set_config('statement_timeout', @timeout, false)";
+    public const string ResetTimeout = "RESET statement_timeout";
+
+    public const string HighWater = """SELECT max("timestamp") FROM health_checks""";
+
+    public const string Watermark = "SELECT high_water FROM rollup_watermarks WHERE name = @name";
+
+    public const string DeleteFrom = """
+        DELETE FROM rollup_district_days WHERE day >= @from;
+        DELETE FROM rollup_cell_days WHERE day >= @from;
+        DELETE FROM rollup_cell_running_totals WHERE day >= @from;
+        """;
+
+    public const string DeleteAll = """
+        DELETE FROM rollup_district_days;
+        DELETE FROM rollup_cell_days;
+        DELETE FROM rollup_cell_running_totals;
+        """;
+
+    /// <summary>Recounts checks from <c>@from_ts</c> on (the timestamp index serves the range); <see cref="InsertAll"/> counts every row.</summary>
+    public static readonly string InsertFrom = Insert("""WHERE "timestamp" >= @from_ts""");
+
+    public static readonly string InsertAll = Insert("");
+
+    private static string Insert(string where) => $"""
+        WITH base AS MATERIALIZED (
+            SELECT ("timestamp" AT TIME ZONE 'UTC')::date AS day,
+                   {GridCell.RowSql} AS cell_row,
+                   {GridCell.ColumnSql} AS cell_column,
+                   province,
+                   coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code,
+                   risk,
+                   count(*) AS checks
+            FROM health_checks
+            {where}
+            GROUP BY 1, 2, 3, 4, 5, 6
+        ), districts AS (
+            INSERT INTO rollup_district_days (day, province, district_code, risk, checks)
+            SELECT day, province, district_code, risk, sum(checks)::int
+            FROM base
+            GROUP BY day, province, district_code, risk
+            RETURNING 1
+        ), cells AS (
+            INSERT INTO rollup_cell_days (day, cell_row, cell_column, province, district_code, risk, checks)
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks::int
+            FROM base
+            WHERE cell_row IS NOT NULL AND cell_column IS NOT NULL
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM districts), (SELECT count(*) FROM cells)
+        """;
+
+    /// <summary>
+    /// Running totals per cell from <c>@from</c> to the newest cell day: the totals the day before <c>@from</c> plus a
+    /// running sum of the recomputed days, one row per cell per day (days without checks repeat the total), so any
+    /// boundary day has a row. A cell's rows start on its first day with checks; before that its total is 0.
+    /// </summary>
+    public const string InsertRunningTotals = """
+        WITH carried AS (
+            SELECT cell_row, cell_column, checks_to_date, high_risk_to_date
+            FROM rollup_cell_running_totals WHERE day = @from - 1
+        ), daily AS (
+            SELECT cell_row, cell_column, day, sum(checks) AS checks,
+                   coalesce(sum(checks) FILTER (WHERE risk IN ('high', 'critical')), 0) AS high_risk
+            FROM rollup_cell_days WHERE day >= @from
+            GROUP BY cell_row, cell_column, day
+        ), cells AS (
+            SELECT cell_row, cell_column, min(first_day) AS first_day
+            FROM (SELECT cell_row, cell_column, @from AS first_day FROM carried
+                  UNION ALL
+                  SELECT cell_row, cell_column, min(day) FROM daily GROUP BY cell_row, cell_column) c
+            GROUP BY cell_row, cell_column
+        ), days AS (
+            SELECT c.cell_row, c.cell_column, g::date AS day
+            FROM cells c, generate_series(c.first_day::timestamp, (SELECT max(day) FROM daily)::timestamp, interval '1 day') g
+        )
+        INSERT INTO rollup_cell_running_totals (day, cell_row, cell_column, checks_to_date, high_risk_to_date)
+        SELECT d.day, d.cell_row, d.cell_column,
+               coalesce(c.checks_to_date, 0) + sum(coalesce(x.checks, 0)) OVER w,
+               coalesce(c.high_risk_to_date, 0) + sum(coalesce(x.high_risk, 0)) OVER w
+        FROM days d
+        LEFT JOIN carried c ON c.cell_row = d.cell_row AND c.cell_column = d.cell_column
+        LEFT JOIN daily x ON x.cell_row = d.cell_row AND x.cell_column = d.cell_column AND x.day = d.day
+        WINDOW w AS (PARTITION BY d.cell_row, d.cell_column ORDER BY d.day)
+        """;
+
+    public const string SaveWatermark = """
+        INSERT INTO rollup_watermarks (name, high_water, recomputed_from, refreshed_at, rebuilt_at)
+        VALUES (@name, @high_water, @from, @now, CASE WHEN @rebuilt THEN @now END)
+        ON CONFLICT (name) DO UPDATE
+        SET high_water = excluded.high_water,
+            recomputed_from = excluded.recomputed_from,
+            refreshed_at = excluded.refreshed_at,
+            rebuilt_at = coalesce(excluded.rebuilt_at, rollup_watermarks.rebuilt_at)
+        """;
+
+    /// <summary>Fresh statistics after a rebuild, so the planner sizes the readers' scans right straight away.</summary>
+    public const string Analyze = "ANALYZE rollup_district_days; ANALYZE rollup_cell_days; ANALYZE rollup_cell_running_totals";
+}

@@ -1,0 +1,168 @@
+using Admin.Data.Domain;
+using Admin.Data.Hotspots;
+using Admin.Data.Rollups;
+using Admin.Testing;
+using Admin.Testing.Hotspots;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Admin.Data.Tests.Hotspots;
+
+public class RollupRefreshTests : IAsyncLifetime
+{
+    private static readonly DateOnly LastDay = new(2021, 1, 31);
+    private TestDatabase _db = null!;
+    private RollupRefresher _refresher = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 20, seed: 7, checksPerMillion: 5).Concat(EdgeCases()));
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    // Rows the rollups could get wrong: UTC-day edges (22:30 UTC is already tomorrow in Johannesburg), no district,
+    // no location, half a location, critical risk, a point exactly on a cell edge.
+    private static IEnumerable<CheckRow> EdgeCases()
+    {
+        var day = new DateTimeOffset(2021, 1, 20, 0, 0, 0, TimeSpan.Zero);
+        yield return new CheckRow(day.AddTicks(-1), Province.Gauteng, "JHB", Risk.High, -26.2, 28.0);
+        yield return new CheckRow(day, Province.Gauteng, "JHB", Risk.High, -26.2, 28.0);
+        yield return new CheckRow(day.AddHours(22.5), Province.Gauteng, "JHB", Risk.Critical, -26.25, 28.0);
+        yield return new CheckRow(day.AddHours(3), Province.Limpopo, null, Risk.Low, -23.9, 29.45);
+        yield return new CheckRow(day.AddHours(4), Province.Limpopo, null, Risk.Low);
+        yield return new CheckRow(day.AddHours(5), Province.WesternCape, "CPT", Risk.Moderate, -33.9, null);
+    }
+
+    private async Task AssertRollupsMatchBaseTableAsync()
+    {
+        var districtDirect = await RollupOracle.DistrictDirectAsync(_db);
+        Assert.NotEmpty(districtDirect);
+        Assert.Equal(districtDirect, await RollupOracle.DistrictRollupAsync(_db));
+        Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
+        Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
+    }
+
+    // The dashboard's answers from the rollups (running totals included) against the same questions put to the base
+    // table, for periods inside the data, straddling its start, and running past its end.
+    private async Task AssertDashboardMatchesBaseTableAsync()
+    {
+        var queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
+        HotspotPeriod[] periods =
+        [
+            HotspotPeriod.Ending(LastDay, 7),
+            HotspotPeriod.Ending(LastDay.AddDays(-4), 10),
+            new(LastDay.AddDays(-40), LastDay.AddDays(-15)),
+            new(LastDay.AddDays(-5), LastDay.AddDays(10)),
+        ];
+        foreach (var period in periods)
+        {
+            var rollups = await queries.SnapshotAsync(period, HotspotSource.Rollups);
+            var direct = await queries.SnapshotAsync(period, HotspotSource.BaseTable);
+            Assert.Equal(direct.Districts, rollups.Districts);
+            Assert.Equal(Sorted(direct.Cells), Sorted(rollups.Cells));
+            Assert.Equal(direct.Trend, rollups.Trend);
+        }
+    }
+
+    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
+
+    [Fact]
+    public async Task First_refresh_counts_every_row()
+    {
+        var result = await _refresher.RefreshAsync();
+
+        Assert.True(result.Ran);
+        Assert.True(result.FullRebuild);
+        await AssertRollupsMatchBaseTableAsync();
+        var total = await _db.ScalarAsync<long>("SELECT count(*) FROM health_checks");
+        Assert.Equal(total, await _db.ScalarAsync<long>("SELECT sum(checks) FROM rollup_district_days"));
+    }
+
+    [Fact]
+    public async Task Late_rows_within_the_lookback_and_new_days_are_counted_by_the_next_refresh()
+    {
+        await _refresher.RefreshAsync();
+        var random = new Random(11);
+        await CheckRows.InsertAsync(_db.DataSource,
+        [
+            new(SyntheticChecks.At(LastDay, random), Province.KwaZuluNatal, "DC22", Risk.High, -29.6, 30.4),       // late, newest day
+            new(SyntheticChecks.At(LastDay.AddDays(-2), random), Province.KwaZuluNatal, "DC22", Risk.High, -29.6, 30.4), // late, 2 days back
+            new(SyntheticChecks.At(LastDay.AddDays(-3), random), Province.FreeState, "MAN", Risk.Low, -29.1, 26.2),  // late, edge of the lookback
+            new(SyntheticChecks.At(LastDay.AddDays(1), random), Province.Gauteng, "TSH", Risk.Moderate, -25.7, 28.2), // a new day
+        ]);
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.True(result.Ran);
+        Assert.False(result.FullRebuild);
+        Assert.Equal(LastDay.AddDays(-3), result.RecomputedFrom);
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task Rows_older_than_the_lookback_wait_for_a_rebuild()
+    {
+        await _refresher.RefreshAsync();
+        var old = new CheckRow(SyntheticChecks.At(LastDay.AddDays(-10), new Random(3)), Province.NorthWest, "DC37", Risk.High, -25.5, 27.3);
+        await CheckRows.InsertAsync(_db.DataSource, [old]);
+
+        await _refresher.RefreshAsync();
+        var direct = await RollupOracle.DistrictDirectAsync(_db);
+        var rolled = await RollupOracle.DistrictRollupAsync(_db);
+        Assert.NotEqual(direct, rolled);
+        Assert.Equal(direct.Sum(Count) - 1, rolled.Sum(Count));
+
+        var rebuild = await _refresher.RebuildAsync();
+
+        Assert.True(rebuild.FullRebuild);
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task A_refresh_is_skipped_while_another_node_holds_the_lock()
+    {
+        await using var otherNode = await _db.DataSource.OpenConnectionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({RollupKeys.RefreshLockKey})", otherNode))
+            await take.ExecuteNonQueryAsync();
+
+        var whileLocked = await _refresher.RefreshAsync();
+        var watermarksWhileLocked = await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_watermarks");
+
+        await using (var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({RollupKeys.RefreshLockKey})", otherNode))
+            await release.ExecuteNonQueryAsync();
+        var afterwards = await _refresher.RefreshAsync();
+
+        Assert.False(whileLocked.Ran);
+        Assert.Equal(0, watermarksWhileLocked);
+        Assert.True(afterwards.Ran);
+        await AssertRollupsMatchBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task Cells_are_binned_the_same_in_SQL_and_in_GridCell()
+    {
+        await _refresher.RefreshAsync();
+        // The edge-case point at exactly -26.25 sits on a cell edge: both sides must put it in the cell to its north-east.
+        var expected = GridCell.Of(-26.25, 28.0);
+        var found = await _db.ScalarAsync<long>(
+            $"SELECT count(*) FROM rollup_cell_days WHERE cell_row = {expected.Row} AND cell_column = {expected.Column} AND risk = 'critical'");
+        Assert.Equal(1, found);
+        Assert.Equal(-26.25, expected.South);
+    }
+
+    [Fact]
+    public async Task Days_are_UTC_days()
+    {
+        await _refresher.RefreshAsync();
+        // 22:30 UTC on the 20th is 00:30 on the 21st in Johannesburg; the records grid's from/to are UTC dates, so is the rollup.
+        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND district_code = 'JHB' AND risk = 'critical'"));
+        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND risk = 'critical'"));
+    }
+
+    private static long Count(string row) => long.Parse(row[(row.LastIndexOf('=') + 2)..]);
+}
