@@ -10,7 +10,7 @@ namespace Admin.Cli;
 /// <summary>
 /// <c>seed --rows N [--seed S] [--if-empty] [--vaccine-rows N]</c>: generate demo data and load it with binary COPY
 /// (<see cref="BulkLoader"/>), with a progress bar and the load's figures at the end. Tuning, rarely needed:
-/// <c>[--mode auto|bulk|incremental] [--copy encoded|importer] [--maintenance-work-mem 2GB] [--maintenance-workers 2] [--no-wal-compression]</c>.
+/// <c>[--mode auto|bulk|incremental] [--copy encoded|importer] [--maintenance-work-mem 3GB] [--maintenance-workers 2] [--no-wal-compression]</c>.
 /// </summary>
 public static class SeedCommand
 {
@@ -24,7 +24,7 @@ public static class SeedCommand
             VaccineRows = args.String("vaccine-rows") is null ? null : args.Long("vaccine-rows", 0, 0, 1_000_000_000),
             IfEmpty = args.Flag("if-empty"),
             Mode = ParseMode(args.String("mode")),
-            MaintenanceWorkMem = args.String("maintenance-work-mem") ?? "2GB",
+            MaintenanceWorkMem = args.String("maintenance-work-mem"),
             MaintenanceWorkers = (int)args.Long("maintenance-workers", 2, 0, 64),
             CompressWal = !args.Flag("no-wal-compression"),
             CopyPath = args.String("copy")?.ToLowerInvariant() switch
