@@ -43,7 +43,7 @@ public static class SeedCommand
             result = await AnsiConsole.Progress()
                 .AutoClear(false)
                 .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(ctx =>
                 {
                     var tasks = new Dictionary<(string, BulkLoadStep), ProgressTask>();
@@ -97,8 +97,10 @@ public static class SeedCommand
             tasks[(p.Table, p.Step)] = task;
         }
         task.Value = p.Done;
-        if (p.Step == BulkLoadStep.Indexes && p.Detail is { } name)
-            task.Description = $"{p.Table}: indexes + keys ({Markup.Escape(name)})";
+        if (p.Step == BulkLoadStep.Indexes)
+            task.Description = $"{p.Table}: indexes + keys {p.Done}/{p.Total}";
+        if (p.Done >= p.Total)
+            task.StopTask(); // freezes its elapsed time at the step's own duration
     }
 
     private static BulkLoadMode ParseMode(string? text) => text?.ToLowerInvariant() switch
