@@ -10,7 +10,7 @@ namespace Admin.Cli;
 /// <summary>
 /// <c>seed --rows N [--seed S] [--if-empty] [--vaccine-rows N]</c>: generate demo data and load it with binary COPY
 /// (<see cref="BulkLoader"/>), with a progress bar and the load's figures at the end. Tuning, rarely needed:
-/// <c>[--mode auto|bulk|incremental] [--copy encoded|importer] [--maintenance-work-mem 2GB] [--maintenance-workers 2] [--no-wal-compression]</c>.
+/// <c>[--mode auto|bulk|incremental] [--copy encoded|importer] [--maintenance-work-mem 3GB] [--maintenance-workers 2] [--no-wal-compression]</c>.
 /// </summary>
 public static class SeedCommand
 {
@@ -24,7 +24,7 @@ public static class SeedCommand
             VaccineRows = args.String("vaccine-rows") is null ? null : args.Long("vaccine-rows", 0, 0, 1_000_000_000),
             IfEmpty = args.Flag("if-empty"),
             Mode = ParseMode(args.String("mode")),
-            MaintenanceWorkMem = args.String("maintenance-work-mem") ?? "2GB",
+            MaintenanceWorkMem = args.String("maintenance-work-mem"),
             MaintenanceWorkers = (int)args.Long("maintenance-workers", 2, 0, 64),
             CompressWal = !args.Flag("no-wal-compression"),
             CopyPath = args.String("copy")?.ToLowerInvariant() switch
@@ -43,7 +43,7 @@ public static class SeedCommand
             result = await AnsiConsole.Progress()
                 .AutoClear(false)
                 .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(ctx =>
                 {
                     var tasks = new Dictionary<(string, BulkLoadStep), ProgressTask>();
@@ -97,8 +97,10 @@ public static class SeedCommand
             tasks[(p.Table, p.Step)] = task;
         }
         task.Value = p.Done;
-        if (p.Step == BulkLoadStep.Indexes && p.Detail is { } name)
-            task.Description = $"{p.Table}: indexes + keys ({Markup.Escape(name)})";
+        if (p.Step == BulkLoadStep.Indexes)
+            task.Description = $"{p.Table}: indexes + keys {p.Done}/{p.Total}";
+        if (p.Done >= p.Total)
+            task.StopTask(); // freezes its elapsed time at the step's own duration
     }
 
     private static BulkLoadMode ParseMode(string? text) => text?.ToLowerInvariant() switch

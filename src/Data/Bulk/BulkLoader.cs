@@ -156,7 +156,7 @@ public sealed class BulkLoader
         var loadSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        await SetLocalAsync(conn, "maintenance_work_mem", options.MaintenanceWorkMem, ct);
+        await SetLocalAsync(conn, "maintenance_work_mem", options.MaintenanceWorkMem ?? BulkLoadOptions.MaintenanceWorkMemFor(empty ? rows : 2 * rows), ct);
         await SetLocalAsync(conn, "max_parallel_maintenance_workers", options.MaintenanceWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var built = 0;
         options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, 0, indexes.Count));

@@ -91,6 +91,13 @@ public class BulkLoaderTests
         Assert.Equal(25_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
     }
 
+    [Theory]
+    [InlineData(1_000_000L, "256MB")]
+    [InlineData(20_000_000L, "3051MB")]
+    [InlineData(200_000_000L, "4096MB")]
+    public void Index_build_memory_grows_with_the_load_within_bounds(long rows, string expected) =>
+        Assert.Equal(expected, BulkLoadOptions.MaintenanceWorkMemFor(rows));
+
     [Fact]
     public async Task If_empty_skips_a_table_that_has_rows()
     {
