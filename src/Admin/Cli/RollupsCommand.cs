@@ -24,7 +24,7 @@ public static class RollupsCommand
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rollups {(result.FullRebuild ? "rebuilt" : "refreshed")} from {result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day"}: " +
-            $"{result.DistrictRows:N0} district rows, {result.CellRows:N0} cell rows in {result.Elapsed.TotalSeconds:0.000} s " +
+            $"{result.DistrictRows:N0} district, {result.CellRows:N0} cell and {result.RunningTotalRows:N0} running-total rows written in {result.Elapsed.TotalSeconds:0.000} s " +
             $"(newest check {result.HighWater?.ToString("u") ?? "none"})."));
         return 0;
     }

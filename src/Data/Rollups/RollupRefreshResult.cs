@@ -1,14 +1,18 @@
 namespace Admin.Data.Rollups;
 
-/// <summary>What one refresh did. <see cref="Ran"/> is false when another node held the refresh lock.</summary>
+/// <summary>
+/// What one refresh did. <see cref="Ran"/> is false when another node held the refresh lock. Row counts are rows
+/// written (inserted, changed or deleted); an incremental refresh leaves unchanged counts alone.
+/// </summary>
 public sealed record RollupRefreshResult(
     bool Ran,
     bool FullRebuild,
     DateOnly? RecomputedFrom,
     long DistrictRows,
     long CellRows,
+    long RunningTotalRows,
     DateTimeOffset? HighWater,
     TimeSpan Elapsed)
 {
-    public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, null, 0, 0, null, elapsed);
+    public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, null, 0, 0, 0, null, elapsed);
 }

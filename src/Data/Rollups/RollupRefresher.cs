@@ -48,9 +48,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} from {From}: {DistrictRows} district rows, {CellRows} cell rows in {Elapsed} ms.",
+            logger.LogInformation("Rollups {Kind} from {From}: {DistrictRows} district, {CellRows} cell and {RunningRows} running-total rows written in {Elapsed} ms.",
                 result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day",
-                result.DistrictRows, result.CellRows, (long)result.Elapsed.TotalMilliseconds);
+                result.DistrictRows, result.CellRows, result.RunningTotalRows, (long)result.Elapsed.TotalMilliseconds);
             return result;
         }
         finally
@@ -75,26 +75,28 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             ? DateOnly.FromDateTime(mark.UtcDateTime).AddDays(-options.Value.LateArrivalDays)
             : null;
 
-        await using (var delete = Command(from is null ? RollupSql.DeleteAll : RollupSql.DeleteFrom, conn))
-        {
-            if (from is { } day) delete.Parameters.AddWithValue("from", day);
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        if (from is null)
+            await using (var delete = Command(RollupSql.DeleteAll, conn))
+                await delete.ExecuteNonQueryAsync(ct);
 
-        long districtRows, cellRows;
-        await using (var insert = Command(from is null ? RollupSql.InsertAll : RollupSql.InsertFrom, conn))
+        long districtRows, cellRows, runningRows;
+        await using (var write = Command(from is null ? RollupSql.InsertAll : RollupSql.MergeFrom, conn))
         {
-            if (from is { } day) insert.Parameters.AddWithValue("from_ts", new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            await using var reader = await insert.ExecuteReaderAsync(ct);
+            if (from is { } day)
+            {
+                write.Parameters.AddWithValue("from", day);
+                write.Parameters.AddWithValue("from_ts", new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            }
+            await using var reader = await write.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        await using (var running = Command(RollupSql.InsertRunningTotals, conn))
+        await using (var running = Command(RollupSql.MergeRunningTotals, conn))
         {
             // A rebuild starts before any data: nothing is carried in, every cell starts on its first day.
             running.Parameters.AddWithValue("from", from ?? BeforeAnyData);
-            await running.ExecuteNonQueryAsync(ct);
+            runningRows = (long)(await running.ExecuteScalarAsync(ct))!;
         }
 
         await using (var save = Command(RollupSql.SaveWatermark, conn))
@@ -107,7 +109,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             await save.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, highWater, clock.Elapsed);
+        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, runningRows, highWater, clock.Elapsed);
     }
 
     private async Task ResetTimeoutAsync(NpgsqlConnection conn)

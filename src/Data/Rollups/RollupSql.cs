@@ -3,7 +3,7 @@ namespace Admin.Data.Rollups;
 /// <summary>
 /// Every statement that writes the rollups, in one place. PostgreSQL does all the counting: the base table is scanned
 /// once per refresh (a MATERIALIZED CTE at the finest grain, day x cell x district x risk) and both daily rollups are
-/// summed from it in the same statement; the cell running totals are then summed from the cell rollup. Days are UTC
+/// written from it in the same statement; the cell running totals are then summed from the cell rollup. Days are UTC
 /// days, like the records grid's from/to.
 /// </summary>
 internal static class RollupSql
@@ -20,25 +20,15 @@ internal static class RollupSql
 
     public const string Watermark = "SELECT high_water FROM rollup_watermarks WHERE name = @name";
 
-    public const string DeleteFrom = """
-        DELETE FROM rollup_district_days WHERE day >= @from;
-        DELETE FROM rollup_cell_days WHERE day >= @from;
-        DELETE FROM rollup_cell_running_totals WHERE day >= @from;
-        """;
-
     public const string DeleteAll = """
         DELETE FROM rollup_district_days;
         DELETE FROM rollup_cell_days;
         DELETE FROM rollup_cell_running_totals;
         """;
 
-    /// <summary>Recounts checks from <c>@from_ts</c> on (the timestamp index serves the range); <see cref="InsertAll"/> counts every row.</summary>
-    public static readonly string InsertFrom = Insert("""WHERE "timestamp" >= @from_ts""");
-
-    public static readonly string InsertAll = Insert("");
-
-    private static string Insert(string where) => $"""
-        WITH base AS MATERIALIZED (
+    /// <summary>The base table counted at the finest grain (day x cell x district x risk), once per refresh.</summary>
+    private static string Base(string where) => $"""
+        base AS MATERIALIZED (
             SELECT ("timestamp" AT TIME ZONE 'UTC')::date AS day,
                    {GridCell.RowSql} AS cell_row,
                    {GridCell.ColumnSql} AS cell_column,
@@ -49,28 +39,75 @@ internal static class RollupSql
             FROM health_checks
             {where}
             GROUP BY 1, 2, 3, 4, 5, 6
-        ), districts AS (
-            INSERT INTO rollup_district_days (day, province, district_code, risk, checks)
-            SELECT day, province, district_code, risk, sum(checks)::int
+        ), district_counts AS (
+            SELECT day, province, district_code, risk, sum(checks)::int AS checks
             FROM base
             GROUP BY day, province, district_code, risk
+        ), cell_counts AS (
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks::int AS checks
+            FROM base
+            WHERE cell_row IS NOT NULL AND cell_column IS NOT NULL
+        )
+        """;
+
+    /// <summary>A rebuild, into emptied tables: every row inserted. Returns the rows written per rollup.</summary>
+    public static readonly string InsertAll = $"""
+        WITH {Base("")}, districts AS (
+            INSERT INTO rollup_district_days (day, province, district_code, risk, checks)
+            SELECT day, province, district_code, risk, checks FROM district_counts
             RETURNING 1
         ), cells AS (
             INSERT INTO rollup_cell_days (day, cell_row, cell_column, province, district_code, risk, checks)
-            SELECT day, cell_row, cell_column, province, district_code, risk, checks::int
-            FROM base
-            WHERE cell_row IS NOT NULL AND cell_column IS NOT NULL
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_counts
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM districts), (SELECT count(*) FROM cells)
         """;
 
     /// <summary>
-    /// Running totals per cell from <c>@from</c> to the newest cell day: the totals the day before <c>@from</c> plus a
-    /// running sum of the recomputed days, one row per cell per day (days without checks repeat the total), so any
-    /// boundary day has a row. A cell's rows start on its first day with checks; before that its total is 0.
+    /// An incremental refresh: recounts the days from <c>@from</c> (the timestamp index serves the range) and writes
+    /// only what changed: new or changed counts are upserted, counts that vanished are deleted. Unchanged rows (most
+    /// of the look-back days) are not rewritten, so a refresh every minute leaves few dead rows behind. Returns the
+    /// rows written per rollup.
     /// </summary>
-    public const string InsertRunningTotals = """
+    public static readonly string MergeFrom = $"""
+        WITH {Base("""WHERE "timestamp" >= @from_ts""")}, districts AS (
+            INSERT INTO rollup_district_days AS r (day, province, district_code, risk, checks)
+            SELECT day, province, district_code, risk, checks FROM district_counts
+            ON CONFLICT (day, district_code, province, risk) DO UPDATE SET checks = excluded.checks
+            WHERE r.checks <> excluded.checks
+            RETURNING 1
+        ), districts_gone AS (
+            DELETE FROM rollup_district_days r
+            WHERE r.day >= @from AND NOT EXISTS (
+                SELECT 1 FROM district_counts n
+                WHERE n.day = r.day AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk)
+            RETURNING 1
+        ), cells AS (
+            INSERT INTO rollup_cell_days AS r (day, cell_row, cell_column, province, district_code, risk, checks)
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_counts
+            ON CONFLICT (day, cell_row, cell_column, district_code, province, risk) DO UPDATE SET checks = excluded.checks
+            WHERE r.checks <> excluded.checks
+            RETURNING 1
+        ), cells_gone AS (
+            DELETE FROM rollup_cell_days r
+            WHERE r.day >= @from AND NOT EXISTS (
+                SELECT 1 FROM cell_counts n
+                WHERE n.day = r.day AND n.cell_row = r.cell_row AND n.cell_column = r.cell_column
+                  AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk)
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM districts) + (SELECT count(*) FROM districts_gone),
+               (SELECT count(*) FROM cells) + (SELECT count(*) FROM cells_gone)
+        """;
+
+    /// <summary>
+    /// Running totals per cell from <c>@from</c> to the newest cell day: the totals the day before <c>@from</c> plus a
+    /// running sum of the recounted days, one row per cell per day (days without checks repeat the total), so any
+    /// boundary day has a row. A cell's rows start on its first day with checks; before that its total is 0. Written
+    /// like <see cref="MergeFrom"/>: only totals that changed.
+    /// </summary>
+    public const string MergeRunningTotals = """
         WITH carried AS (
             SELECT cell_row, cell_column, checks_to_date, high_risk_to_date
             FROM rollup_cell_running_totals WHERE day = @from - 1
@@ -88,15 +125,28 @@ internal static class RollupSql
         ), days AS (
             SELECT c.cell_row, c.cell_column, g::date AS day
             FROM cells c, generate_series(c.first_day::timestamp, (SELECT max(day) FROM daily)::timestamp, interval '1 day') g
+        ), fresh AS (
+            SELECT d.day, d.cell_row, d.cell_column,
+                   (coalesce(c.checks_to_date, 0) + sum(coalesce(x.checks, 0)) OVER w)::bigint AS checks_to_date,
+                   (coalesce(c.high_risk_to_date, 0) + sum(coalesce(x.high_risk, 0)) OVER w)::bigint AS high_risk_to_date
+            FROM days d
+            LEFT JOIN carried c ON c.cell_row = d.cell_row AND c.cell_column = d.cell_column
+            LEFT JOIN daily x ON x.cell_row = d.cell_row AND x.cell_column = d.cell_column AND x.day = d.day
+            WINDOW w AS (PARTITION BY d.cell_row, d.cell_column ORDER BY d.day)
+        ), written AS (
+            INSERT INTO rollup_cell_running_totals AS r (day, cell_row, cell_column, checks_to_date, high_risk_to_date)
+            SELECT day, cell_row, cell_column, checks_to_date, high_risk_to_date FROM fresh
+            ON CONFLICT (day, cell_row, cell_column) DO UPDATE
+            SET checks_to_date = excluded.checks_to_date, high_risk_to_date = excluded.high_risk_to_date
+            WHERE (r.checks_to_date, r.high_risk_to_date) IS DISTINCT FROM (excluded.checks_to_date, excluded.high_risk_to_date)
+            RETURNING 1
+        ), gone AS (
+            DELETE FROM rollup_cell_running_totals r
+            WHERE r.day >= @from AND NOT EXISTS (
+                SELECT 1 FROM fresh f WHERE f.day = r.day AND f.cell_row = r.cell_row AND f.cell_column = r.cell_column)
+            RETURNING 1
         )
-        INSERT INTO rollup_cell_running_totals (day, cell_row, cell_column, checks_to_date, high_risk_to_date)
-        SELECT d.day, d.cell_row, d.cell_column,
-               coalesce(c.checks_to_date, 0) + sum(coalesce(x.checks, 0)) OVER w,
-               coalesce(c.high_risk_to_date, 0) + sum(coalesce(x.high_risk, 0)) OVER w
-        FROM days d
-        LEFT JOIN carried c ON c.cell_row = d.cell_row AND c.cell_column = d.cell_column
-        LEFT JOIN daily x ON x.cell_row = d.cell_row AND x.cell_column = d.cell_column AND x.day = d.day
-        WINDOW w AS (PARTITION BY d.cell_row, d.cell_column ORDER BY d.day)
+        SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
         """;
 
     public const string SaveWatermark = """

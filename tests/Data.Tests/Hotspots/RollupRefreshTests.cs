@@ -104,6 +104,37 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counts_that_vanish_within_the_lookback_are_removed_and_changed_ones_rewritten()
+    {
+        await _refresher.RefreshAsync();
+        // Whole keys disappear (every JHB check of the last day), others shrink (half of the day before's high risk).
+        await _db.ExecuteAsync($"DELETE FROM health_checks WHERE district_code = 'JHB' AND \"timestamp\" >= '{LastDay:yyyy-MM-dd}'");
+        await _db.ExecuteAsync($"""
+            DELETE FROM health_checks WHERE risk = 'high' AND "timestamp" >= '{LastDay.AddDays(-1):yyyy-MM-dd}' AND "timestamp" < '{LastDay:yyyy-MM-dd}'
+              AND left(id::text, 1) < '8'
+            """);
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.True(result.DistrictRows > 0);
+        Assert.Equal(0, await _db.ScalarAsync<long>($"SELECT count(*) FROM rollup_district_days WHERE district_code = 'JHB' AND day = '{LastDay:yyyy-MM-dd}'"));
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task A_refresh_with_nothing_new_writes_nothing()
+    {
+        await _refresher.RefreshAsync();
+
+        var again = await _refresher.RefreshAsync();
+
+        Assert.True(again.Ran);
+        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+        await AssertRollupsMatchBaseTableAsync();
+    }
+
+    [Fact]
     public async Task Rows_older_than_the_lookback_wait_for_a_rebuild()
     {
         await _refresher.RefreshAsync();
