@@ -13,7 +13,7 @@ namespace Admin.Data.Rollups;
 /// <see cref="HotspotOptions.LateArrivalDays"/> before the last high-water mark, so checks that arrive late for a
 /// recent day are counted; a rebuild recomputes everything. Both hold a session advisory lock, so one node refreshes
 /// at a time, and write in one REPEATABLE READ transaction: readers see the old rollups or the new, never half, and
-/// the two rollups and the watermark come from the same snapshot of the base table.
+/// the rollups and the watermark come from the same snapshot of the base table.
 /// </summary>
 public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger)
 {
@@ -76,8 +76,8 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             : null;
 
         if (from is null)
-            await using (var delete = Command(RollupSql.DeleteAll, conn))
-                await delete.ExecuteNonQueryAsync(ct);
+            await using (var prepare = Command(RollupSql.RebuildWorkMem + ";" + RollupSql.Truncate, conn))
+                await prepare.ExecuteNonQueryAsync(ct);
 
         long districtRows, cellRows, runningRows;
         await using (var write = Command(from is null ? RollupSql.InsertAll : RollupSql.MergeFrom, conn))
