@@ -9,11 +9,12 @@ public static class CountText
 
     public static string About(long n) => "about " + Short(n);
 
+    // Thresholds sit where rounding would reach the next unit, so 999,960 reads "1.0M", never "1000k".
     public static string Short(long n) => n switch
     {
         < 1_000 => n.ToString(CultureInfo.InvariantCulture),
-        < 1_000_000 => (n / 1_000d).ToString(n < 10_000 ? "0.0" : "0", CultureInfo.InvariantCulture) + "k",
-        < 1_000_000_000 => (n / 1_000_000d).ToString("0.0", CultureInfo.InvariantCulture) + "M",
+        < 999_500 => (n / 1_000d).ToString(n < 9_950 ? "0.0" : "0", CultureInfo.InvariantCulture) + "k",
+        < 999_950_000 => (n / 1_000_000d).ToString("0.0", CultureInfo.InvariantCulture) + "M",
         _ => (n / 1_000_000_000d).ToString("0.0", CultureInfo.InvariantCulture) + "B",
     };
 
