@@ -99,7 +99,8 @@ public partial class ListPage<TRow> where TRow : class
         _countCts?.Cancel();
         CancelExact();
         _count = null;
-        if (_query is null) return;
+        // The prerendered page is replaced as soon as the circuit starts: count only for the live one.
+        if (_query is null || !RendererInfo.IsInteractive) return;
         var cts = _countCts = new CancellationTokenSource();
         var query = _query;
         _ = Task.Run(async () =>

@@ -1,0 +1,52 @@
+namespace Admin.Data.Bulk;
+
+/// <summary>How <see cref="BulkLoader"/> writes: chosen from the table's size, or forced (tests, operators).</summary>
+public enum BulkLoadMode
+{
+    /// <summary>Bulk into an empty table or when the load at least doubles it; incremental otherwise.</summary>
+    Auto,
+    /// <summary>One transaction: drop indexes and foreign keys, COPY, rebuild them.</summary>
+    Bulk,
+    /// <summary>COPY into a staging table and merge with ON CONFLICT DO NOTHING, one transaction per batch.</summary>
+    Incremental,
+}
+
+public sealed record BulkLoadOptions
+{
+    public long Rows { get; init; }
+    public int Seed { get; init; } = 42;
+    /// <summary>Vaccine registrations to add; null means <see cref="Rows"/>/20.</summary>
+    public long? VaccineRows { get; init; }
+    /// <summary>Load nothing when health_checks already has rows.</summary>
+    public bool IfEmpty { get; init; }
+    public BulkLoadMode Mode { get; init; } = BulkLoadMode.Auto;
+    /// <summary>How rows reach COPY; <see cref="CopyPath.Encoded"/> is several times cheaper on the client.</summary>
+    public CopyPath CopyPath { get; init; } = CopyPath.Encoded;
+    /// <summary>Rows per generated batch handed from the generator to the writer.</summary>
+    public int BatchSize { get; init; } = 8192;
+    /// <summary>Rows per transaction in incremental mode.</summary>
+    public int CommitRows { get; init; } = 100_000;
+    /// <summary>maintenance_work_mem for the index builds of a bulk load; null sizes it from the row count (see <see cref="MaintenanceWorkMemFor"/>).</summary>
+    public string? MaintenanceWorkMem { get; init; }
+    /// <summary>Parallel workers per index build (besides the leader).</summary>
+    public int MaintenanceWorkers { get; init; } = 2;
+    /// <summary>Compress the WAL of the bulk transaction with lz4 where the server allows it (superuser, lz4 built in).</summary>
+    public bool CompressWal { get; init; } = true;
+    /// <summary>Called from the loader's thread as work advances; keep it cheap.</summary>
+    public Action<BulkLoadProgress>? Progress { get; init; }
+
+    public long EffectiveVaccineRows => VaccineRows ?? Rows / 20;
+
+    /// <summary>
+    /// Enough for every participant of a parallel index build to sort its share in memory: an index tuple costs
+    /// about 110 bytes in a sort (measured at 20M rows, where 2GB split over three participants spilled to disk),
+    /// so 160 bytes a row with some headroom, between 256MB and 4GB. Memory is only taken as the sort fills.
+    /// </summary>
+    public static string MaintenanceWorkMemFor(long rows) =>
+        Math.Clamp(rows * 160 / (1024 * 1024), 256, 4096).ToString(System.Globalization.CultureInfo.InvariantCulture) + "MB";
+}
+
+public enum BulkLoadStep { Copy, Indexes, Analyze }
+
+/// <summary>Progress of one step of one table: rows copied, or indexes rebuilt, out of the total.</summary>
+public readonly record struct BulkLoadProgress(string Table, BulkLoadStep Step, long Done, long Total, string? Detail = null);

@@ -1,0 +1,24 @@
+namespace Admin.Data.Bulk;
+
+/// <summary>What a load did to one table, with its timings.</summary>
+public sealed record TableLoadResult(
+    string Table,
+    string Mode,
+    long RowsGenerated,
+    long RowsWritten,
+    double LoadSeconds,
+    double IndexSeconds,
+    double AnalyzeSeconds)
+{
+    /// <summary>Generation + COPY (+ merge), index and constraint rebuilds, ANALYZE.</summary>
+    public double TotalSeconds => LoadSeconds + IndexSeconds + AnalyzeSeconds;
+
+    /// <summary>Rows generated per second of generation + COPY.</summary>
+    public double LoadRowsPerSecond => LoadSeconds > 0 ? RowsGenerated / LoadSeconds : 0;
+
+    /// <summary>Rows generated per second including index builds and ANALYZE.</summary>
+    public double EndToEndRowsPerSecond => TotalSeconds > 0 ? RowsGenerated / TotalSeconds : 0;
+}
+
+/// <summary>The outcome of <see cref="BulkLoader.LoadAsync"/>; <see cref="Skipped"/> says why nothing was loaded into a table.</summary>
+public sealed record BulkLoadResult(TableLoadResult? HealthChecks, TableLoadResult? Vaccines, double TotalSeconds, IReadOnlyList<string> Skipped);
