@@ -12,6 +12,8 @@ public static class HotspotHostingExtensions
         builder.Services.AddHotspots(builder.Configuration);
         builder.Services.AddHostedService<RollupRefreshService>();
         builder.Services.AddSingleton(ProvinceShapes.Load());
+        // FusionCache narrates every cache call at Information; the app only needs its warnings (fail-safe, timeouts).
+        builder.Logging.AddFilter("ZiggyCreatures.Caching.Fusion", LogLevel.Warning);
         return builder;
     }
 }
