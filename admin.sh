@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's entry point. See README.md.
-#   ./admin.sh run [--rows N]   start (or reuse) a local PostgreSQL unless one is configured, migrate, seed demo data, serve
+#   ./admin.sh run [--rows N] [--reset-admin]   start (or reuse) a local PostgreSQL unless one is configured, migrate, seed demo data, serve
 #   ./admin.sh test             run every test against a throwaway PostgreSQL; prints "N passed, N failed"
 #   ./admin.sh stop-db          stop the local PostgreSQL that `run` started
 set -euo pipefail

@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
         services.AddSingleton<RowCounter>();
         services.AddSingleton<TableLister>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton(TableRegistry.Default);
         services.AddDbContextFactory<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Singleton);
         return services;

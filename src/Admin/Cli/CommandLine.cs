@@ -1,4 +1,5 @@
 using Admin.Hosting;
+using Admin.Security;
 
 namespace Admin.Cli;
 
@@ -14,6 +15,7 @@ public static class CommandLine
         ["seed"] = SeedCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
         ["rollups"] = RollupsCommand.RunAsync,
+        ["create-user"] = CreateUserCommand.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -38,6 +40,8 @@ public static class CommandLine
         // Verbs build indexes and load data: no per-statement limit (the web app keeps its own).
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
         builder.AddAdminData();
+        builder.Services.AddAdminIdentityCore(new SecurityOptions());
+        builder.Services.AddScoped<UserAccounts>();
         using var host = builder.Build();
 
         using var cts = new CancellationTokenSource();

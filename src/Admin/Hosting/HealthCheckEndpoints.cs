@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Admin.Hosting;
 
-/// <summary>Load-balancer probes: live = the process answers; ready = it can reach the database.</summary>
+/// <summary>Load-balancer probes: live = the process answers; ready = it can reach the database. Anonymous: they reveal nothing.</summary>
 public static class HealthCheckEndpoints
 {
     private const string ReadyTag = "ready";
@@ -17,8 +17,8 @@ public static class HealthCheckEndpoints
 
     public static WebApplication MapAdminHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Admin.Security;
 using MudBlazor.Services;
 
 namespace Admin.Hosting;
@@ -20,14 +21,17 @@ public static class UiHostingExtensions
         }
         // Unknown addresses get the app's Not found page (in the layout, status 404), not the browser's bare error.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAdminSecurity();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapAdminUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Scripts and styles carry nothing personal, and the login page needs them before anyone logs in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         return app;
     }
 }

@@ -57,6 +57,15 @@ public class HealthCheck
     /// <summary>Extra answers the flow collected, kept verbatim.</summary>
     public string? Data { get; set; }
 
+    /// <summary>
+    /// The id of the transaction that last wrote the row (PostgreSQL sets it, on insert and update). The API's change feed
+    /// orders by it: once every transaction below a snapshot's xmin has ended, no row can ever appear below it (README, "API").
+    /// </summary>
+    public ulong ChangeXid { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the optimistic concurrency token of record edits.</summary>
+    public uint Version { get; set; }
+
     public RiskInputs RiskInputs =>
         new(Fever, Cough, SoreThroat, DifficultyBreathing, MusclePain, Smell, Exposure, Age, ConfirmedContact);
 }

@@ -24,7 +24,8 @@ public static class WindowSql
                 break;
         }
 
-        return $"SELECT * FROM {Keyset.Quote(query.Table.Table)}"
+        // xmin is a system column, so not in *: entities that carry it as their concurrency token need it named.
+        return $"SELECT *, xmin FROM {Keyset.Quote(query.Table.Table)}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + $" ORDER BY {Keyset.OrderBy(keys, request.Backward)} LIMIT {Count(request) + 1}";
     }

@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
@@ -34,6 +35,7 @@ public sealed class HotspotJourneyTests(BrowserFixture browser, OutbreakAppFixtu
     [Fact]
     public Task Open_hotspots_change_the_period_click_a_district_and_land_on_its_records() => JourneyAsync(async (page, diagnostics) =>
     {
+        await page.LoginAsync(app, Roles.Admin);
         await page.GotoAndWaitForCircuitAsync(app.Url("hotspots"));
         await Expect(page.GetByTestId("period")).ToContainTextAsync("2021-01-04 – 2021-01-31 (28 days)");
         await Expect(page.Locator("[data-testid=hotspot-map] g[data-layer=provinces] path")).ToHaveCountAsync(9);

@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
@@ -14,6 +15,8 @@ public sealed class HomeJourneyTests(BrowserFixture browser, AppServerFixture ap
     public Task Home_shows_navigation_and_table_sizes_and_the_records_link_navigates() => JourneyAsync(async (page, diagnostics) =>
     {
         await app.Database.InsertHealthChecksAsync(4);
+
+        await page.LoginAsync(app, Roles.Admin);
 
         await page.GotoAndWaitForCircuitAsync(app.Url("/"));
 
@@ -35,6 +38,7 @@ public sealed class HomeJourneyTests(BrowserFixture browser, AppServerFixture ap
     [Fact]
     public Task Menu_button_hides_and_shows_the_navigation() => JourneyAsync(async (page, _) =>
     {
+        await page.LoginAsync(app, Roles.Admin);
         await page.GotoAndWaitForCircuitAsync(app.Url("/"));
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
         await Expect(NavLink(page, "Records")).ToBeVisibleAsync();
@@ -50,6 +54,8 @@ public sealed class HomeJourneyTests(BrowserFixture browser, AppServerFixture ap
     public Task Opening_the_home_page_in_a_browser_counts_no_rows() => JourneyAsync(async (page, _) =>
     {
         using var rec = StatementRecorder.Start(app.Database);
+
+        await page.LoginAsync(app, Roles.Admin);
 
         await page.GotoAndWaitForCircuitAsync(app.Url("/"));
         // Cards seen after the circuit started are the circuit's render: its queries have finished.

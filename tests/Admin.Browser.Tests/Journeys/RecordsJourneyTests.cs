@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
@@ -24,6 +25,7 @@ public sealed class RecordsJourneyTests(BrowserFixture browser, EstimatingAppFix
         using var rec = StatementRecorder.Start(app.Database);
 
         // Open the records: rows arrive, the count says it is an estimate.
+        await page.LoginAsync(app, Roles.Admin);
         await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks"));
         await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=count-label]")).ToContainTextAsync("about");
@@ -67,6 +69,7 @@ public sealed class RecordsJourneyTests(BrowserFixture browser, EstimatingAppFix
     public Task A_link_with_an_unknown_filter_gets_a_message_not_a_query() => JourneyAsync(async (page, _) =>
     {
         using var rec = StatementRecorder.Start(app.Database);
+        await page.LoginAsync(app, Roles.Admin);
         await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks?city=Durban"));
         await Expect(page.Locator("[data-testid=list-error]")).ToContainTextAsync("not something this list can filter by");
         rec.AssertNone(s => s.Contains("health_checks") && !s.Contains("pg_"), "queries the table");
@@ -80,6 +83,7 @@ public sealed class RecordsJourneyTests(BrowserFixture browser, EstimatingAppFix
             SELECT 'Female', 'Thandi', 'Nkosi' || g, '1950-01-01', '+2772' || lpad(g::text, 7, '0'), 'ZA-KZN', timestamptz '2021-05-01' + g * interval '1 hour'
             FROM generate_series(1, 300) g
             """);
+        await page.LoginAsync(app, Roles.Admin);
         await page.GotoAndWaitForCircuitAsync(app.Url("records/vaccine-registrations?province=ZA-NL"));
         await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("Nkosi300");
         await Expect(page.Locator("[data-filter=province] ")).ToContainTextAsync("KwaZulu-Natal");

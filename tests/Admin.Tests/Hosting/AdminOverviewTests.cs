@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using AngleSharp.Html.Parser;
 
 namespace Admin.Tests.Hosting;
@@ -8,7 +9,7 @@ public sealed class AdminOverviewTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Lists_each_table_with_its_indexes_and_reports_every_offer_served()
     {
-        using var client = app.Factory.CreateClient();
+        using var client = await app.Factory.CreateClientAsAsync(app.Database, Roles.Admin);
         var html = await client.GetStringAsync("/admin");
         var page = await new HtmlParser().ParseDocumentAsync(html);
 

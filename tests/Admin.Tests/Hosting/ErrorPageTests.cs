@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using System.Net;
 using Admin.Testing;
 
@@ -11,7 +12,7 @@ public sealed class ErrorPageTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var factory = new AdminAppFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsAsync(db, Roles.Analyst);
 
         var response = await client.GetAsync("/no-such-page");
         var body = await response.Content.ReadAsStringAsync();
@@ -26,7 +27,7 @@ public sealed class ErrorPageTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var factory = new AdminAppFactory(db.ConnectionString, "Production");
-        using var client = factory.CreateClient(); // starts the app, which checks the schema first
+        using var client = await factory.CreateClientAsAsync(db, Roles.Admin); // starts the app, which checks the schema first
         // The table vanishes under the running app: the home page's estimator throws.
         await db.ExecuteAsync("ALTER TABLE health_checks RENAME TO health_checks_gone");
 

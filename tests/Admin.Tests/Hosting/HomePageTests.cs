@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using System.Net;
 using Admin.Testing;
 using AngleSharp.Dom;
@@ -13,7 +14,7 @@ public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var page = await GetHomeAsync();
 
-        Assert.Equal("HealthCheck Admin", page.QuerySelector(".mud-appbar")?.TextContent.Trim());
+        Assert.Equal("HealthCheck Admin", page.QuerySelector(".mud-appbar h6")?.TextContent.Trim());
         var links = page.QuerySelectorAll(".mud-navmenu a")
             .ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
         Assert.StartsWith("records", links.GetValueOrDefault("Records"));
@@ -25,7 +26,7 @@ public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Links_the_stylesheets_and_scripts_the_browser_needs()
     {
         var page = await GetHomeAsync();
-        using var client = app.Factory.CreateClient();
+        using var client = await app.Factory.CreateClientAsAsync(app.Database, Roles.Admin);
 
         var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href"))
             .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")))
@@ -68,7 +69,7 @@ public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<IDocument> GetHomeAsync()
     {
-        using var client = app.Factory.CreateClient();
+        using var client = await app.Factory.CreateClientAsAsync(app.Database, Roles.Admin);
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());

@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
@@ -32,7 +33,8 @@ public class HotspotsPageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_shows_the_map_the_period_and_the_flagged_district()
     {
-        var html = await _app.CreateClient().GetStringAsync("/hotspots?preset=28d");
+        using var client = await _app.CreateClientAsAsync(_db, Roles.Analyst);
+        var html = await client.GetStringAsync("/hotspots?preset=28d");
 
         Assert.Contains("data-testid=\"hotspot-map\"", html);
         Assert.Equal(9, CountOf(html, "<path class=\"svg-map__item\""));
@@ -44,7 +46,8 @@ public class HotspotsPageTests : IAsyncLifetime
     [Fact]
     public async Task An_explicit_range_and_metric_come_from_the_url()
     {
-        var html = await _app.CreateClient().GetStringAsync("/hotspots?from=2021-01-10&to=2021-01-20&metric=change");
+        using var client = await _app.CreateClientAsAsync(_db, Roles.Analyst);
+        var html = await client.GetStringAsync("/hotspots?from=2021-01-10&to=2021-01-20&metric=change");
 
         Assert.Contains("2021-01-10 – 2021-01-20 (11 days)", html);
         Assert.Contains("data-metric=\"change\"", html);

@@ -13,7 +13,7 @@ public class MainLayoutTests
 
         var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p id=\"page-body\">page body</p>"));
 
-        Assert.Equal("HealthCheck Admin", cut.Find(".mud-appbar").TextContent.Trim());
+        Assert.Equal("HealthCheck Admin", cut.Find(".mud-appbar h6").TextContent.Trim());
         Assert.Equal("page body", cut.Find(".mud-main-content #page-body").TextContent);
         Assert.Contains("Records", cut.Find(".mud-drawer").TextContent);
     }

@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using Admin.Ui.Layout;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -32,5 +33,18 @@ public class NavMenuTests
 
         var active = cut.FindAll("a.active").Select(a => a.TextContent.Trim());
         Assert.Equal(["Admin"], active);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, "Overview,Records,Vaccine registrations,Hotspots,Admin")]
+    [InlineData(Roles.Analyst, "Overview,Records,Vaccine registrations,Hotspots")]
+    [InlineData(Roles.Manager, "Overview,Hotspots")]
+    public async Task Shows_each_role_only_the_sections_it_may_open(string role, string expected)
+    {
+        await using var ctx = UiTestContext.Create(role: role);
+
+        var cut = ctx.Render<NavMenu>();
+
+        Assert.Equal(expected, string.Join(",", cut.FindAll("a").Select(a => a.TextContent.Trim())));
     }
 }

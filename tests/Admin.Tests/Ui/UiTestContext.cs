@@ -1,3 +1,5 @@
+using Admin.Data.Security;
+using Admin.Security;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,21 +8,39 @@ using MudBlazor.Services;
 namespace Admin.Tests.Ui;
 
 /// <summary>
-/// A bunit context that can render the app's MudBlazor components. Use as `await using var ctx = UiTestContext.Create()`
-/// (not by inheriting BunitContext: MudBlazor's services are async-disposable, which xunit v2 test classes are not).
+/// A bunit context that can render the app's MudBlazor components, as a logged-in user of one role. Use as
+/// `await using var ctx = UiTestContext.Create()` (not by inheriting BunitContext: MudBlazor's services are
+/// async-disposable, which xunit v2 test classes are not).
 /// </summary>
 internal static class UiTestContext
 {
     /// <param name="services">Registrations for the component under test; they must come before the first render.</param>
     /// <param name="renderer">Defaults to a live Server circuit; MainLayout reads it to mark the page interactive.</param>
-    public static BunitContext Create(Action<IServiceCollection>? services = null, RendererInfo? renderer = null)
+    /// <param name="role">The logged-in user's role (null: nobody logged in). Named policies follow the app's rules.</param>
+    public static BunitContext Create(Action<IServiceCollection>? services = null, RendererInfo? renderer = null, string? role = Roles.Admin)
     {
         var ctx = new BunitContext();
         // MudBlazor calls JS for popovers, scroll and resize; none of it matters to what is rendered.
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        if (role is not null)
+        {
+            auth.SetAuthorized(role.ToLowerInvariant());
+            auth.SetRoles(role);
+            auth.SetPolicies(PoliciesOf(role));
+        }
         services?.Invoke(ctx.Services);
         ctx.SetRendererInfo(renderer ?? new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
+
+    /// <summary>The app's named policies a role satisfies (Policies.Add).</summary>
+    public static string[] PoliciesOf(string role) => role switch
+    {
+        Roles.Admin => [Policies.Records, Policies.Hotspots, Policies.Admin],
+        Roles.Analyst => [Policies.Records, Policies.Hotspots],
+        Roles.Manager => [Policies.Hotspots],
+        _ => [],
+    };
 }

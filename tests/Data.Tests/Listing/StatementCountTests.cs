@@ -30,7 +30,7 @@ public class StatementCountTests
         Assert.Equal(4, rec.Statements.Count);
         Assert.All(rec.Statements, s =>
         {
-            Assert.StartsWith("SELECT * FROM \"health_checks\"", s);
+            Assert.StartsWith("SELECT *, xmin FROM \"health_checks\"", s);
             Assert.DoesNotContain("OFFSET", s, StringComparison.OrdinalIgnoreCase);
             Assert.False(IsCount(s));
             Assert.Contains("LIMIT 11", s);

@@ -36,6 +36,9 @@ public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCh
         b.Property(x => x.CreatedBy).HasMaxLength(255);
         b.Property(x => x.Data).HasColumnType("jsonb");
         b.Ignore(x => x.RiskInputs);
+        // Filled by PostgreSQL: the column default on insert (also under COPY), trigger set_change_xid on update.
+        b.Property(x => x.ChangeXid).HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()").ValueGeneratedOnAddOrUpdate();
+        b.Property(x => x.Version).IsRowVersion();
 
         b.Property(x => x.Province).HasCode(b, Table, "province");
         b.Property(x => x.Age).HasCode(b, Table, "age");
@@ -65,5 +68,7 @@ public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCh
         // Filter by risk alone; by source.
         b.HasIndex(x => new { x.Risk, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_risk_timestamp_id");
         b.HasIndex(x => new { x.Source, x.Timestamp, x.Id }).IsDescending(false, true, true).HasDatabaseName("ix_health_checks_source_timestamp_id");
+        // The API's change feed: commit-safe cursor order (HealthCheck.ChangeXid).
+        b.HasIndex(x => new { x.ChangeXid, x.Id }).HasDatabaseName("ix_health_checks_change_xid_id");
     }
 }

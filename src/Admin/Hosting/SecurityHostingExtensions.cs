@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using Admin.Data.Persistence;
+using Admin.Data.Security;
+using Admin.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Admin.Hosting;
+
+public static class SecurityHostingExtensions
+{
+    /// <summary>
+    /// Accounts (Identity on the app's PostgreSQL), cookie sessions, roles with default deny, the audit trail, a login
+    /// rate limit, and Data Protection keys in the database so every app node can read every other node's cookies.
+    /// </summary>
+    public static IHostApplicationBuilder AddAdminSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddDataProtection().SetApplicationName("Admin").PersistKeysToDbContext<AdminDbContext>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "admin.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = security.SessionIdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = AccountPaths.Login;
+            o.LogoutPath = AccountPaths.Logout;
+            o.AccessDeniedPath = AccountPaths.AccessDenied;
+            // The API answers 401/403; only people get redirected to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAdminIdentityCore(security)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AdminClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<UserAccounts>();
+
+        services.AddAuthorization(Policies.Add);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitClientAddress>();
+        services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments(AccountPaths.Login)
+                    ? RateLimitPartition.GetFixedWindowLimiter("login:" + ctx.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = security.LoginAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync("Too many login attempts from this address. Wait a minute and try again.", ct);
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAdminSecurity(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        return app;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

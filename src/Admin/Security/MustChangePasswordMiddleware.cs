@@ -1,0 +1,20 @@
+namespace Admin.Security;
+
+/// <summary>A user holding a one-time password reaches nothing but the change-password page (and logout).</summary>
+public sealed class MustChangePasswordMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.MustChangePassword() && !context.Request.Path.StartsWithSegments(AccountPaths.Root))
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+            context.Response.Redirect(AccountPaths.ChangePassword);
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Admin.Data.Audit;
+
+/// <summary>The audited actions: a closed set of codes, so the trail can be filtered by action.</summary>
+public static class AuditActions
+{
+    public const string Login = "login";
+    public const string LoginFailed = "login-failed";
+    public const string Logout = "logout";
+    public const string PasswordChanged = "password-changed";
+    public const string Search = "search";
+    public const string View = "view";
+    public const string Export = "export";
+    public const string Edit = "edit";
+    public const string UserCreated = "user-created";
+    public const string UserChanged = "user-changed";
+    public const string RoleChanged = "role-changed";
+    public const string ApiKeyCreated = "api-key-created";
+    public const string ApiKeyRevoked = "api-key-revoked";
+    public const string ApiCall = "api-call";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Login, LoginFailed, Logout, PasswordChanged, Search, View, Export, Edit,
+        UserCreated, UserChanged, RoleChanged, ApiKeyCreated, ApiKeyRevoked, ApiCall,
+    ];
+}
