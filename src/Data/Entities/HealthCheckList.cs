@@ -4,6 +4,7 @@ using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
 using static Admin.Data.Entities.ListConventions;
 using Admin.Data.Reference;
+using Admin.Data.Security;
 
 namespace Admin.Data.Entities;
 
@@ -52,6 +53,25 @@ public static class HealthCheckList
             FilterDefinition.DateRange("date", "Date", "timestamp"),
         ],
         FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
+        MaskPersonalData = x =>
+        {
+            x.Msisdn = PersonalData.MaskPhone(x.Msisdn);
+            x.FirstName = x.FirstName is null ? null : PersonalData.Initial(x.FirstName);
+            x.LastName = x.LastName is null ? null : PersonalData.Initial(x.LastName);
+            x.DeduplicationId = "";
+            x.DateOfBirth = null;
+            x.Latitude = x.Longitude = null;
+        },
+        MaskedColumnSql = new Dictionary<string, string>
+        {
+            ["msisdn"] = PersonalData.MaskPhoneSql("msisdn"),
+            ["first_name"] = PersonalData.InitialSql("first_name"),
+            ["last_name"] = PersonalData.InitialSql("last_name"),
+            ["deduplication_id"] = "''",
+            ["date_of_birth"] = "NULL::date",
+            ["latitude"] = "NULL::double precision",
+            ["longitude"] = "NULL::double precision",
+        },
         Searches =
         [
             new("phone", "Phone number", "A full number, e.g. 082 123 4567", "msisdn", SearchIndex.BtreeThenOrdering,

@@ -4,6 +4,8 @@ using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
 using static Admin.Data.Entities.ListConventions;
 
+using Admin.Data.Security;
+
 namespace Admin.Data.Entities;
 
 /// <summary>The vaccine registrations list page: a second table served by the same grid from its definition alone.</summary>
@@ -31,6 +33,20 @@ public static class VaccineRegistrationList
             new("date_of_birth", "Born", x => x.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { Width = "7rem" },
             new("province", "Province", x => ProvinceNames.Of(x.Province)) { Width = "9rem" },
         ],
+        MaskPersonalData = x =>
+        {
+            x.MobileNumber = PersonalData.MaskPhone(x.MobileNumber);
+            x.FirstName = PersonalData.Initial(x.FirstName);
+            x.Surname = PersonalData.Initial(x.Surname);
+            x.DateOfBirth = new DateOnly(x.DateOfBirth.Year, 1, 1);
+        },
+        MaskedColumnSql = new Dictionary<string, string>
+        {
+            ["mobile_number"] = PersonalData.MaskPhoneSql("mobile_number"),
+            ["first_name"] = PersonalData.InitialSql("first_name"),
+            ["surname"] = PersonalData.InitialSql("surname"),
+            ["date_of_birth"] = "make_date(extract(year FROM date_of_birth)::int, 1, 1)",
+        },
         Orderings =
         [
             new("newest", "Newest first", Newest, x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)),

@@ -23,6 +23,15 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
     public IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; init; } = [];
     public IReadOnlyList<SearchDefinition> Searches { get; init; } = [];
 
+    /// <summary>
+    /// Replaces personal data in a row (in place) for roles that may not see it. Applied on the server to every row
+    /// after keys and cursors are taken from it, before it reaches a page, a circuit's render tree or an API answer.
+    /// </summary>
+    public Action<T>? MaskPersonalData { get; init; }
+
+    /// <summary>The same masking in SQL, column name to expression, for exports streamed straight from PostgreSQL.</summary>
+    public IReadOnlyDictionary<string, string> MaskedColumnSql { get; init; } = new Dictionary<string, string>();
+
     public OrderingDefinition<T> DefaultOrdering => Orderings.First(o => !o.SearchOnly);
 
     public OrderingDefinition<T>? FindOrdering(string name) =>
