@@ -93,6 +93,7 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
             await InsertAsync(conn, tx, "update-" + Guid.NewGuid(), 20, LongAgo);
             await tx.CommitAsync();
         }
+        await app.Database.WaitAsync();
         var client = await app.Factory.CreateApiClientAsync(Roles.Admin);
         var url = "/api/v1/healthchecks?page_size=5000";
         FeedPages page;
@@ -105,6 +106,7 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
 
         var id = (await IdsAsync()).First();
         await app.Database.ExecuteAsync($"UPDATE health_checks SET city = 'Upington' WHERE id = '{id}'");
+        await app.Database.WaitAsync();
 
         var change = await FeedPages.GetAsync(client, resume);
         Assert.Equal([id], change.Ids);

@@ -18,6 +18,7 @@ public sealed class FeedApiTests(AppFixture app) : IClassFixture<AppFixture>, IA
             await SqlSeed.HealthChecksAsync(app.Database, Rows);
             await app.Database.ExecuteAsync("ANALYZE health_checks");
         }
+        await app.Database.WaitAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
