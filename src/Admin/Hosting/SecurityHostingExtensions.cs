@@ -50,6 +50,10 @@ public static class SecurityHostingExtensions
             .AddDefaultTokenProviders();
         services.AddScoped<UserAccounts>();
 
+        // Plain requests re-check the cookie's security stamp this often (circuits: RevalidationInterval): a reset,
+        // locked or re-roled account stops working within minutes, not at cookie expiry.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = security.Value.RevalidationInterval);
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClientAddress>();
