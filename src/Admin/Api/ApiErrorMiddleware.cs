@@ -36,12 +36,12 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
                 ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than this endpoint accepts." : "The request could not be read.");
             return;
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !context.Response.HasStarted)
+        catch (Exception ex) when (Unavailable(ex) && !context.Response.HasStarted)
         {
-            logger.LogError(ex, "API request {Path} failed in the database", context.Request.Path);
+            logger.LogError(ex, "API request {Path} could not reach the database in time", context.Request.Path);
             context.Response.Clear();
             await ApiProblems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                $"The database could not answer right now. Try again shortly. Reference: {context.TraceIdentifier}");
+                $"The database could not answer in time. Try again shortly. Reference: {context.TraceIdentifier}");
             return;
         }
         catch (Exception ex) when (!context.Response.HasStarted)
@@ -56,6 +56,14 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentType is null)
             await ApiProblems.WriteAsync(context, context.Response.StatusCode, ApiProblems.TitleOf(context.Response.StatusCode), DetailOf(context));
     }
+
+    // Unreachable, or a statement over its time limit: worth retrying. A database error proper is a 500 like any bug.
+    private static bool Unavailable(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException or TimeoutException => true,
+        _ => false,
+    };
 
     private static string DetailOf(HttpContext context) => context.Response.StatusCode switch
     {

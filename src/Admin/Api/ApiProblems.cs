@@ -15,8 +15,9 @@ public static class ApiProblems
         Problem(StatusCodes.Status400BadRequest, "Bad request", detail,
             parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string detail) =>
-        TypedResults.ValidationProblem(errors, detail: detail, title: "The request is not valid");
+    /// <summary>A 400 whose <c>errors</c> map fields (for a batch "[3].msisdn") to messages, as ValidationProblemDetails does.</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "The request is not valid", detail, new Dictionary<string, object?> { ["errors"] = errors });
 
     /// <summary>For middleware and handlers that answer before an endpoint runs.</summary>
     public static Task WriteAsync(HttpContext context, int status, string title, string detail)

@@ -3,6 +3,8 @@ using Admin.Api.Feed;
 using Admin.Api.Keys;
 using Admin.Data.ApiKeys;
 using Admin.Data.Feed;
+using Admin.Data.Ingest;
+using Admin.Api.HealthChecks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +23,7 @@ public static class ApiHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<HealthCheckFeed>();
+        services.AddSingleton<HealthCheckWriter>();
         services.AddSingleton<FeedCursorCodec>();
         services.AddScoped<ApiCallAudit>();
 
@@ -67,6 +70,22 @@ public static class ApiHostingExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapPost("/healthchecks", HealthCheckWriteEndpoints.PostAsync)
+            .RequireAuthorization(ApiPolicies.Write)
+            .WithName("PostHealthCheck")
+            .WithSummary("Store one HealthCheck: validated, risk computed here; a repeated deduplication_id returns the stored record (200), a new one 201.")
+            .Accepts<HealthCheckRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        v1.MapPost("/healthchecks/batch", HealthCheckWriteEndpoints.PostBatchAsync)
+            .RequireAuthorization(ApiPolicies.Write)
+            .WithName("PostHealthCheckBatch")
+            .WithSummary("Store up to 10,000 HealthChecks in one transaction: all valid or nothing written; per item created or existing.")
+            .Accepts<List<HealthCheckRequest>>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         // Needs a login or any valid key (the fallback policy): the document holds no data, but nothing here is
         // published to anonymous callers, and every client of the API has a key anyway.

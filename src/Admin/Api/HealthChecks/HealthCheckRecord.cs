@@ -21,7 +21,7 @@ public sealed record HealthCheckRecord
     [JsonPropertyName("last_name")] public string? LastName { get; init; }
     [JsonPropertyName("source")] public string Source { get; init; } = "";
     [JsonPropertyName("province")] public string Province { get; init; } = "";
-    [JsonPropertyName("district")] public string? District { get; init; }
+    [JsonPropertyName("district_code")] public string? District { get; init; }
     [JsonPropertyName("city")] public string? City { get; init; }
     /// <summary>ISO 6709, e.g. "-26.20227+028.04363/"; null when not shared or masked.</summary>
     [JsonPropertyName("location")] public string? Location { get; init; }
