@@ -26,6 +26,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<HealthCheckWriter>();
         services.AddSingleton<FeedCursorCodec>();
         services.AddScoped<ApiCallAudit>();
+        services.AddScoped<ApiKeyAdministration>();
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         // A Bearer key on an API path is authenticated by the default scheme too (forwarded), so the rate limiter,
