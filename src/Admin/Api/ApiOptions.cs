@@ -27,6 +27,9 @@ public sealed class ApiOptions
     /// <summary>Records in one batch POST.</summary>
     public int MaxBatchSize { get; set; } = 10_000;
 
+    /// <summary>Statement time limit for writing one batch (the app's general limit is shorter; a batch is bounded by its size).</summary>
+    public TimeSpan BatchStatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Request body limits: one record, and a batch (10,000 records of ~1 KB each fit comfortably).</summary>
     public long MaxRecordBodyBytes { get; set; } = 64 * 1024;
     public long MaxBatchBodyBytes { get; set; } = 32 * 1024 * 1024;

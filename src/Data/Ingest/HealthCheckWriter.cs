@@ -40,11 +40,17 @@ public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFac
     /// DO NOTHING into health_checks. All rows or none; the answer says per item whether it was created or existed.
     /// Deduplication ids must be distinct within the batch (the caller checks).
     /// </summary>
-    public async Task<IReadOnlyList<BatchItemOutcome>> WriteBatchAsync(IReadOnlyList<ValidHealthCheck> checks, CancellationToken ct)
+    /// <param name="statementTimeout">
+    /// A batch is bounded (the caller caps its size) but bigger than any other statement the app sends: it may run longer
+    /// than the app's general limit, up to this.
+    /// </param>
+    public async Task<IReadOnlyList<BatchItemOutcome>> WriteBatchAsync(IReadOnlyList<ValidHealthCheck> checks, TimeSpan statementTimeout, CancellationToken ct)
     {
         var rows = checks.Select(c => c.ToNewEntity()).ToList();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var limit = new NpgsqlCommand($"SET LOCAL statement_timeout = {(long)statementTimeout.TotalMilliseconds}", conn, tx))
+            await limit.ExecuteNonQueryAsync(ct);
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE health_checks_incoming (LIKE health_checks INCLUDING DEFAULTS) ON COMMIT DROP", conn, tx))
             await create.ExecuteNonQueryAsync(ct);
@@ -54,9 +60,11 @@ public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFac
             await copy.CompleteAsync(ct);
         }
 
+        // In index order (newest first: most indexes end in timestamp DESC, id DESC), so neighbouring rows land on
+        // neighbouring index pages, read and dirtied once rather than once per row.
         var created = new HashSet<string>(StringComparer.Ordinal);
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO health_checks ({ColumnList}) SELECT {ColumnList} FROM health_checks_incoming " +
+            $"INSERT INTO health_checks ({ColumnList}) SELECT {ColumnList} FROM health_checks_incoming ORDER BY timestamp DESC, id DESC " +
             "ON CONFLICT (deduplication_id) DO NOTHING RETURNING deduplication_id", conn, tx))
         await using (var reader = await insert.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) created.Add(reader.GetString(0));

@@ -95,7 +95,7 @@ public static class HealthCheckWriteEndpoints
             return ApiProblems.Invalid(errors, $"{invalidItems:N0} of {items.Count:N0} records are not valid; nothing was written.{more}");
         }
 
-        var outcomes = await writer.WriteBatchAsync(valid, ct);
+        var outcomes = await writer.WriteBatchAsync(valid, options.Value.BatchStatementTimeout, ct);
         var created = outcomes.Count(o => o.Created);
         record.Rows = outcomes.Count;
         record.Detail["created"] = created;
