@@ -16,6 +16,8 @@ public static partial class JsonBody
         MaxDepth = 32,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ApiJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
     public sealed record Result<T>(T? Value, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem) where T : class;
@@ -60,7 +62,7 @@ public static partial class JsonBody
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
             message = $"'{Clip(UnmappedName(ex.Message) ?? field ?? "?")}' is not a field of a HealthCheck; the OpenAPI document lists the fields.";
         else if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
-            message = $"has the wrong type{where}: {Expected(ex.Message)}.";
+            message = $"has the wrong type{where}: {Expected(field)}.";
         else if (ex.Path is null or "$" && ex.BytePositionInLine is 0 or null && ex.LineNumber is 0 or null)
             message = "The body is empty or not JSON.";
         else
@@ -79,17 +81,32 @@ public static partial class JsonBody
         return f.Length == 0 ? null : Clip(f);
     }
 
-    private static string Expected(string message)
+    /// <summary>What a field's value should look like, from the wire type's property ("[3].fever" -> a bool).</summary>
+    private static string Expected(string? field)
     {
-        if (message.Contains("Boolean", StringComparison.Ordinal)) return "expected true or false";
-        if (message.Contains("Int32", StringComparison.Ordinal)) return "expected a whole number";
-        if (message.Contains("Double", StringComparison.Ordinal)) return "expected a number";
-        if (message.Contains("DateTimeOffset", StringComparison.Ordinal)) return "expected an ISO 8601 date-time such as 2021-06-01T08:00:00Z";
-        if (message.Contains("DateOnly", StringComparison.Ordinal)) return "expected a date such as 1990-05-01";
-        if (message.Contains("String", StringComparison.Ordinal)) return "expected a string";
-        if (message.Contains("List", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal)) return "expected an array of records";
-        return "expected an object of the documented shape";
+        var name = field?[(field.LastIndexOf('.') + 1)..];
+        var type = name is null ? null : WireTypes.GetValueOrDefault(name);
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null when field is null or ['[', ..] => "expected the documented shape (a JSON object per record, in an array for a batch)",
+            null => "expected the documented shape",
+            _ when type == typeof(bool) => "expected true or false",
+            _ when type == typeof(int) => "expected a whole number",
+            _ when type == typeof(double) => "expected a number",
+            _ when type == typeof(DateTimeOffset) => "expected an ISO 8601 date-time such as 2021-06-01T08:00:00Z",
+            _ when type == typeof(DateOnly) => "expected a date such as 1990-05-01",
+            _ when type == typeof(string) => "expected a string",
+            _ => "expected the documented shape",
+        };
     }
+
+    private static readonly Dictionary<string, Type> WireTypes = typeof(HealthChecks.HealthCheckRequest).GetProperties()
+        .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false).Length > 0)
+        .ToDictionary(
+            p => ((System.Text.Json.Serialization.JsonPropertyNameAttribute)p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)[0]).Name,
+            p => p.PropertyType,
+            StringComparer.Ordinal);
 
     [GeneratedRegex("The JSON property '(?<name>.*?)' could not be mapped")]
     private static partial Regex Unmapped();

@@ -41,6 +41,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<ApiRateLimitPolicy>();
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
 
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
         return builder;
     }

@@ -7,4 +7,4 @@ namespace Admin.Data.Feed;
 /// false: a client stores it and resumes from it later). A filtered page may hold fewer rows than asked, even none,
 /// while <see cref="HasMore"/> is true: it stopped after its scan budget (README, "API").
 /// </summary>
-public sealed record FeedPage(IReadOnlyList<HealthCheck> Rows, FeedPosition? Next, bool HasMore, int Scanned);
+public sealed record FeedPage(IReadOnlyList<HealthCheck> Rows, FeedPosition? Next, bool HasMore);

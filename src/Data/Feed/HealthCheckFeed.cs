@@ -8,16 +8,34 @@ using Npgsql;
 namespace Admin.Data.Feed;
 
 /// <summary>
-/// Reads pages of the HealthCheck change feed: rows in the order their writing transactions' ids, below the safe
+/// Reads pages of the HealthCheck change feed: rows in the order of their writing transactions' ids, below the safe
 /// horizon <see cref="HealthCheckFeedSql.Horizon"/>, so a client that follows the cursor sees every row exactly once
-/// (README, "API"). Two statements in one read-only REPEATABLE READ transaction: the keys of the page (and where the
-/// scan stopped), then those rows by primary key; one snapshot, so both agree and the horizon holds for both.
+/// (README, "API"). An unfiltered or phone page is one statement. A scanned (filtered) page is two statements in one
+/// read-only REPEATABLE READ transaction — the keys of the page and where the scan stopped, then those rows by
+/// primary key — so both see one snapshot and the horizon holds for both.
 /// </summary>
 public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
 {
     public async Task<FeedPage> ReadAsync(FeedRequest request, CancellationToken ct)
     {
+        var statement = HealthCheckFeedSql.Build(request);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return statement.ReturnsRows
+            ? await SeekAsync(db, statement, request, ct)
+            : await ScanAsync(db, statement, request, ct);
+    }
+
+    private static async Task<FeedPage> SeekAsync(AdminDbContext db, FeedStatement statement, FeedRequest request, CancellationToken ct)
+    {
+        var rows = await db.HealthChecks.FromSqlRaw(statement.Sql, statement.Parameters).AsNoTracking().ToListAsync(ct);
+        var more = rows.Count > request.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var next = rows.Count > 0 ? new FeedPosition(rows[^1].ChangeXid, rows[^1].Id) : request.After;
+        return new FeedPage(rows, next, more);
+    }
+
+    private static async Task<FeedPage> ScanAsync(AdminDbContext db, FeedStatement statement, FeedRequest request, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)tx.GetDbTransaction();
@@ -25,10 +43,9 @@ public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
             await readOnly.ExecuteNonQueryAsync(ct);
 
         var keys = new List<(FeedPosition Key, bool Hit, long Scanned)>();
-        await using (var cmd = HealthCheckFeedSql.Build(request))
+        await using (var cmd = new NpgsqlCommand(statement.Sql, connection, transaction))
         {
-            cmd.Connection = connection;
-            cmd.Transaction = transaction;
+            cmd.Parameters.AddRange(statement.Parameters);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 keys.Add((new FeedPosition(reader.GetFieldValue<ulong>(0), reader.GetGuid(1)), reader.GetBoolean(2), reader.GetInt64(3)));
@@ -43,9 +60,9 @@ public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
             next = hits[^1];
             more = true;
         }
-        else if (keys.FirstOrDefault(k => k.Scanned == request.ScanBudget) is { Scanned: > 0 } marker)
+        else if (keys.Any(k => k.Scanned == request.ScanBudget))
         {
-            next = marker.Key; // the budget ran out: carry on after the last row examined
+            next = keys.First(k => k.Scanned == request.ScanBudget).Key; // the budget ran out: carry on after the last entry examined
             more = true;
         }
         else
@@ -59,11 +76,9 @@ public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
         {
             var ids = hits.Select(h => h.Id).ToArray();
             var byId = await db.HealthChecks.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-            foreach (var id in ids)
-                if (byId.TryGetValue(id, out var row)) rows.Add(row);
+            rows.AddRange(ids.Select(id => byId[id])); // same snapshot: every key read above is there
         }
         await tx.CommitAsync(ct);
-        var scanned = request.Filter.NeedsScan ? (int)Math.Max(keys.Count == 0 ? 0 : keys.Max(k => k.Scanned), 0) : keys.Count;
-        return new FeedPage(rows, next, more, scanned);
+        return new FeedPage(rows, next, more);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ApiKeysPageTests(AppFixture app) : IClassFixture<AppFixture>
         var response = await app.Factory.CreateApiClient(key).GetAsync("/api/v1/healthchecks?page_size=1");
         Assert.True(response.IsSuccessStatusCode);
         cut.Find("[data-testid=dismiss-key]").Click();
-        Assert.Empty(cut.FindAll("[data-testid=new-key]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=new-key]")), Patience);
         Assert.DoesNotContain(key, cut.Markup);
         Assert.Equal(1, await app.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM audit_entries WHERE action = 'api-key-created' AND detail->>'name' = '{name}'"));
@@ -85,7 +85,8 @@ public sealed class ApiKeysPageTests(AppFixture app) : IClassFixture<AppFixture>
         var cut = ctx.Render<ApiKeys>();
         cut.WaitForAssertion(() => cut.Find($"tr[data-prefix={prefix}] [data-testid=revoke]"), Patience);
         cut.Find($"tr[data-prefix={prefix}] [data-testid=revoke]").Click();
-        cut.Find($"tr[data-prefix={prefix}] [data-testid=confirm-revoke]").Click();
+        // MudButton handles clicks asynchronously: wait for the confirmation to render.
+        cut.WaitForElement($"tr[data-prefix={prefix}] [data-testid=confirm-revoke]", Patience).Click();
         cut.WaitForAssertion(() => Assert.Contains("revoked", cut.Find($"tr[data-prefix={prefix}]").TextContent), Patience);
 
         var response = await app.Factory.CreateApiClient(key).GetAsync("/api/v1/healthchecks?page_size=1");

@@ -35,11 +35,10 @@ public class FeedQueryPlanTests : IAsyncLifetime
             await r.ReadAsync();
             after = new FeedPosition(r.GetFieldValue<ulong>(0), r.GetGuid(1));
         }
-        await using var cmd = HealthCheckFeedSql.Build(new FeedRequest(filter, after, 1000, 20_000));
-        Assert.DoesNotContain("OFFSET", cmd.CommandText, StringComparison.OrdinalIgnoreCase);
-        cmd.CommandText = "EXPLAIN " + cmd.CommandText;
-        await using var conn = await _db.DataSource.OpenConnectionAsync();
-        cmd.Connection = conn;
+        var statement = HealthCheckFeedSql.Build(new FeedRequest(filter, after, 1000, 20_000));
+        Assert.DoesNotContain("OFFSET", statement.Sql, StringComparison.OrdinalIgnoreCase);
+        await using var cmd = _db.DataSource.CreateCommand("EXPLAIN " + statement.Sql);
+        cmd.Parameters.AddRange(statement.CloneParameters());
         var lines = new List<string>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
