@@ -24,7 +24,8 @@ internal static class AppServices
 
         services.AddLogging();
         services.AddAdminData(configuration);
-        services.AddAdminIdentityCore(new SecurityOptions());
+        services.AddOptions<SecurityOptions>();
+        services.AddAdminIdentityCore();
         services.AddScoped<UserAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClientAddress>();
