@@ -13,6 +13,8 @@ public enum EditOutcome
     /// <summary>Someone else changed the record after it was read: nothing written.</summary>
     Conflict,
     NotFound,
+    /// <summary>A rollup rebuild held the refresh lock too long: nothing written, try again.</summary>
+    Busy,
 }
 
 /// <summary>What became of an edit. <see cref="Message"/> is written for the person editing.</summary>

@@ -4,6 +4,7 @@ using Admin.Data.Audit;
 using Admin.Data.Entities;
 using Admin.Data.Persistence;
 using Admin.Data.Persistence.Configurations;
+using Admin.Data.Rollups;
 using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,6 +19,9 @@ namespace Admin.Data.Editing;
 /// </summary>
 public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts, HealthCheckValidator validator)
 {
+    /// <summary>How long an edit waits for a rollup refresh in progress (a fraction of a second; a rebuild takes longer).</summary>
+    public static readonly TimeSpan RollupLockTimeout = TimeSpan.FromSeconds(3);
+
     /// <param name="version">The <see cref="HealthCheck.Version"/> the editor read; a different current version is a conflict.</param>
     public async Task<HealthCheckEditResult> SaveAsync(Guid id, uint version, HealthCheckInput input, EditAuthor author, CancellationToken ct = default)
     {
@@ -37,6 +41,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             return new HealthCheckEditResult(EditOutcome.Invalid, "Some fields need attention; nothing was saved.") { Errors = validation.Errors, Check = check };
 
         var before = HealthCheckSnapshot.Of(check);
+        var rollupBefore = RollupKey.Of(check);
         var storedData = check.Data;
         valid.ApplyTo(check);
         // The same JSON spelt differently (jsonb reformats what it stores) is not a change.
@@ -61,6 +66,14 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
         {
             // One round trip: UPDATE ... WHERE id = @id AND xmin = @version, then the audit INSERT, in this transaction.
             await db.SaveChangesAsync(ct);
+            // The hotspot rollups follow in the same transaction (RollupEdits: why and how).
+            await RollupEdits.ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), rollupBefore, RollupKey.Of(check), RollupLockTimeout, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return new HealthCheckEditResult(EditOutcome.Busy,
+                "The hotspot figures are being recounted right now, so nothing was saved. Save again in a minute.");
         }
         catch (DbUpdateConcurrencyException)
         {
