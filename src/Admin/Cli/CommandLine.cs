@@ -40,7 +40,8 @@ public static class CommandLine
         // Verbs build indexes and load data: no per-statement limit (the web app keeps its own).
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
         builder.AddAdminData();
-        builder.Services.AddAdminIdentityCore(new SecurityOptions());
+        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
+        builder.Services.AddAdminIdentityCore();
         builder.Services.AddScoped<UserAccounts>();
         using var host = builder.Build();
 
