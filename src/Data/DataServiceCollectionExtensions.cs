@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // The rules a posted or edited HealthCheck must pass (API and edit form alike).
         services.AddSingleton<HealthCheckValidator>();
+        services.AddSingleton<Editing.HealthCheckEditor>();
         services.AddDbContextFactory<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Singleton);
         return services;
     }
