@@ -12,11 +12,13 @@ builder.AddAdminListing();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
 builder.AddAdminHotspots();
+builder.AddAdminApi();
 
 var app = builder.Build();
 
 app.UseAdminPipeline();
 app.MapAdminHealthChecks();
+app.MapAdminApi();
 app.MapAdminUi();
 
 await app.RunAsync();
