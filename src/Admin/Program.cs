@@ -1,4 +1,5 @@
 using Admin.Cli;
+using Admin.Exports;
 using Admin.Hosting;
 
 if (CommandLine.IsVerb(args))
@@ -12,12 +13,14 @@ builder.AddAdminListing();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
 builder.AddAdminHotspots();
+builder.AddAdminExports();
 
 var app = builder.Build();
 
 app.UseAdminPipeline();
 app.MapAdminHealthChecks();
 app.MapAdminUi();
+app.MapAdminExports();
 
 await app.RunAsync();
 return 0;
