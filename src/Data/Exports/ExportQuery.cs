@@ -100,9 +100,5 @@ public sealed class ExportQuery
         return result;
     }
 
-    private static string Unescape(string s)
-    {
-        try { return Uri.UnescapeDataString(s.Replace('+', ' ')); }
-        catch (UriFormatException) { throw new ListRequestException("The query string is not properly encoded."); }
-    }
+    private static string Unescape(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
 }
