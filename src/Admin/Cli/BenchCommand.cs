@@ -20,6 +20,7 @@ public static class BenchCommand
         var scenarios = new List<BenchScenario>();
         scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
         scenarios.AddRange(HotspotScenarios.Create(services));
+        scenarios.AddRange(await ExportScenarios.CreateAsync(services, ct));
         if (only is not null)
             scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
