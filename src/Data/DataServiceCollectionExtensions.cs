@@ -2,9 +2,11 @@ using Admin.Data.Counting;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Indexes;
 using Admin.Data.Persistence;
+using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -39,6 +41,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TableLister>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton(TableRegistry.Default);
+        services.TryAddSingleton(TimeProvider.System);
+        // The rules a posted or edited HealthCheck must pass (API and edit form alike).
+        services.AddSingleton<HealthCheckValidator>();
+        services.AddSingleton<Editing.HealthCheckEditor>();
         services.AddDbContextFactory<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Singleton);
         return services;
     }

@@ -43,7 +43,8 @@ public static class CommandLine
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
         builder.AddAdminData();
         builder.Services.AddExports(builder.Configuration);
-        builder.Services.AddAdminIdentityCore(new SecurityOptions());
+        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
+        builder.Services.AddAdminIdentityCore();
         builder.Services.AddScoped<UserAccounts>();
         using var host = builder.Build();
 

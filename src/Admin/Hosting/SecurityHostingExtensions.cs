@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Admin.Hosting;
 
@@ -20,7 +21,6 @@ public static class SecurityHostingExtensions
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
-        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddDataProtection().SetApplicationName("Admin").PersistKeysToDbContext<AdminDbContext>();
 
@@ -33,7 +33,6 @@ public static class SecurityHostingExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = security.SessionIdleTimeout;
             o.SlidingExpiration = true;
             o.LoginPath = AccountPaths.Login;
             o.LogoutPath = AccountPaths.Logout;
@@ -42,12 +41,19 @@ public static class SecurityHostingExtensions
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
-        services.AddAdminIdentityCore(security)
+        // Options are read when first needed, not here: configuration added by a test host arrives after this runs.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ExpireTimeSpan = security.Value.SessionIdleTimeout);
+        services.AddAdminIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AdminClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<UserAccounts>();
 
+        // Plain requests re-check the cookie's security stamp this often (circuits: RevalidationInterval): a reset,
+        // locked or re-roled account stops working within minutes, not at cookie expiry.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = security.Value.RevalidationInterval);
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClientAddress>();
@@ -62,7 +68,7 @@ public static class SecurityHostingExtensions
                 HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments(AccountPaths.Login)
                     ? RateLimitPartition.GetFixedWindowLimiter("login:" + ctx.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = security.LoginAttemptsPerMinute,
+                        PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute,
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     })

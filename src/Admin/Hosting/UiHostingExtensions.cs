@@ -7,13 +7,16 @@ public static class UiHostingExtensions
 {
     public static IHostApplicationBuilder AddAdminUi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Detailed circuit errors would show exception text in the browser: Development only. The SignalR receive limit
+        // stays at its 32 KB default (no component here needs bigger messages; bigger ones are a cheap DoS).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
         return builder;
     }
 
     public static WebApplication UseAdminPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

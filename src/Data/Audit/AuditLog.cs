@@ -1,3 +1,4 @@
+using Admin.Data.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -30,10 +31,11 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    // Over-long input (a pasted essay in a search box) is cut to the column, never a failed audit write.
+    // Over-long or malformed input (a pasted essay, a lone surrogate in a search box) is cut and cleaned to fit,
+    // never a failed audit write.
     private static NpgsqlParameter Text(string? value, int max) => new()
     {
         NpgsqlDbType = NpgsqlDbType.Varchar,
-        Value = value is null ? DBNull.Value : value.Length <= max ? value : value[..max],
+        Value = value is null ? DBNull.Value : SafeText.Clean(value, max),
     };
 }

@@ -9,7 +9,9 @@ namespace Admin.Tests.Hosting;
 /// Development by default: static web assets then resolve from the build output (nothing is published for tests).
 /// Production serves no static files here, but shows what users see on errors.
 /// </param>
-public sealed class AdminAppFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
+/// <param name="settings">Configuration on top of the defaults, e.g. a lower login rate limit.</param>
+public sealed class AdminAppFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +23,8 @@ public sealed class AdminAppFactory(string connectionString, string environment 
             ["Database:ConnectionString"] = "",
             // appsettings.json logs at Information; test output only needs what went wrong.
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+            // Test clients share one (unknown) address: the per-address login limit is tested on its own (LoginRateLimitTests).
+            ["Security:LoginAttemptsPerMinute"] = "100000",
+        }.Where(kv => settings?.ContainsKey(kv.Key) != true).Concat(settings ?? new Dictionary<string, string?>())));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Admin.Testing;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -21,11 +22,17 @@ public static class HttpLogin
     /// <summary>GET the form, POST it back with its token. Returns the POST's response (a redirect on success).</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
-        var form = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/account/login"));
-        var fields = form.QuerySelectorAll("form input[type=hidden]")
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var fields = HiddenFields(await ParseAsync(await client.GetStringAsync("/account/login")));
         fields["Input.UserName"] = userName;
         fields["Input.Password"] = password;
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
     }
+
+    public static async Task<IDocument> ParseAsync(string html) => await new HtmlParser().ParseDocumentAsync(html);
+
+    /// <summary>The hidden inputs (handler name, anti-forgery token) of the first form matching <paramref name="form"/>.</summary>
+    public static Dictionary<string, string> HiddenFields(IDocument page, string form = "form") =>
+        (page.QuerySelector(form) ?? throw new InvalidOperationException($"No {form} on the page."))
+            .QuerySelectorAll("input[type=hidden]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
 }

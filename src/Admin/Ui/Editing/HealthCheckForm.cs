@@ -1,0 +1,110 @@
+using System.Globalization;
+using Admin.Data.Domain;
+using Admin.Data.Entities;
+using Admin.Data.Validation;
+
+namespace Admin.Ui.Editing;
+
+/// <summary>
+/// The edit form's state: a <see cref="HealthCheckInput"/> plus the times and the birth date as the text the admin
+/// types (UTC), and the errors of the last check. Stored times carry microseconds the text does not show, so a
+/// time whose text is untouched keeps its stored value exactly.
+/// </summary>
+public sealed class HealthCheckForm
+{
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+    private const string DayFormat = "yyyy-MM-dd";
+    private static readonly string[] TimeFormats = [TimeFormat, "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
+
+    private readonly HealthCheck _stored;
+    private readonly Dictionary<string, string> _formatErrors = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string[]> _ruleErrors = new Dictionary<string, string[]>();
+
+    public HealthCheckForm(HealthCheck stored)
+    {
+        _stored = stored;
+        Input = stored.ToInput();
+        TimestampText = Time(stored.Timestamp);
+        CompletedText = Time(stored.CompletedTimestamp);
+        BirthText = stored.DateOfBirth?.ToString(DayFormat, CultureInfo.InvariantCulture) ?? "";
+    }
+
+    public HealthCheckInput Input { get; }
+    public Guid Id => _stored.Id;
+    /// <summary>The version the form was opened at: the save's concurrency token.</summary>
+    public uint Version => _stored.Version;
+    public Risk StoredRisk => _stored.Risk;
+
+    public string TimestampText { get; set; }
+    public string CompletedText { get; set; }
+    public string BirthText { get; set; }
+
+    /// <summary>Errors to show under a field: the text's format first, then the rules'.</summary>
+    public string? ErrorFor(string field) =>
+        _formatErrors.TryGetValue(field, out var format) ? format
+        : _ruleErrors.TryGetValue(field, out var rules) ? string.Join(" ", rules)
+        : null;
+
+    public bool HasError(string field) => ErrorFor(field) is not null;
+
+    public int ErrorCount => _formatErrors.Keys.Union(_ruleErrors.Keys).Count();
+
+    /// <summary>Reads the texts into the input and runs the shared rules; true when the form can be saved.</summary>
+    public bool Check(HealthCheckValidator validator)
+    {
+        _formatErrors.Clear();
+        Input.Timestamp = ParseTime(HealthCheckFields.Timestamp, TimestampText, _stored.Timestamp);
+        Input.CompletedTimestamp = ParseTime(HealthCheckFields.CompletedTimestamp, CompletedText, _stored.CompletedTimestamp);
+        Input.DateOfBirth = ParseDay(BirthText);
+        var result = validator.Validate(Input);
+        _ruleErrors = result.Errors;
+        return result.IsValid && _formatErrors.Count == 0;
+    }
+
+    /// <summary>Shows errors the server found at save time (e.g. a deduplication id taken meanwhile).</summary>
+    public void ShowErrors(IReadOnlyDictionary<string, string[]> errors) => _ruleErrors = errors;
+
+    /// <summary>
+    /// The risk the current answers give, and why; null while an answer the rules read is missing or invalid.
+    /// Computed by the same rules the save applies, so what the form shows is what will be stored.
+    /// </summary>
+    public (Risk Risk, string Why)? LiveRisk()
+    {
+        if (!Codes<AgeBand>.TryParse(Input.Age, out var age) || !Codes<Answer>.TryParse(Input.Exposure, out var exposure)) return null;
+        if (Input.Fever is not { } fever || Input.Cough is not { } cough || Input.SoreThroat is not { } sore) return null;
+        if (!TryTime(TimestampText, _stored.Timestamp, out var at)) return null;
+        var inputs = new RiskInputs(fever, cough, sore, Input.DifficultyBreathing, Input.MusclePain, Input.Smell, exposure, age, Input.ConfirmedContact);
+        return (RiskRules.Classify(inputs, at), RiskExplanation.Of(inputs, at));
+    }
+
+    private DateTimeOffset? ParseTime(string field, string text, DateTimeOffset stored)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            _formatErrors[field] = "Enter the time as YYYY-MM-DD HH:MM:SS (UTC).";
+            return null;
+        }
+        if (TryTime(text, stored, out var t)) return t;
+        _formatErrors[field] = "Write the time as YYYY-MM-DD HH:MM:SS (UTC), e.g. 2021-07-05 09:30:00.";
+        return null;
+    }
+
+    private static bool TryTime(string text, DateTimeOffset stored, out DateTimeOffset value)
+    {
+        var trimmed = text.Trim();
+        // Untouched: keep the stored instant to the microsecond.
+        if (trimmed == Time(stored)) { value = stored; return true; }
+        return DateTimeOffset.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+
+    private DateOnly? ParseDay(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        _formatErrors[HealthCheckFields.DateOfBirth] = "Write the date as YYYY-MM-DD, e.g. 1990-04-02, or leave it empty.";
+        return null;
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,25 @@
+namespace Admin.Data.Validation;
+
+/// <summary>
+/// The validator's answer: field-keyed readable errors (shaped for <c>ValidationProblemDetails</c>), or the
+/// normalised check when there are none.
+/// </summary>
+public sealed class HealthCheckValidation
+{
+    internal HealthCheckValidation(IReadOnlyDictionary<string, string[]> errors, ValidHealthCheck? value)
+    {
+        Errors = errors;
+        Value = value;
+    }
+
+    /// <summary>Keyed by <see cref="HealthCheckFields"/>; each message reads on its own ("is 300 characters long; ...").</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>Set exactly when <see cref="IsValid"/>.</summary>
+    public ValidHealthCheck? Value { get; }
+
+    public bool IsValid => Value is not null;
+
+    /// <summary>The messages for one field joined into a sentence or two, or null (what a form shows under the field).</summary>
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
+}
