@@ -73,7 +73,7 @@ public static class ExportCommand
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Exported {result.Rows:N0} rows ({result.Bytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:0.0} s: " +
+            $"Exported {result.Rows:N0} rows ({result.Bytes / 1e6:N1} MB{(result.FileBytes != result.Bytes ? $", {result.FileBytes / 1e6:N1} MB on disk" : "")}) in {result.Elapsed.TotalSeconds:0.0} s: " +
             $"{result.RowsPerSecond:N0} rows/s with {result.Streams} COPY stream(s); peak working set {self.PeakWorkingSet64 / 1e6:N0} MB; " +
             $"load average {LoadAverage()}."));
         return 0;

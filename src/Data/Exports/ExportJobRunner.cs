@@ -43,10 +43,10 @@ public sealed class ExportJobRunner(
             var result = await exporter.WriteFileAsync(query, format, masked, temporary, gzip, job.RowsEstimated, progress, jobCts.Token);
             await StopAsync(reporter, stopReporting);
             File.Move(temporary, path, overwrite: true);
-            if (await store.CompleteAsync(job.Id, result.Rows, path, result.Bytes, CancellationToken.None))
+            if (await store.CompleteAsync(job.Id, result.Rows, path, result.FileBytes, CancellationToken.None))
             {
                 logger.LogInformation("Export {Job} done: {Rows} rows, {Bytes} bytes in {Seconds:0.0} s ({Streams} streams).",
-                    job.Id, result.Rows, result.Bytes, result.Elapsed.TotalSeconds, result.Streams);
+                    job.Id, result.Rows, result.FileBytes, result.Elapsed.TotalSeconds, result.Streams);
                 await WriteAuditAsync(job, query, masked, ExportJobStatus.Done, result.Rows);
             }
             else

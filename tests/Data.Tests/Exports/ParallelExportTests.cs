@@ -31,7 +31,8 @@ public class ParallelExportTests
             Assert.Equal(single, await File.ReadAllTextAsync(path));
             Assert.Equal(3000 + ExportRows.AwkwardNames.Length + 20, result.Rows);
             Assert.Equal(result.Rows, progress.Rows);
-            Assert.Equal(new FileInfo(path).Length, result.Bytes);
+            Assert.Equal(new FileInfo(path).Length, result.FileBytes);
+            Assert.Equal(result.FileBytes, result.Bytes);
             Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + ".part*"));
         }
         finally
