@@ -40,7 +40,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
         var columns = await ExportColumns.ReadAsync(conn, tx, query.Table, ct);
         var counter = CopyRowCounter.For(format, header: true);
         var bytes = await CopyPump.RunAsync(dataSource, conn, ExportSql.Copy(query, columns, format, masked, null, header: true),
-            output, counter, progress, limit, blocking: false, ct);
+            output, counter, progress, limit, ct);
         await output.FlushAsync(ct);
         await ExportSession.EndAsync(tx);
         return new ExportResult(counter.Rows, bytes, bytes, 1, clock.Elapsed);
@@ -130,7 +130,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
         {
             await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             await using var output = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : (Stream)stream;
-            return await CopyPump.RunAsync(dataSource, conn, sql, output, counter, progress, limit, blocking: true, failFast.Token);
+            return await CopyPump.RunAsync(dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
         }
         catch
         {
