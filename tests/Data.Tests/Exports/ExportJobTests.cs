@@ -146,6 +146,9 @@ public class ExportJobTests
             Assert.Empty(await host.Store.RecoverOrphansAsync());
             Assert.Equal(ExportJobStatus.Running, (await host.Store.FindAsync(job.Id))!.Status);
         } // that node dies: its connection, and the lock, are gone
+        await ServerActivity.WaitUntilAsync(async () =>
+            await host.Db.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 72100406") == 0,
+            "the dead session's lock to be released");
 
         Assert.Equal([(job.Id, ExportJobStatus.Queued)], await host.Store.RecoverOrphansAsync());
         var requeued = (await host.Store.FindAsync(job.Id))!;
