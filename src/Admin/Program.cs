@@ -1,4 +1,5 @@
 using Admin.Cli;
+using Admin.Exports;
 using Admin.Hosting;
 
 if (CommandLine.IsVerb(args))
@@ -13,6 +14,7 @@ builder.AddAdminHealthChecks();
 builder.AddAdminUi();
 builder.AddAdminHotspots();
 builder.AddAdminApi();
+builder.AddAdminExports();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseAdminPipeline();
 app.MapAdminHealthChecks();
 app.MapAdminApi();
 app.MapAdminUi();
+app.MapAdminExports();
 
 await app.RunAsync();
 return 0;

@@ -27,6 +27,7 @@ public static class BenchCommand
         await using var api = Wanted("api") ? await ApiBenchHost.StartAsync(services, ct) : null;
         if (api is not null)
             scenarios.AddRange(await ApiScenarios.CreateAsync(api, services, ct));
+        scenarios.AddRange(await ExportScenarios.CreateAsync(services, ct));
         if (only is not null)
             scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
 

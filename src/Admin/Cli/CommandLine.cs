@@ -1,3 +1,4 @@
+using Admin.Data.Exports;
 using Admin.Hosting;
 using Admin.Security;
 
@@ -16,6 +17,7 @@ public static class CommandLine
         ["bench"] = BenchCommand.RunAsync,
         ["rollups"] = RollupsCommand.RunAsync,
         ["create-user"] = CreateUserCommand.RunAsync,
+        ["export"] = ExportCommand.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -40,6 +42,7 @@ public static class CommandLine
         // Verbs build indexes and load data: no per-statement limit (the web app keeps its own).
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
         builder.AddAdminData();
+        builder.Services.AddExports(builder.Configuration);
         builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.AddAdminIdentityCore();
         builder.Services.AddScoped<UserAccounts>();

@@ -1,4 +1,6 @@
 using Admin.Data;
+using Admin.Data.Exports;
+using Admin.Exports;
 using Admin.Security;
 using Admin.Testing;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +33,9 @@ internal static class AppServices
         services.AddScoped<CircuitClientAddress>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        // The records grid carries the Export menu (no worker: nothing here runs jobs).
+        services.AddExports(configuration);
+        services.AddScoped<ExportRequests>();
         return services;
     }
 }
