@@ -13,12 +13,14 @@ builder.AddAdminListing();
 builder.AddAdminHealthChecks();
 builder.AddAdminUi();
 builder.AddAdminHotspots();
+builder.AddAdminApi();
 builder.AddAdminExports();
 
 var app = builder.Build();
 
 app.UseAdminPipeline();
 app.MapAdminHealthChecks();
+app.MapAdminApi();
 app.MapAdminUi();
 app.MapAdminExports();
 

@@ -38,4 +38,12 @@ public static class TestAccounts
         await cmd.ExecuteNonQueryAsync();
         return name;
     }
+
+    /// <summary>The id of a user (for claims and for reading what the audit trail says about them).</summary>
+    public static async Task<string> IdOfAsync(TestDatabase db, string userName)
+    {
+        await using var cmd = db.DataSource.CreateCommand("SELECT id FROM users WHERE user_name = $1");
+        cmd.Parameters.AddWithValue(userName);
+        return (string?)await cmd.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No user '{userName}'.");
+    }
 }

@@ -84,8 +84,10 @@ public static class SecurityHostingExtensions
 
     public static WebApplication UseAdminSecurity(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: API limits are per key. The login limit needs only the address.
+        app.UseRateLimiter();
+        app.UseAdminApiAudit();
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         return app;

@@ -29,4 +29,9 @@ public static class ClaimsPrincipalExtensions
 
     /// <summary>Full phone numbers and names only for roles that need them (issue #5: Admin).</summary>
     public static bool SeesPersonalData(this ClaimsPrincipal user) => user.PrimaryRole() is { } role && Roles.SeesPersonalData(role);
+
+    /// <summary>How rows are presented to this user: masked unless the role may see personal data.</summary>
+    public static PersonalDataView ViewOfPersonalData(this ClaimsPrincipal user) => PersonalDataViews.For(user.SeesPersonalData());
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.PrimaryRole() == Roles.Admin;
 }

@@ -10,6 +10,8 @@ public static class AuditActions
     public const string Search = "search";
     public const string View = "view";
     public const string Export = "export";
+    /// <summary>A request to count a list exactly (a long count(*), admins only).</summary>
+    public const string CountExact = "count-exact";
     public const string Edit = "edit";
     public const string UserCreated = "user-created";
     public const string UserChanged = "user-changed";
@@ -20,7 +22,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        Login, LoginFailed, Logout, PasswordChanged, Search, View, Export, Edit,
+        Login, LoginFailed, Logout, PasswordChanged, Search, View, Export, CountExact, Edit,
         UserCreated, UserChanged, RoleChanged, ApiKeyCreated, ApiKeyRevoked, ApiCall,
     ];
 }

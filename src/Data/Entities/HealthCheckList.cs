@@ -13,6 +13,9 @@ public static class HealthCheckList
 {
     public const string Slug = "health-checks";
 
+    /// <summary>The search for every check from the same number as a record (q = the record's id).</summary>
+    public const string SameNumberSearch = "same-number";
+
     private static readonly string[] Sources = ["WhatsApp", "USSD", "Web"];
 
     private static readonly KeyColumn[] Newest = [KeyColumn.Desc<DateTimeOffset>("timestamp"), KeyColumn.Desc<Guid>("id")];
@@ -78,6 +81,11 @@ public static class HealthCheckList
                 t => Msisdn.TryNormalize(t, out var e164)
                     ? new SqlPredicate("\"msisdn\" = {0}", [e164])
                     : throw new ListRequestException("Type a full South African mobile number, e.g. 082 123 4567 or +27821234567.", ListQueryParser.SearchText)),
+            // By record id, so a person's other checks can be listed and linked without the number in a URL or a page.
+            new(SameNumberSearch, "Same number as record", "A record id: every check from that record's phone number", "msisdn", SearchIndex.BtreeThenOrdering,
+                t => Guid.TryParse(t, out var g)
+                    ? new SqlPredicate("\"msisdn\" = (SELECT \"msisdn\" FROM \"health_checks\" WHERE \"id\" = {0})", [g])
+                    : throw new ListRequestException("Type a record id, e.g. 0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e, to list every check from its number.", ListQueryParser.SearchText)),
             new("phone-prefix", "Phone starts with", "At least 4 digits, e.g. 082 12", "msisdn", SearchIndex.BtreeThenOrdering, PhonePrefix) { Ordering = "phone" },
             new("phone-contains", "Phone contains", "At least 5 digits anywhere in the number", "msisdn", SearchIndex.Trigram, PhoneContains),
             new("id", "Record id", "The record's UUID", "id", SearchIndex.Unique,

@@ -7,6 +7,8 @@ namespace Admin.Data.Listing;
 /// <summary>
 /// A row's position in an ordering, as an opaque string: the key values, typed by the ordering's key columns.
 /// Decoding checks every value against its column's type, so a damaged or foreign cursor is an error, not a query.
+/// Cursors are only base64, not secret, and an API hands them out: the value of a personal key column (the "phone"
+/// ordering starts with the number) is left out, and <see cref="WindowSql"/> reads it back from the row by primary key.
 /// </summary>
 public static class KeysetCursor
 {
@@ -20,7 +22,32 @@ public static class KeysetCursor
         return Version + Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    public static object[] Decode(string cursor, IReadOnlyList<KeyColumn> keys)
+    /// <summary>The cursor of <paramref name="row"/> in <paramref name="ordering"/>, without the values of personal columns.</summary>
+    public static string Of<T>(TableDefinition<T> table, OrderingDefinition<T> ordering, T row) where T : class
+    {
+        var values = ordering.KeyOf(row);
+        for (var i = 0; i < values.Length; i++)
+            if (table.IsPersonal(ordering.Keys[i].Column)) values[i] = Withheld;
+        return Encode(values);
+    }
+
+    /// <summary>
+    /// The key values, typed. A personal column's value is not read from the cursor (null in the result, whatever the
+    /// cursor holds there): the caller looks it up by primary key.
+    /// </summary>
+    public static object?[] Decode(string cursor, IReadOnlyList<KeyColumn> keys, Func<string, bool> isPersonal)
+    {
+        var parts = Split(cursor, keys.Count);
+        var values = new object?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+            values[i] = isPersonal(keys[i].Column) ? null : Parse(parts[i], keys[i].Type) ?? throw Invalid();
+        return values;
+    }
+
+    // Stands in for a withheld personal value: an empty field.
+    private const string Withheld = "";
+
+    private static string[] Split(string cursor, int count)
     {
         if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxLength || !cursor.StartsWith(Version, StringComparison.Ordinal))
             throw Invalid();
@@ -36,11 +63,8 @@ public static class KeysetCursor
             throw Invalid();
         }
         var parts = text.Split(Separator);
-        if (parts.Length != keys.Count) throw Invalid();
-        var values = new object[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
-            values[i] = Parse(parts[i], keys[i].Type) ?? throw Invalid();
-        return values;
+        if (parts.Length != count) throw Invalid();
+        return parts;
     }
 
     private static string Format(object value) => value switch

@@ -1,4 +1,5 @@
 using Admin.Data.Listing.Definitions;
+using Admin.Data.Security;
 
 namespace Admin.Data.Listing;
 
@@ -53,6 +54,15 @@ public sealed class ListQuery<T> where T : class
         }
         return string.Join(" AND ", parts);
     }
+
+    /// <summary>
+    /// The request as a query string ("province=ZA-GP&amp;q=...&amp;in=phone"), for the audit trail. For a masked view a full
+    /// phone number searched for is written masked: the trail, which can never be erased, holds no more than the person saw.
+    /// </summary>
+    public string ToAuditText(PersonalDataView view) =>
+        string.Join("&", ToParameters().Select(p =>
+            Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(
+                view == PersonalDataView.Masked && p.Key == ListQueryParser.SearchText ? PersonalData.MaskIfPhoneNumber(p.Value) : p.Value)));
 
     /// <summary>The request as URL parameters, the inverse of <see cref="ListQueryParser.Parse{T}"/>.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToParameters()

@@ -1,4 +1,6 @@
+using Admin.Data.Listing.Definitions;
 using Admin.Data.Persistence;
+using Admin.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Data.Listing;
@@ -7,10 +9,12 @@ namespace Admin.Data.Listing;
 /// Fetches keyset windows of a list: one SELECT ... ORDER BY key LIMIT n+1 per window, at any depth, never OFFSET
 /// and never a count. The extra row tells whether more rows lie in the direction of travel.
 /// Cancellation reaches Npgsql, which cancels the statement on the server too.
+/// This is the one place rows leave for a page or an API answer: each is presented as the caller's
+/// <see cref="PersonalDataView"/> allows, after its cursor has been taken (cursors never hold personal values).
 /// </summary>
 public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
 {
-    public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, CancellationToken ct) where T : class
+    public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, PersonalDataView view, CancellationToken ct) where T : class
     {
         var count = WindowSql.Count(request);
         var ps = new SqlParameters();
@@ -22,7 +26,8 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
         var more = rows.Count > count;
         if (more) rows.RemoveAt(rows.Count - 1);
         if (request.Backward) rows.Reverse();
-        var cursors = rows.Select(r => KeysetCursor.Encode(query.Ordering.KeyOf(r))).ToList();
+        var cursors = rows.Select(r => KeysetCursor.Of(query.Table, query.Ordering, r)).ToList();
+        foreach (var row in rows) query.Table.Present(row, view);
 
         return request.Anchor switch
         {
@@ -34,10 +39,11 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
         };
     }
 
-    /// <summary>The cursor of one record (by primary key), to open a window at it; null when there is no such record.</summary>
-    public async Task<T?> FindAsync<T>(object id, CancellationToken ct) where T : class
+    /// <summary>One record by primary key, as <paramref name="view"/> allows; null when there is no such record.</summary>
+    public async Task<T?> FindAsync<T>(TableDefinition<T> table, object id, PersonalDataView view, CancellationToken ct) where T : class
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<T>().FindAsync([id], ct);
+        var row = await db.Set<T>().FindAsync([id], ct);
+        return row is null ? null : table.Present(row, view);
     }
 }

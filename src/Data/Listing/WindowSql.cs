@@ -13,9 +13,8 @@ public static class WindowSql
         switch (request.Anchor)
         {
             case WindowAnchor.After or WindowAnchor.Before or WindowAnchor.At:
-                var values = KeysetCursor.Decode(request.Cursor ?? "", keys);
-                var names = values.Select(ps.Add).ToList();
-                where.Add(Keyset.After(keys, names, reverse: request.Backward, inclusive: request.Anchor == WindowAnchor.At));
+                var values = KeysetCursor.Decode(request.Cursor ?? "", keys, query.Table.IsPersonal);
+                where.Add(Keyset.After(keys, CursorValues(query.Table, keys, values, ps), reverse: request.Backward, inclusive: request.Anchor == WindowAnchor.At));
                 break;
             case WindowAnchor.Seek:
                 if (request.SeekValue is null || request.SeekValue.GetType() != keys[0].Type)
@@ -28,6 +27,24 @@ public static class WindowSql
         return $"SELECT *, xmin FROM {Keyset.Quote(query.Table.Table)}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + $" ORDER BY {Keyset.OrderBy(keys, request.Backward)} LIMIT {Count(request) + 1}";
+    }
+
+    /// <summary>
+    /// SQL for each key value of a cursor: a parameter, or for a personal column (withheld from cursors), the value read
+    /// back from the cursor's row by primary key, a one-row index lookup PostgreSQL runs once per statement.
+    /// </summary>
+    private static List<string> CursorValues<T>(Definitions.TableDefinition<T> table, IReadOnlyList<Definitions.KeyColumn> keys, object?[] values, SqlParameters ps)
+        where T : class
+    {
+        if (values.All(v => v is not null))
+            return values.Select(v => ps.Add(v!)).ToList();
+        var idIndex = keys.ToList().FindIndex(k => k.Column == table.IdColumn);
+        if (idIndex < 0 || values[idIndex] is not { } id)
+            throw new InvalidOperationException($"{table.Table}: an ordering with a personal key column must end with the primary key {table.IdColumn}.");
+        var idParameter = ps.Add(id);
+        return keys.Select((k, i) => i == idIndex ? idParameter
+            : values[i] is { } v ? ps.Add(v)
+            : $"(SELECT {Keyset.Quote(k.Column)} FROM {Keyset.Quote(table.Table)} WHERE {Keyset.Quote(table.IdColumn)} = {idParameter})").ToList();
     }
 
     public static int Count(WindowRequest request) => Math.Clamp(request.Count, 1, WindowRequest.MaxCount);

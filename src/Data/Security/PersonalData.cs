@@ -11,6 +11,9 @@ public static class PersonalData
 {
     public static string MaskPhone(string e164) => Msisdn.Mask(e164);
 
+    /// <summary>Text someone typed (a search), with a full phone number in it masked: "082 123 4567" -> "+27 82 *** 4567".</summary>
+    public static string MaskIfPhoneNumber(string text) => Msisdn.TryNormalize(text, out var e164) ? MaskPhone(e164) : text;
+
     /// <summary>"Thandiwe" -> "T."; empty stays empty.</summary>
     public static string Initial(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]) + ".";

@@ -54,4 +54,14 @@ public class CountLabelTests
         var cut = ctx.Render<CountLabel>(p => p.Add(x => x.Value, 12L).Add(x => x.IsExact, true).Add(x => x.CanAskExact, true));
         Assert.Empty(cut.FindAll("[data-testid=count-exact]"));
     }
+
+    [Fact]
+    public async Task An_estimate_offers_no_exact_count_to_whoever_may_not_ask()
+    {
+        // The page decides who may (admins only); the label only obeys.
+        await using var ctx = ComponentContext.Create();
+        var cut = ctx.Render<CountLabel>(p => p.Add(x => x.Value, 5_000_000L).Add(x => x.CanAskExact, false));
+        Assert.Contains("about 5.0M", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=count-exact]"));
+    }
 }

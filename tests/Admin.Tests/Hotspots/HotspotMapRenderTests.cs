@@ -19,8 +19,8 @@ public class HotspotMapRenderTests : BunitContext
         .Cell(-26.2, 28.0, checks: 400, highRisk: 40)
         .Build();
 
-    private IRenderedComponent<HotspotMap> RenderMap(HotspotMetric metric) =>
-        Render<HotspotMap>(p => p.Add(m => m.Snapshot, Snapshot).Add(m => m.Shapes, Shapes).Add(m => m.Metric, metric));
+    private IRenderedComponent<HotspotMap> RenderMap(HotspotMetric metric, bool linkRecords = true) =>
+        Render<HotspotMap>(p => p.Add(m => m.Snapshot, Snapshot).Add(m => m.Shapes, Shapes).Add(m => m.Metric, metric).Add(m => m.LinkRecords, linkRecords));
 
     private static string Fill(IRenderedComponent<HotspotMap> map, string province) =>
         map.Find($"g[data-layer='provinces'] path[data-key='{province}']").GetAttribute("fill")!;
@@ -69,5 +69,17 @@ public class HotspotMapRenderTests : BunitContext
         var gp = map.Find("g[data-layer='provinces'] path[data-key='ZA-GP']");
         Assert.Equal("/records/health-checks?province=ZA-GP&risk=high&from=2021-01-04&to=2021-01-31", gp.ParentElement!.GetAttribute("href"));
         Assert.Single(map.FindAll("g[data-layer='cells'] rect"));
+    }
+
+    [Fact]
+    public void Without_record_links_no_area_leads_to_records_and_no_tooltip_offers_it()
+    {
+        var map = RenderMap(HotspotMetric.HighRiskCount, linkRecords: false);
+
+        Assert.NotEmpty(map.FindAll("g[data-layer='provinces'] path"));
+        Assert.Empty(map.FindAll("a"));
+        Assert.DoesNotContain("/records", map.Markup);
+        Assert.DoesNotContain("Click:", map.Markup);
+        Assert.DoesNotContain("cursor:pointer", map.Markup);
     }
 }

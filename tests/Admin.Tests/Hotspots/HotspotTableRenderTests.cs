@@ -16,7 +16,7 @@ public class HotspotTableRenderTests
             .District("DC5", checks: 40, highRisk: 4, recent: 3, baseline: 1)            // too few: not listed
             .Build();
 
-        var table = ctx.Render<HotspotTable>(p => p.Add(t => t.Snapshot, snapshot));
+        var table = ctx.Render<HotspotTable>(p => p.Add(t => t.Snapshot, snapshot).Add(t => t.LinkRecords, true));
 
         var rows = table.FindAll("tr[data-hotspot]");
         Assert.Equal(["DC22", "JHB"], rows.Select(r => r.GetAttribute("data-hotspot")));
@@ -40,5 +40,21 @@ public class HotspotTableRenderTests
 
         Assert.Empty(table.FindAll("tr[data-hotspot]"));
         Assert.Contains("No area had enough high-risk checks in the last 7 days", table.Markup);
+    }
+
+    [Fact]
+    public async Task Without_record_links_areas_are_plain_text_for_a_manager()
+    {
+        await using var ctx = UiTestContext.Create(role: Data.Security.Roles.Manager);
+        var snapshot = new SnapshotBuilder()
+            .District("DC22", checks: 3_000, highRisk: 600, recent: 90, baseline: 100)
+            .Build();
+
+        var table = ctx.Render<HotspotTable>(p => p.Add(t => t.Snapshot, snapshot));
+
+        Assert.NotEmpty(table.FindAll("tr[data-hotspot]"));
+        Assert.Empty(table.FindAll("a"));
+        Assert.DoesNotContain("/records", table.Markup);
+        Assert.Contains("uMgungundlovu", table.Find("tr[data-hotspot=DC22]").TextContent); // the area is still named
     }
 }

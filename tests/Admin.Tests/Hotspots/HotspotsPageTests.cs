@@ -53,5 +53,17 @@ public class HotspotsPageTests : IAsyncLifetime
         Assert.Contains("data-metric=\"change\"", html);
     }
 
+    [Fact]
+    public async Task A_manager_sees_the_same_hotspots_with_no_way_into_the_records()
+    {
+        using var client = await _app.CreateClientAsAsync(_db, Roles.Manager);
+        var html = await client.GetStringAsync("/hotspots?preset=28d");
+
+        Assert.Contains("data-hotspot=\"DC22\" data-flagged=\"true\"", html);
+        Assert.Contains("data-testid=\"hotspot-map\"", html);
+        Assert.DoesNotContain("/records", html);
+        Assert.DoesNotContain("Click:", html);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 }

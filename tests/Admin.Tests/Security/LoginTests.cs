@@ -60,6 +60,18 @@ public sealed class LoginTests(AppFixture app) : IClassFixture<AppFixture>
             $"SELECT count(*) FROM audit_entries a JOIN users u ON u.id = a.actor_id WHERE a.action = 'login' AND u.user_name = '{name}'"));
     }
 
+    [Fact]
+    public async Task A_page_without_a_session_sends_to_login_which_says_why()
+    {
+        using var client = NewClient();
+
+        var page = await client.GetAsync("/records/health-checks?province=ZA-GP");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        var login = await client.GetStringAsync(page.Headers.Location);
+
+        Assert.Contains("Your session has ended or you are not logged in.", login);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Admin.Data.Security;
 using Admin.Security;
 using Bunit;
@@ -17,7 +18,8 @@ internal static class UiTestContext
     /// <param name="services">Registrations for the component under test; they must come before the first render.</param>
     /// <param name="renderer">Defaults to a live Server circuit; MainLayout reads it to mark the page interactive.</param>
     /// <param name="role">The logged-in user's role (null: nobody logged in). Named policies follow the app's rules.</param>
-    public static BunitContext Create(Action<IServiceCollection>? services = null, RendererInfo? renderer = null, string? role = Roles.Admin)
+    /// <param name="userId">The user's id claim, for pages that act as the user (the audit trail names them by it).</param>
+    public static BunitContext Create(Action<IServiceCollection>? services = null, RendererInfo? renderer = null, string? role = Roles.Admin, string? userId = null)
     {
         var ctx = new BunitContext();
         // MudBlazor calls JS for popovers, scroll and resize; none of it matters to what is rendered.
@@ -29,6 +31,7 @@ internal static class UiTestContext
             auth.SetAuthorized(role.ToLowerInvariant());
             auth.SetRoles(role);
             auth.SetPolicies(PoliciesOf(role));
+            if (userId is not null) auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         }
         services?.Invoke(ctx.Services);
         ctx.SetRendererInfo(renderer ?? new RendererInfo("Server", isInteractive: true));

@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using Admin.Data.Entities;
 using Admin.Data.Listing;
 using Admin.Testing;
@@ -9,11 +10,11 @@ public class KeysetWalkTests
     private static async Task<List<HealthCheck>> WalkForwardAsync(ListingFixture f, ListQuery<HealthCheck> q, int pageSize)
     {
         var seen = new List<HealthCheck>();
-        var window = await f.Lister.WindowAsync(q, WindowRequest.Start(pageSize), default);
+        var window = await f.Lister.WindowAsync(q, WindowRequest.Start(pageSize), PersonalDataView.Full, default);
         seen.AddRange(window.Rows);
         while (window.MoreAfter == true)
         {
-            window = await f.Lister.WindowAsync(q, WindowRequest.After(window.Cursors[^1], pageSize), default);
+            window = await f.Lister.WindowAsync(q, WindowRequest.After(window.Cursors[^1], pageSize), PersonalDataView.Full, default);
             seen.AddRange(window.Rows);
         }
         return seen;
@@ -33,12 +34,12 @@ public class KeysetWalkTests
         Assert.Equal(forward.OrderByDescending(r => r.Timestamp).ThenByDescending(r => r.Id).Select(r => r.Id), forward.Select(r => r.Id));
 
         var backward = new List<HealthCheck>();
-        var window = await f.Lister.WindowAsync(q, WindowRequest.End(37), default);
+        var window = await f.Lister.WindowAsync(q, WindowRequest.End(37), PersonalDataView.Full, default);
         Assert.False(window.MoreAfter);
         backward.InsertRange(0, window.Rows);
         while (window.MoreBefore == true)
         {
-            window = await f.Lister.WindowAsync(q, WindowRequest.Before(KeysetCursorOf(q, window.Rows[0]), 37), default);
+            window = await f.Lister.WindowAsync(q, WindowRequest.Before(KeysetCursorOf(q, window.Rows[0]), 37), PersonalDataView.Full, default);
             backward.InsertRange(0, window.Rows);
         }
         Assert.Equal(forward.Select(r => r.Id), backward.Select(r => r.Id));
@@ -53,7 +54,7 @@ public class KeysetWalkTests
         var before = (await WalkForwardAsync(f, q, 1000)).Select(r => r.Id).ToHashSet();
 
         var seen = new List<Guid>();
-        var window = await f.Lister.WindowAsync(q, WindowRequest.Start(50), default);
+        var window = await f.Lister.WindowAsync(q, WindowRequest.Start(50), PersonalDataView.Full, default);
         seen.AddRange(window.Rows.Select(r => r.Id));
         var round = 0;
         while (window.MoreAfter == true)
@@ -62,7 +63,7 @@ public class KeysetWalkTests
             await SqlSeed.HealthChecksAsync(f.Db, 5, tieEvery: 1, offset: 10_000 + round * 10, start: new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero));
             await SqlSeed.HealthChecksAsync(f.Db, 5, tieEvery: 1, offset: 20_000 + round * 10, start: new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero));
             round++;
-            window = await f.Lister.WindowAsync(q, WindowRequest.After(window.Cursors[^1], 50), default);
+            window = await f.Lister.WindowAsync(q, WindowRequest.After(window.Cursors[^1], 50), PersonalDataView.Full, default);
             seen.AddRange(window.Rows.Select(r => r.Id));
         }
         Assert.Equal(seen.Count, seen.Distinct().Count());   // nothing repeated
@@ -77,14 +78,14 @@ public class KeysetWalkTests
         var q = HealthCheckQueries.Parse();
         var at = new DateTimeOffset(2021, 1, 1, 2, 30, 30, TimeSpan.Zero); // between row 150 (02:30) and 151 (02:31)
 
-        var seek = await f.Lister.WindowAsync(q, WindowRequest.Seek(at, 10), default);
+        var seek = await f.Lister.WindowAsync(q, WindowRequest.Seek(at, 10), PersonalDataView.Full, default);
         Assert.Equal(new DateTimeOffset(2021, 1, 1, 2, 30, 0, TimeSpan.Zero), seek.Rows[0].Timestamp);
         Assert.All(seek.Rows, r => Assert.True(r.Timestamp <= at));
 
         var target = seek.Rows[3];
-        var opened = await f.Lister.WindowAsync(q, WindowRequest.At(seek.Cursors[3], 5), default);
+        var opened = await f.Lister.WindowAsync(q, WindowRequest.At(seek.Cursors[3], 5), PersonalDataView.Full, default);
         Assert.Equal(target.Id, opened.Rows[0].Id);
-        var earlier = await f.Lister.WindowAsync(q, WindowRequest.Before(seek.Cursors[3], 3), default);
+        var earlier = await f.Lister.WindowAsync(q, WindowRequest.Before(seek.Cursors[3], 3), PersonalDataView.Full, default);
         Assert.Equal(seek.Rows.Take(3).Select(r => r.Id), earlier.Rows.Select(r => r.Id));
     }
 
@@ -119,9 +120,9 @@ public class KeysetWalkTests
     public async Task A_tampered_cursor_is_refused_with_a_message()
     {
         await using var f = await ListingFixture.CreateAsync();
-        var ex = await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("k1.bm9ub25zZW5zZQ", 10), default));
+        var ex = await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("k1.bm9ub25zZW5zZQ", 10), PersonalDataView.Full, default));
         Assert.Contains("not valid", ex.Message);
-        await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("garbage", 10), default));
+        await Assert.ThrowsAsync<ListRequestException>(() => f.Lister.WindowAsync(HealthCheckQueries.Parse(), WindowRequest.After("garbage", 10), PersonalDataView.Full, default));
     }
 
     private static string KeysetCursorOf(ListQuery<HealthCheck> q, HealthCheck row) => KeysetCursor.Encode(q.Ordering.KeyOf(row));

@@ -90,4 +90,26 @@ public class QueryPlanTests : IAsyncLifetime
         Assert.Contains(index, plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
+
+    [Fact]
+    public async Task Same_number_search_reads_the_record_by_key_then_its_number_s_checks_from_the_number_index()
+    {
+        var plan = await PlanAsync(WindowRequest.After(DeepCursor, 100), ("q", "0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e"), ("in", HealthCheckList.SameNumberSearch));
+        Assert.Contains("pk_health_checks", plan);
+        Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
+        Assert.DoesNotContain("Sort", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [Fact]
+    public async Task A_number_ordered_window_after_a_cursor_without_the_number_seeks_the_number_index()
+    {
+        // The cursor leaves the number out; the window reads it back from the cursor's row by primary key.
+        var cursor = KeysetCursor.Encode(["", new DateTimeOffset(2021, 1, 5, 0, 0, 0, TimeSpan.Zero), Guid.Empty]);
+        var plan = await PlanAsync(WindowRequest.After(cursor, 100), ("q", "082 0001"), ("in", "phone-prefix"));
+        Assert.Contains("pk_health_checks", plan);
+        Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
+        Assert.DoesNotContain("Sort", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
 }

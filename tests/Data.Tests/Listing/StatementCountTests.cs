@@ -1,3 +1,4 @@
+using Admin.Data.Security;
 using Admin.Data.Entities;
 using Admin.Data.Listing;
 using Admin.Testing;
@@ -21,11 +22,11 @@ public class StatementCountTests
         var q = HealthCheckQueries.Parse(("province", "ZA-GP"), ("risk", "high"));
 
         using var rec = StatementRecorder.Start(f.Db);
-        var first = await f.Lister.WindowAsync(q, WindowRequest.Start(10), default);
+        var first = await f.Lister.WindowAsync(q, WindowRequest.Start(10), PersonalDataView.Full, default);
         rec.AssertCount(1);
-        await f.Lister.WindowAsync(q, WindowRequest.After(first.Cursors[^1], 10), default);
-        await f.Lister.WindowAsync(q, WindowRequest.Before(first.Cursors[^1], 10), default);
-        await f.Lister.WindowAsync(q, WindowRequest.End(10), default);
+        await f.Lister.WindowAsync(q, WindowRequest.After(first.Cursors[^1], 10), PersonalDataView.Full, default);
+        await f.Lister.WindowAsync(q, WindowRequest.Before(first.Cursors[^1], 10), PersonalDataView.Full, default);
+        await f.Lister.WindowAsync(q, WindowRequest.End(10), PersonalDataView.Full, default);
 
         Assert.Equal(4, rec.Statements.Count);
         Assert.All(rec.Statements, s =>

@@ -10,8 +10,9 @@ public static class BenchRunner
 
     public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct)
     {
+        if (s.Prepare is not null) await s.Prepare(ct);
         await s.Ours(ct); // warm-up: plans cached, pages in memory
-        var ours = await TimeAsync(s.Ours, iterations, ct);
+        var ours = await TimeAsync(s.Ours, Math.Min(iterations, s.MaxIterations ?? int.MaxValue), ct, s.Prepare);
         double[]? naive = null;
         if (s.Naive is not null && naiveIterations > 0)
         {
@@ -21,11 +22,12 @@ public static class BenchRunner
         return new Result(s, ours, naive);
     }
 
-    private static async Task<double[]> TimeAsync(Func<CancellationToken, Task> run, int n, CancellationToken ct)
+    private static async Task<double[]> TimeAsync(Func<CancellationToken, Task> run, int n, CancellationToken ct, Func<CancellationToken, Task>? prepare = null)
     {
         var times = new double[n];
         for (var i = 0; i < n; i++)
         {
+            if (prepare is not null) await prepare(ct);
             var sw = Stopwatch.StartNew();
             await run(ct);
             times[i] = sw.Elapsed.TotalMilliseconds;

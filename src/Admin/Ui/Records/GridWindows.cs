@@ -1,15 +1,22 @@
 using Admin.Components.Grid;
 using Admin.Data.Listing;
+using Admin.Data.Security;
 
 namespace Admin.Ui.Records;
 
 /// <summary>Adapts the list engine to the grid's provider: the grid's anchors become keyset windows.</summary>
 public static class GridWindows
 {
-    public static GridWindowProvider<T> For<T>(TableLister lister, ListQuery<T> query) where T : class =>
+    /// <param name="view">What the reader may see: rows reach the grid (and the circuit's render tree) already masked.</param>
+    /// <param name="audited">
+    /// The audit entry for this query (a search), awaited before any row is returned: if it cannot be written, the
+    /// grid shows an error instead of rows that were never recorded.
+    /// </param>
+    public static GridWindowProvider<T> For<T>(TableLister lister, ListQuery<T> query, PersonalDataView view, Task? audited = null) where T : class =>
         async (request, ct) =>
         {
-            var window = await lister.WindowAsync(query, ToWindowRequest(request), ct);
+            if (audited is not null) await audited;
+            var window = await lister.WindowAsync(query, ToWindowRequest(request), view, ct);
             return new GridWindow<T>(window.Rows, window.Cursors, window.MoreBefore, window.MoreAfter);
         };
 

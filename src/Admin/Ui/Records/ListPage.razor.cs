@@ -1,10 +1,14 @@
 using System.Globalization;
 using Admin.Components.Filters;
 using Admin.Components.Grid;
+using Admin.Data.Audit;
 using Admin.Data.Counting;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
+using Admin.Data.Security;
+using Admin.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,6 +19,9 @@ namespace Admin.Ui.Records;
 /// A table's list page, built from its definition alone. The URL holds the whole state (filters, search, order,
 /// and a jump position "at"), so links can be shared and Back works; every change is a navigation that the
 /// same parser validates. Rows render first; the count arrives on its own and never holds them up.
+/// Rows arrive masked for roles that may not see personal data (the list engine masks them; the page never sees
+/// them unmasked), each distinct search is written to the audit trail before its rows show, and only admins may
+/// ask for an exact count.
 /// </summary>
 public partial class ListPage<TRow> where TRow : class
 {
@@ -22,6 +29,13 @@ public partial class ListPage<TRow> where TRow : class
     private static readonly IReadOnlySet<string> PassThrough = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { At };
 
     [Parameter, EditorRequired] public TableDefinition<TRow> Definition { get; set; } = default!;
+
+    /// <summary>Where the list lives (no leading slash); a row opens at {BasePath}/{id}. Default: records/{slug}.</summary>
+    [Parameter] public string? BasePath { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private string Path => BasePath ?? $"records/{Definition.Slug}";
 
     private ListQuery<TRow>? _query;
     private string? _error, _jumpError, _exactError;
@@ -36,11 +50,21 @@ public partial class ListPage<TRow> where TRow : class
     private string? _searchText, _searchKind, _jumpText, _recordText;
     private CountResult? _count;
     private CancellationTokenSource? _countCts, _exactCts;
+    // Nobody known: masked, and no exact counts (safe until the authentication state says otherwise).
+    private PersonalDataView _view = PersonalDataView.Masked;
+    private bool _isAdmin;
+    private string? _lastAuditedSearch;
 
     private string SearchHint => Definition.FindSearch(_searchKind ?? "")?.Hint ?? "Search";
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        if (AuthenticationState is not null)
+        {
+            var user = (await AuthenticationState).User;
+            _view = user.ViewOfPersonalData();
+            _isAdmin = user.IsAdmin();
+        }
         Nav.LocationChanged += OnLocationChanged;
         _columns = Definition.Columns.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
         _filterFields = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
@@ -55,7 +79,7 @@ public partial class ListPage<TRow> where TRow : class
     private void ReadUrl()
     {
         var uri = Nav.ToAbsoluteUri(Nav.Uri);
-        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Definition.Slug, StringComparison.OrdinalIgnoreCase)) return;
+        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return;
         var key = uri.Query;
         if (key == _gridKey && (_query is not null || _error is not null)) return;
         _gridKey = key;
@@ -75,8 +99,19 @@ public partial class ListPage<TRow> where TRow : class
         }
         _filterValues = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
             .ToDictionary(f => f.Name, f => _query?.Filters.FirstOrDefault(a => a.Definition == f)?.Value, StringComparer.OrdinalIgnoreCase);
-        _provider = _query is null ? null : GridWindows.For(Lister, _query);
+        _provider = _query is null ? null : GridWindows.For(Lister, _query, _view, AuditSearch(_query));
         StartCount();
+    }
+
+    // A search (any filter or search text) is recorded once each time it is applied, not per scrolled block, jump or
+    // re-render; only in the live circuit, since the prerendered page fetches no rows.
+    private Task? AuditSearch(ListQuery<TRow> query)
+    {
+        if (!RendererInfo.IsInteractive || !query.IsFiltered) return null;
+        var text = query.ToAuditText(_view);
+        if (text == _lastAuditedSearch) return null;
+        _lastAuditedSearch = text;
+        return Audit.RecordAsync(AuditActions.Search, Definition.Table, query: text);
     }
 
     private (GridAnchor, object?) ParseAt(string? at)
@@ -120,12 +155,29 @@ public partial class ListPage<TRow> where TRow : class
 
     private void CountExactly()
     {
-        if (_query is null) return;
+        // The button is only rendered for admins; this holds even if an event arrives for it anyway.
+        if (_query is null || !_isAdmin) return;
         _exactError = null;
         var cts = _exactCts = new CancellationTokenSource();
         var query = _query;
+        var audited = Audit.RecordAsync(AuditActions.CountExact, Definition.Table, query: query.ToAuditText(_view));
         _ = Task.Run(async () =>
         {
+            try
+            {
+                await audited;
+            }
+            catch (Exception ex) when (ex is TimeoutException or Npgsql.NpgsqlException)
+            {
+                Logger.LogError(ex, "Could not audit an exact count of {Table}", Definition.Table);
+                await InvokeAsync(() =>
+                {
+                    if (_exactCts == cts) _exactCts = null;
+                    _exactError = "The request could not be written to the audit trail, so the count did not run.";
+                    StateHasChanged();
+                });
+                return;
+            }
             try
             {
                 var count = await Counter.ExactAsync(query, cts.Token);
@@ -159,7 +211,7 @@ public partial class ListPage<TRow> where TRow : class
         foreach (var (k, v) in changes) current[k] = v;
         if (!keepPosition) current.Remove(At);
         var query = string.Join("&", current.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value!)}"));
-        Nav.NavigateTo($"records/{Definition.Slug}" + (query.Length > 0 ? "?" + query : ""));
+        Nav.NavigateTo(Path + (query.Length > 0 ? "?" + query : ""));
     }
 
     private void OnFilterChanged(FilterChange change) => Go([new(change.Name, change.Value)]);
@@ -204,7 +256,7 @@ public partial class ListPage<TRow> where TRow : class
     {
         _jumpError = null;
         var id = Definition.ParseId(_recordText?.Trim() ?? "");
-        var row = id is null ? null : await Lister.FindAsync<TRow>(id, CancellationToken.None);
+        var row = id is null ? null : await Lister.FindAsync(Definition, id, _view, CancellationToken.None);
         if (row is null)
         {
             _jumpError = id is null ? "That is not a record id." : "No record has that id.";
@@ -221,7 +273,7 @@ public partial class ListPage<TRow> where TRow : class
 
     private Task OnRecordKey(KeyboardEventArgs e) => e.Key == "Enter" ? OpenRecord() : Task.CompletedTask;
 
-    private void Open(TRow row) => Nav.NavigateTo($"records/{Definition.Slug}/{Uri.EscapeDataString(Definition.IdOf(row))}");
+    private void Open(TRow row) => Nav.NavigateTo($"{Path}/{Uri.EscapeDataString(Definition.IdOf(row))}");
 
     public void Dispose()
     {

@@ -1,3 +1,5 @@
+using Admin.Data.Security;
+
 namespace Admin.Data.Listing.Definitions;
 
 /// <summary>
@@ -16,6 +18,8 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
     /// <summary>A row's primary key as text (for links), and the reverse: null when the text is not an id.</summary>
     public required Func<T, string> IdOf { get; init; }
     public required Func<string, object?> ParseId { get; init; }
+    /// <summary>The primary key column; every ordering ends with it (keys are unique), and cursors rely on it.</summary>
+    public string IdColumn { get; init; } = "id";
     /// <summary>The first ordering that is not search-only is the default.</summary>
     public required IReadOnlyList<OrderingDefinition<T>> Orderings { get; init; }
     public IReadOnlyList<FilterDefinition> Filters { get; init; } = [];
@@ -31,6 +35,19 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
 
     /// <summary>The same masking in SQL, column name to expression, for exports streamed straight from PostgreSQL.</summary>
     public IReadOnlyDictionary<string, string> MaskedColumnSql { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether a column holds personal data (it has a masked form): its values never go into a cursor.</summary>
+    public bool IsPersonal(string column) => MaskedColumnSql.ContainsKey(column);
+
+    /// <summary>
+    /// The row as <paramref name="view"/> allows (in place, and returned for chaining). The list engine calls this, once,
+    /// after it has taken keys and cursors from the row; a table without personal data has no mask and is unchanged.
+    /// </summary>
+    public T Present(T row, PersonalDataView view)
+    {
+        if (view == PersonalDataView.Masked) MaskPersonalData?.Invoke(row);
+        return row;
+    }
 
     public OrderingDefinition<T> DefaultOrdering => Orderings.First(o => !o.SearchOnly);
 

@@ -1,0 +1,71 @@
+using Admin.Api.Feed;
+using Admin.Api.Keys;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Admin.Api;
+
+/// <summary>
+/// The OpenAPI document (/openapi/v1.json): the API's endpoints, the Bearer key scheme, and the feed's query
+/// parameters (the endpoint reads them strictly from the query string, so they are described here rather than bound).
+/// </summary>
+public static class ApiOpenApi
+{
+    public const string DocumentName = "v1";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        // Only the data-lake API: the UI's form posts (logout) are not for clients.
+        options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "HealthCheck Admin API",
+                Version = "v1",
+                Description = "The HealthCheck change feed for data lakes (every row exactly once, README \"API\") and idempotent HealthCheck writes. " +
+                              "Authenticate with an API key an admin created at /admin/api-keys: Authorization: Bearer ak_…",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyDefaults.Scheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (ak_…), scoped read and/or write; its role decides masking.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [] });
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Describes the change feed's query parameters on its operation.</summary>
+    public static Task DescribeFeedParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        operation.Parameters ??= [];
+        foreach (var (name, description) in FeedParameterDocs)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = description,
+                Schema = new OpenApiSchema { Type = name == FeedQuery.PageSizeParameter ? JsonSchemaType.Integer : JsonSchemaType.String },
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    private static readonly (string Name, string Description)[] FeedParameterDocs =
+    [
+        ("cursor", "The cursor of a previous answer: continue (or resume later) after it. Send the same filters with it."),
+        ("page_size", "Rows per page, 1 to 5000 (default 1000)."),
+        ("since", "Only checks whose own timestamp is at or after this ISO 8601 date or date-time (UTC unless an offset is given)."),
+        ("province", "Province code, e.g. ZA-GP (old codes ZA-GT, ZA-NL, ZA-NP are accepted)."),
+        ("district", "District code, e.g. DC5 or JHB."),
+        ("risk", "low, moderate, high or critical."),
+        ("msisdn", "A full mobile number, e.g. +27821234567 (encode + as %2B)."),
+    ];
+}

@@ -1,0 +1,14 @@
+namespace Admin.Api;
+
+public static class ApiPaths
+{
+    public const string Root = "/api";
+    public const string HealthChecks = "/api/v1/healthchecks";
+    public const string HealthChecksBatch = "/api/v1/healthchecks/batch";
+    public const string OpenApiDocument = "/openapi/v1.json";
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments(Root);
+
+    /// <summary>Requests whose Bearer header is an API key: the API itself and its OpenAPI document.</summary>
+    public static bool AcceptsApiKeys(PathString path) => IsApi(path) || path.StartsWithSegments("/openapi");
+}

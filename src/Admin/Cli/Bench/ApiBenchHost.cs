@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Admin.Data;
+using Admin.Data.ApiKeys;
+using Admin.Data.Security;
+using Admin.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Admin.Cli.Bench;
+
+/// <summary>
+/// The API as the web app serves it (same registrations and middleware: key lookup, rate limiter, audit, problem
+/// details), on Kestrel at a loopback port, with a bench key (Admin role, read and write) that is revoked afterwards,
+/// and the rows the bench posted deleted again. Timings are whole HTTP requests, JSON and all.
+/// </summary>
+public sealed class ApiBenchHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Guid _keyId;
+
+    private ApiBenchHost(WebApplication app, HttpClient client, Guid keyId, string runTag)
+    {
+        _app = app;
+        Client = client;
+        _keyId = keyId;
+        RunTag = runTag;
+    }
+
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+    /// <summary>Prefix of the deduplication ids this run posts ("bench-api-…-"), so they can be removed afterwards.</summary>
+    public string RunTag { get; }
+
+    public static async Task<ApiBenchHost> StartAsync(IServiceProvider cli, CancellationToken ct)
+    {
+        var connectionString = cli.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Admin"] = connectionString,
+            ["Database:ConnectionString"] = "",
+            ["Api:RateLimitPermits"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.AddAdminData();
+        builder.AddAdminSecurity();
+        builder.AddAdminApi();
+        var app = builder.Build();
+        app.UseAdminApiErrors();
+        app.UseAdminSecurity();
+        app.MapAdminApi();
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (key, secret) = await app.Services.GetRequiredService<ApiKeyStore>()
+            .CreateAsync("bench " + DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                [ApiScopes.Read, ApiScopes.Write], Roles.Admin, DateTimeOffset.UtcNow.AddHours(12), "bench", ct);
+        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return new ApiBenchHost(app, client, key.Id, $"bench-api-{Guid.NewGuid():N}-"[..26]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(_keyId, CancellationToken.None);
+        // The bench's posts are measurements, not data: take them out again.
+        await using (var cmd = _app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            "DELETE FROM health_checks WHERE deduplication_id LIKE $1"))
+        {
+            cmd.CommandTimeout = 600;
+            cmd.Parameters.AddWithValue(RunTag + "%");
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
