@@ -10,8 +10,8 @@ namespace Admin.Data.Exports;
 public sealed class ExportJobLease : IAsyncDisposable
 {
     /// <summary>The advisory lock of a job: the export jobs' key space, and the job id hashed to the second key.</summary>
-    internal const string TryLockSql = "SELECT pg_try_advisory_lock(72100406, hashtext($1::text))";
-    internal const string UnlockSql = "SELECT pg_advisory_unlock(72100406, hashtext($1::text))";
+    public const string TryLockSql = "SELECT pg_try_advisory_lock(72100406, hashtext($1::text))";
+    public const string UnlockSql = "SELECT pg_advisory_unlock(72100406, hashtext($1::text))";
 
     private readonly NpgsqlConnection _conn;
 

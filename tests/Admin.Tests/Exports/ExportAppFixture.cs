@@ -1,8 +1,11 @@
 using Admin.Data.Exports;
+using Admin.Data.Persistence;
 using Admin.Testing;
 using Admin.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +59,27 @@ public sealed class ExportAppFixture : IAsyncLifetime
     public Task<string> UserIdAsync(string userName) =>
         Database.ScalarAsync<string>($"SELECT id FROM users WHERE user_name = '{userName}'");
 
+    private readonly List<NpgsqlConnection> _otherNodes = [];
+
+    /// <summary>
+    /// Stores a job as another live node would: inserted as running (never queued, so this node's worker cannot claim
+    /// and finish it) with its lease lock held on a connection of its own (so housekeeping does not requeue it).
+    /// </summary>
+    public async Task<ExportJob> AddRunningElsewhereAsync(ExportJob job)
+    {
+        job.Id = Guid.CreateVersion7();
+        job.Status = ExportJobStatus.Running;
+        job.StartedAt = job.CreatedAt = DateTimeOffset.UtcNow;
+        var node = await Database.DataSource.OpenConnectionAsync();
+        _otherNodes.Add(node);
+        await using (var tryLock = new NpgsqlCommand(ExportJobLease.TryLockSql, node) { Parameters = { new() { Value = job.Id } } })
+            Assert.True(await tryLock.ExecuteScalarAsync() is true);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<AdminDbContext>>().CreateDbContextAsync();
+        db.ExportJobs.Add(job);
+        await db.SaveChangesAsync();
+        return job;
+    }
+
     public async Task<ExportJob> WaitForAsync(Guid id, Func<ExportJob, bool> condition, int seconds = 30)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
@@ -71,6 +95,7 @@ public sealed class ExportAppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var client in _clients.Values) client.Dispose();
+        foreach (var node in _otherNodes) await node.DisposeAsync();
         await App.DisposeAsync();
         await _factory.DisposeAsync();
         await Database.DisposeAsync();

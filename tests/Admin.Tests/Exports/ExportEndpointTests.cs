@@ -151,12 +151,11 @@ public sealed class ExportEndpointTests(ExportAppFixture app) : IClassFixture<Ex
     {
         var client = await app.ClientAsync(Roles.Analyst, "analyst3");
         var owner = await app.UserIdAsync("analyst3");
-        var running = await app.Store.CreateAsync(new ExportJob
+        var running = await app.AddRunningElsewhereAsync(new ExportJob
         {
-            OwnerId = owner, OwnerName = "analyst3", Role = Roles.Analyst, List = "health-checks", Query = "q=0821234567&in=phone", Format = "ndjson", RowsEstimated = 2000,
+            OwnerId = owner, OwnerName = "analyst3", Role = Roles.Analyst, List = "health-checks", Query = "q=0821234567&in=phone", Format = "ndjson",
+            RowsEstimated = 2000, RowsDone = 500,
         });
-        // Held as if another node were running it: 500 of about 2,000 rows.
-        await app.Database.ExecuteAsync($"UPDATE export_jobs SET status = 'running', rows_done = 500, started_at = now() WHERE id = '{running.Id}'");
 
         var html = await client.GetStringAsync("/exports");
 
