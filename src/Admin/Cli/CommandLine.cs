@@ -50,6 +50,9 @@ public static class CommandLine
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        // A stop from a supervisor (SIGTERM) cancels like Ctrl+C: loads roll back, exports remove their partial files.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
         try
         {
             return await Verbs[args[0]](parsed, host.Services, cts.Token);

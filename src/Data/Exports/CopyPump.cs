@@ -35,6 +35,7 @@ internal static class CopyPump
         long bytes = 0;
         try
         {
+            ct.ThrowIfCancellationRequested();
             reader = await conn.BeginTextExportAsync(copySql, CancellationToken.None);
             // Raw bytes: the UTF-8 PostgreSQL sends is what the file holds, never decoded to chars and encoded back.
             Volatile.Write(ref raw, (NpgsqlRawCopyStream)reader.BaseStream);
@@ -53,13 +54,11 @@ internal static class CopyPump
         {
             Volatile.Write(ref copying, 0);
             await registration.DisposeAsync(); // waits for a callback that is already running
-            if (!finished && !serverEnded && reader is not null && cancelling is null)
-                cancelling = CancelAsync(dataSource, raw, pid);
-            if (cancelling is not null)
-            {
-                try { await cancelling; }
-                catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ObjectDisposedException or InvalidOperationException) { }
-            }
+            await QuietlyAsync(cancelling);
+            // Stopped early with the COPY still running: cancel it on the stream (again, if a cancel raced its start;
+            // Npgsql sends one per statement), so that ending the stream does not read the rest of the COPY.
+            if (!finished && !serverEnded && raw is not null)
+                await QuietlyAsync(CancelAsync(dataSource, raw, pid));
             if (reader is not null)
             {
                 // Reads what the server sent before it saw the cancel, up to its error: the connection stays usable.
@@ -102,6 +101,13 @@ internal static class CopyPump
         s.Counter.Scan(s.Buffer.AsSpan(0, filled));
         s.Progress?.Add(s.Counter.Rows - before);
         return filled;
+    }
+
+    private static async Task QuietlyAsync(Task? cancelling)
+    {
+        if (cancelling is null) return;
+        try { await cancelling; }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ObjectDisposedException or InvalidOperationException) { }
     }
 
     private static Task CancelAsync(NpgsqlDataSource dataSource, NpgsqlRawCopyStream? raw, int pid) =>

@@ -1,10 +1,17 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Admin.Data.Exports;
 
 /// <summary>Where a job's file lives and what it is called when downloaded. The directory belongs to exports alone.</summary>
-public static class ExportFiles
+public static partial class ExportFiles
 {
+    [GeneratedRegex(@"^[0-9a-f]{32}\.(csv|ndjson)(\.gz)?(\.tmp)?(\.part\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExportFileName();
+
+    /// <summary>A job's file, or one of its temporary or partition files.</summary>
+    public static bool IsExportFile(string name) => ExportFileName().IsMatch(name);
+
     public static string PathFor(ExportOptions options, ExportJob job, bool gzip) =>
         Path.Combine(options.ResolvedDirectory, $"{job.Id:N}.{Extension(job.Format, gzip)}");
 

@@ -78,11 +78,12 @@ public sealed class ExportJobWorker(
         foreach (var job in await store.ExpireAsync(cutoff, ct))
             if (job.FilePath is { } path && ExportFiles.IsInside(o, path)) TryDelete(path);
 
-        // Leftovers of a crash (temporary and partition files) and anything else older than the retention.
+        // Leftovers of a crash (temporary and partition files) well past any export's lifetime; only files named as
+        // exports name them, in case the directory is shared with something else after all.
         var dir = new DirectoryInfo(o.ResolvedDirectory);
         if (!dir.Exists) return;
         foreach (var file in dir.EnumerateFiles())
-            if (file.LastWriteTimeUtc < cutoff.UtcDateTime - o.StatementTimeout) TryDelete(file.FullName);
+            if (ExportFiles.IsExportFile(file.Name) && file.LastWriteTimeUtc < cutoff.UtcDateTime - o.StatementTimeout) TryDelete(file.FullName);
     }
 
     private static void TryDelete(string file)
