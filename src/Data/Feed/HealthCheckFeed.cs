@@ -1,9 +1,7 @@
 using System.Data;
 using Admin.Data.Entities;
-using Admin.Data.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Admin.Data.Feed;
 
@@ -14,36 +12,36 @@ namespace Admin.Data.Feed;
 /// read-only REPEATABLE READ transaction — the keys of the page and where the scan stopped, then those rows by
 /// primary key — so both see one snapshot and the horizon holds for both.
 /// </summary>
-public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
+public sealed class HealthCheckFeed(NpgsqlDataSource dataSource)
 {
     public async Task<FeedPage> ReadAsync(FeedRequest request, CancellationToken ct)
     {
         var statement = HealthCheckFeedSql.Build(request);
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         return statement.ReturnsRows
-            ? await SeekAsync(db, statement, request, ct)
-            : await ScanAsync(db, statement, request, ct);
+            ? await SeekAsync(connection, statement, request, ct)
+            : await ScanAsync(connection, statement, request, ct);
     }
 
-    private static async Task<FeedPage> SeekAsync(AdminDbContext db, FeedStatement statement, FeedRequest request, CancellationToken ct)
+    private static async Task<FeedPage> SeekAsync(NpgsqlConnection connection, FeedStatement statement, FeedRequest request, CancellationToken ct)
     {
-        var rows = await db.HealthChecks.FromSqlRaw(statement.Sql, statement.Parameters).AsNoTracking().ToListAsync(ct);
+        await using var cmd = new NpgsqlCommand(statement.Sql, connection);
+        cmd.Parameters.AddRange(statement.Parameters);
+        var rows = await ReadRowsAsync(cmd, request.PageSize + 1, ct);
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = rows.Count > 0 ? new FeedPosition(rows[^1].ChangeXid, rows[^1].Id) : request.After;
         return new FeedPage(rows, next, more);
     }
 
-    private static async Task<FeedPage> ScanAsync(AdminDbContext db, FeedStatement statement, FeedRequest request, CancellationToken ct)
+    private static async Task<FeedPage> ScanAsync(NpgsqlConnection connection, FeedStatement statement, FeedRequest request, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction)tx.GetDbTransaction();
-        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, tx))
             await readOnly.ExecuteNonQueryAsync(ct);
 
         var keys = new List<(FeedPosition Key, bool Hit, long Scanned)>();
-        await using (var cmd = new NpgsqlCommand(statement.Sql, connection, transaction))
+        await using (var cmd = new NpgsqlCommand(statement.Sql, connection, tx))
         {
             cmd.Parameters.AddRange(statement.Parameters);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -74,11 +72,20 @@ public sealed class HealthCheckFeed(IDbContextFactory<AdminDbContext> contexts)
         var rows = new List<HealthCheck>(hits.Count);
         if (hits.Count > 0)
         {
-            var ids = hits.Select(h => h.Id).ToArray();
-            var byId = await db.HealthChecks.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-            rows.AddRange(ids.Select(id => byId[id])); // same snapshot: every key read above is there
+            await using var byId = new NpgsqlCommand("SELECT *, xmin FROM health_checks WHERE id = ANY($1) ORDER BY change_xid, id", connection, tx);
+            byId.Parameters.Add(new NpgsqlParameter { Value = hits.Select(h => h.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+            rows = await ReadRowsAsync(byId, hits.Count, ct); // same snapshot: every key read above is there
         }
         await tx.CommitAsync(ct);
         return new FeedPage(rows, next, more);
+    }
+
+    private static async Task<List<HealthCheck>> ReadRowsAsync(NpgsqlCommand cmd, int capacity, CancellationToken ct)
+    {
+        var rows = new List<HealthCheck>(capacity);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var map = new HealthCheckRowReader(reader);
+        while (await reader.ReadAsync(ct)) rows.Add(map.Read(reader));
+        return rows;
     }
 }

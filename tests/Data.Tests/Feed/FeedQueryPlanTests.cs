@@ -25,12 +25,12 @@ public class FeedQueryPlanTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private async Task<string> PlanAsync(HealthCheckFeedFilter filter, bool deep = true)
+    private async Task<string> PlanAsync(HealthCheckFeedFilter filter, bool deep = true, int depth = 12_000)
     {
         FeedPosition? after = null;
         if (deep)
         {
-            await using var at = _db.DataSource.CreateCommand("SELECT change_xid, id FROM health_checks ORDER BY change_xid, id LIMIT 1 OFFSET 12000");
+            await using var at = _db.DataSource.CreateCommand($"SELECT change_xid, id FROM health_checks ORDER BY change_xid, id LIMIT 1 OFFSET {depth}");
             await using var r = await at.ExecuteReaderAsync();
             await r.ReadAsync();
             after = new FeedPosition(r.GetFieldValue<ulong>(0), r.GetGuid(1));
@@ -58,10 +58,15 @@ public class FeedQueryPlanTests : IAsyncLifetime
         Assert.DoesNotContain("Seq Scan", plan);
     }
 
-    [Fact]
-    public async Task A_phone_number_is_found_through_its_own_index_then_put_in_feed_order()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12_000)]
+    // In the last transaction: the planner's statistics say almost nothing lies after such a cursor, and without the
+    // fence it walks the feed index, filtering on the number: 10M entries on the 20M bench database (a 5 s timeout).
+    [InlineData(19_000)]
+    public async Task A_phone_number_is_found_through_its_own_index_then_put_in_feed_order(int depth)
     {
-        var plan = await PlanAsync(new HealthCheckFeedFilter { Msisdn = "+27820000042", Province = Province.Gauteng });
+        var plan = await PlanAsync(new HealthCheckFeedFilter { Msisdn = "+27820000042", Province = Province.Gauteng }, depth > 0, depth);
         Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
         Assert.DoesNotContain("ix_health_checks_change_xid_id", plan);
         Assert.DoesNotContain("Seq Scan", plan);

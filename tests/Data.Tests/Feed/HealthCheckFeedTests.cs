@@ -1,8 +1,6 @@
 using Admin.Data.Domain;
 using Admin.Data.Feed;
-using Admin.Data.Persistence;
 using Admin.Testing;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Admin.Data.Tests.Feed;
@@ -16,7 +14,7 @@ public sealed class HealthCheckFeedTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _feed = new HealthCheckFeed(new Factory(_db));
+        _feed = new HealthCheckFeed(_db.DataSource);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -97,10 +95,5 @@ public sealed class HealthCheckFeedTests : IAsyncLifetime
         // In feed order: transaction id, then id (bytewise, as PostgreSQL orders uuids).
         var keys = all.Select(r => new FeedPosition(r.ChangeXid, r.Id)).ToList();
         Assert.Equal(keys.Order(), keys);
-    }
-
-    private sealed class Factory(TestDatabase db) : IDbContextFactory<AdminDbContext>
-    {
-        public AdminDbContext CreateDbContext() => db.CreateDbContext();
     }
 }

@@ -114,7 +114,7 @@ public static class ApiScenarios
             for (var i = 0; i < count; i++)
             {
                 var district = Districts.All[random.Next(Districts.All.Count)];
-                var at = now.AddMinutes(-random.Next(1, 60 * 24 * 30));
+                var at = now.AddMinutes(-random.Next(1, 60 * 24)); // a client flushing a day of checks
                 w.WriteStartObject();
                 w.WriteString("deduplication_id", tag + i.ToString(CultureInfo.InvariantCulture));
                 w.WriteString("msisdn", "+2782" + random.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture));
