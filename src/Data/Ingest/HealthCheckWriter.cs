@@ -65,7 +65,8 @@ public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFac
         var created = new HashSet<string>(StringComparer.Ordinal);
         await using (var insert = new NpgsqlCommand(
             $"INSERT INTO health_checks ({ColumnList}) SELECT {ColumnList} FROM health_checks_incoming ORDER BY timestamp DESC, id DESC " +
-            "ON CONFLICT (deduplication_id) DO NOTHING RETURNING deduplication_id", conn, tx))
+            "ON CONFLICT (deduplication_id) DO NOTHING RETURNING deduplication_id", conn, tx)
+            { CommandTimeout = (int)statementTimeout.TotalSeconds + 5 }) // the server's limit answers first, cleanly
         await using (var reader = await insert.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) created.Add(reader.GetString(0));
 

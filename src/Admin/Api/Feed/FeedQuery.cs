@@ -72,7 +72,7 @@ public sealed record FeedQuery(HealthCheckFeedFilter Filter, string? Cursor, int
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         if (text.Length >= 19 && text[10] == 'T'
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            return at;
+            return at.AddTicks(-(at.Ticks % 10)); // PostgreSQL keeps microseconds: the filter and the cursor's copy of it agree
         var hint = text.Contains(' ') && text.Length > 19 ? " A '+' in a URL must be sent as %2B." : "";
         throw new FeedQueryException("since", $"since must be an ISO 8601 date or date-time, e.g. 2021-06-01 or 2021-06-01T08:00:00Z (UTC unless an offset is given).{hint}");
     }
