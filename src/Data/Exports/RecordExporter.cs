@@ -89,7 +89,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
                     : ExportSql.Range(query.Keys[0], after: i == 0 ? null : bounds[i - 1], upTo: i == bounds.Count ? null : bounds[i]);
                 var sql = ExportSql.Copy(query, columns, format, masked, range, header: i == 0);
                 counters[i] = CopyRowCounter.For(format, header: i == 0);
-                tasks[i] = WritePartAsync(connections[i].Conn, sql, files[i], gzip, counters[i], progress, o.StatementTimeout, failFast);
+                tasks[i] = WritePartAsync(connections[i].Conn, sql, files[i], i == 0, gzip, counters[i], progress, o.StatementTimeout, failFast);
             }
             try
             {
@@ -123,12 +123,16 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
         }
     }
 
-    private async Task<long> WritePartAsync(NpgsqlConnection conn, string sql, string file, bool gzip, CopyRowCounter counter,
+    private async Task<long> WritePartAsync(NpgsqlConnection conn, string sql, string file, bool first, bool gzip, CopyRowCounter counter,
         ExportProgress? progress, TimeSpan limit, CancellationTokenSource failFast)
     {
         try
         {
-            await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            // The first part is the file itself and leaves the page cache as it is written; the others stay cached
+            // until they are appended to it (then deleted), so appending reads memory, not disk.
+            await using Stream stream = first
+                ? new UncachedFileStream(file, FileMode.Create)
+                : new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             await using var output = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : (Stream)stream;
             return await CopyPump.RunAsync(dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
         }
@@ -145,7 +149,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
     /// </summary>
     private static async Task<long> AppendPartsAsync(string path, IEnumerable<string> parts, CancellationToken ct)
     {
-        await using var target = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16);
+        await using var target = new UncachedFileStream(path, FileMode.Append);
         foreach (var part in parts)
         {
             await using (var source = new FileStream(part, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
