@@ -64,10 +64,11 @@ public class FeedQueryPlanTests : IAsyncLifetime
     // In the last transaction: the planner's statistics say almost nothing lies after such a cursor, and without the
     // fence it walks the feed index, filtering on the number: 10M entries on the 20M bench database (a 5 s timeout).
     [InlineData(19_000)]
-    public async Task A_phone_number_is_found_through_its_own_index_then_put_in_feed_order(int depth)
+    public async Task A_phone_number_is_found_through_a_phone_index_then_put_in_feed_order(int depth)
     {
         var plan = await PlanAsync(new HealthCheckFeedFilter { Msisdn = "+27820000042", Province = Province.Gauteng }, depth > 0, depth);
-        Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
+        // The number is an index condition (the phone index, or on some statistics the trigram one, which also serves =).
+        Assert.Matches(@"Index Cond: \(\(msisdn\)::text = ", plan);
         Assert.DoesNotContain("ix_health_checks_change_xid_id", plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
