@@ -23,6 +23,7 @@ public partial class KeysetGrid<TRow>
     private double _pendingShift;
     private bool _pendingTop, _pendingBottom;
     private CancellationTokenSource _cts = new();
+    private bool _disposed;
     private ElementReference _viewport;
     private IJSObjectReference? _module, _observer;
     private DotNetObjectReference<KeysetGrid<TRow>>? _self;
@@ -59,11 +60,14 @@ public partial class KeysetGrid<TRow>
     /// <summary>Starts a new buffer at <paramref name="anchor"/>, dropping the old one and cancelling its fetches.</summary>
     public async Task JumpAsync(GridAnchor anchor, object? target = null)
     {
-        await _cts.CancelAsync();
-        _cts.Dispose();
+        // The grid can be disposed while its first render awaits JS (the page re-keyed it): nothing to load then.
+        if (_disposed) return;
+        // Swap before awaiting the cancel, so a jump or a dispose that interleaves never sees a disposed source.
+        var previous = _cts;
         _cts = new CancellationTokenSource();
         var ct = _cts.Token;
         var generation = ++_generation;
+        await CancelAndDisposeAsync(previous);
         _loading = true;
         _loadingAfter = _loadingBefore = false;
         _error = null;
@@ -130,6 +134,7 @@ public partial class KeysetGrid<TRow>
 
     private async Task ExtendAsync(bool after)
     {
+        if (_disposed) return;
         var generation = _generation;
         var ct = _cts.Token;
         if (after) _loadingAfter = true; else _loadingBefore = true;
@@ -218,8 +223,13 @@ public partial class KeysetGrid<TRow>
         {
             _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/keysetGrid.js");
-            if (_module is not null)
+            if (_module is not null && !_disposed)
                 _observer = await _module.InvokeAsync<IJSObjectReference?>("observe", _viewport, _self);
+            if (_disposed)
+            {
+                await ReleaseJsAsync(); // disposed while these calls were out: what they created is released here
+                return;
+            }
             await JumpAsync(InitialAnchor, InitialTarget);
             return;
         }
@@ -238,20 +248,34 @@ public partial class KeysetGrid<TRow>
         }
     }
 
+    private static async Task CancelAndDisposeAsync(CancellationTokenSource source)
+    {
+        await source.CancelAsync();
+        source.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         _generation++;
-        await _cts.CancelAsync();
-        _cts.Dispose();
+        await CancelAndDisposeAsync(_cts);
+        await ReleaseJsAsync();
+        _self?.Dispose();
+    }
+
+    private async Task ReleaseJsAsync()
+    {
+        var (observer, module) = (_observer, _module);
+        (_observer, _module) = (null, null);
         try
         {
-            if (_observer is not null) { await _observer.InvokeVoidAsync("dispose"); await _observer.DisposeAsync(); }
-            if (_module is not null) await _module.DisposeAsync();
+            if (observer is not null) { await observer.InvokeVoidAsync("dispose"); await observer.DisposeAsync(); }
+            if (module is not null) await module.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone; so is the browser side.
         }
-        _self?.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Admin.Components.Grid;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using MudBlazor.Services;
 
 namespace Admin.Components.Tests.Grid;
@@ -132,5 +133,39 @@ public class KeysetGridTests
         var cut = Render(ctx, provider);
         cut.WaitForAssertion(() => Assert.Contains("could not be loaded", cut.Find("[role=alert]").TextContent));
         Assert.DoesNotContain("secret", cut.Markup);
+    }
+
+    [Fact]
+    public async Task A_grid_disposed_while_its_first_render_waits_on_js_loads_nothing_and_does_not_fail()
+    {
+        await using var ctx = ComponentContext.Create();
+        var js = new HeldJsRuntime();
+        ctx.Services.AddSingleton<IJSRuntime>(js);
+        var provider = new ListProvider(10);
+        var cut = Render(ctx, provider);
+
+        // The page re-keys the grid (a new URL) before the module import returns.
+        await ctx.DisposeComponentsAsync();
+        await cut.InvokeAsync(() => js.Release.SetResult());
+        await Task.Delay(100);
+
+        var failed = ctx.Renderer.UnhandledException;
+        Assert.False(failed.IsCompleted, failed.IsCompleted ? (await failed).ToString() : "");
+        Assert.Empty(provider.Requests);
+    }
+
+    /// <summary>JS whose calls all wait until released, as a slow browser's would; then return nothing.</summary>
+    private sealed class HeldJsRuntime : IJSRuntime
+    {
+        public TaskCompletionSource Release { get; } = new();
+
+        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
+        {
+            await Release.Task;
+            return default!;
+        }
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, args);
     }
 }
