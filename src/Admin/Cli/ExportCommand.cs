@@ -34,7 +34,7 @@ public static class ExportCommand
             ParallelMinRows = configured.ParallelMinRows,
             StatementTimeout = configured.StatementTimeout,
         };
-        var exporter = new RecordExporter(services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+        var exporter = new RecordExporter(services.GetRequiredService<ExportDataSource>(),
             services.GetRequiredService<TableSizeEstimator>(), Options.Create(options));
         var tables = services.GetRequiredService<TableRegistry>();
         ExportQuery query;

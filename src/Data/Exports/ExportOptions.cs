@@ -32,6 +32,9 @@ public sealed class ExportOptions
     /// <summary>Below this estimate an export is one COPY stream (splitting costs a sample query and a file append).</summary>
     public long ParallelMinRows { get; set; } = 1_000_000;
 
+    /// <summary>Npgsql's read buffer for export connections (<see cref="ExportDataSource"/>); its default is 8 KB.</summary>
+    public int ReadBufferSize { get; set; } = 1 << 20;
+
     /// <summary>Compress background export files (gzip, fastest level). Costs client CPU; saves ~5x disk.</summary>
     public bool Gzip { get; set; }
 

@@ -13,6 +13,9 @@ public static class ExportServiceCollectionExtensions
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => ExportDataSource.Create(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize));
         services.TryAddSingleton<RecordExporter>();
         services.TryAddSingleton<ExportJobStore>();
         services.TryAddSingleton<ExportJobRunner>();

@@ -15,8 +15,10 @@ namespace Admin.Data.Exports;
 /// files of large exports are written by several COPY streams at once, each a key range of the list's ordering in one
 /// shared snapshot, and joined in order.
 /// </summary>
-public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimator sizes, IOptions<ExportOptions> options)
+public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstimator sizes, IOptions<ExportOptions> options)
 {
+    private readonly NpgsqlDataSource _dataSource = exportSource.DataSource;
+
     /// <summary>Rows sampled to place the partition bounds of a parallel export (TABLESAMPLE SYSTEM, whole pages).</summary>
     private const double SampleRows = 100_000;
 
@@ -24,7 +26,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
     public async Task<long> EstimateAsync(ExportQuery query, CancellationToken ct)
     {
         if (!query.IsFiltered) return (await sizes.EstimateAsync(query.Table, ct)).Rows;
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await _dataSource.OpenConnectionAsync(ct);
         return await PlannerEstimate.RowsAsync(conn, $"SELECT 1 FROM {ExportSql.Quote(query.Table)} WHERE {query.WhereSql}",
             query.WhereParameters.Clone(), ct);
     }
@@ -35,11 +37,11 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
     {
         var clock = Stopwatch.StartNew();
         var limit = options.Value.StatementTimeout;
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await ExportSession.BeginAsync(conn, limit, snapshot: null, ct);
         var columns = await ExportColumns.ReadAsync(conn, tx, query.Table, ct);
         var counter = CopyRowCounter.For(format, header: true);
-        var bytes = await CopyPump.RunAsync(dataSource, conn, ExportSql.Copy(query, columns, format, masked, null, header: true),
+        var bytes = await CopyPump.RunAsync(_dataSource, conn, ExportSql.Copy(query, columns, format, masked, null, header: true),
             output, counter, progress, limit, ct);
         await output.FlushAsync(ct);
         await ExportSession.EndAsync(tx);
@@ -61,7 +63,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
         var succeeded = false;
         try
         {
-            var leader = await dataSource.OpenConnectionAsync(ct);
+            var leader = await _dataSource.OpenConnectionAsync(ct);
             connections.Add((leader, await ExportSession.BeginAsync(leader, o.StatementTimeout, snapshot: null, ct)));
             var columns = await ExportColumns.ReadAsync(leader, connections[0].Tx, query.Table, ct);
 
@@ -73,7 +75,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
                 var snapshot = await ExportSession.ExportSnapshotAsync(leader, connections[0].Tx, ct);
                 for (var i = 0; i < bounds.Count; i++)
                 {
-                    var conn = await dataSource.OpenConnectionAsync(ct);
+                    var conn = await _dataSource.OpenConnectionAsync(ct);
                     connections.Add((conn, null!));
                     connections[^1] = (conn, await ExportSession.BeginAsync(conn, o.StatementTimeout, snapshot, ct));
                     files.Add($"{path}.part{i + 1}");
@@ -134,7 +136,7 @@ public sealed class RecordExporter(NpgsqlDataSource dataSource, TableSizeEstimat
                 ? new UncachedFileStream(file, FileMode.Create)
                 : new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             await using var output = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : (Stream)stream;
-            return await CopyPump.RunAsync(dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
+            return await CopyPump.RunAsync(_dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
         }
         catch
         {

@@ -16,12 +16,14 @@ public sealed class ExportFixture : IAsyncDisposable
     {
         Db = db;
         Options = options;
-        Exporter = new RecordExporter(db.DataSource, new TableSizeEstimator(db.DataSource), Microsoft.Extensions.Options.Options.Create(options));
+        Source = ExportDataSource.Create(db.ConnectionString, options.ReadBufferSize);
+        Exporter = new RecordExporter(Source, new TableSizeEstimator(db.DataSource), Microsoft.Extensions.Options.Options.Create(options));
     }
 
     public TestDatabase Db { get; }
     public ExportOptions Options { get; }
     public RecordExporter Exporter { get; }
+    public ExportDataSource Source { get; }
 
     public static async Task<ExportFixture> CreateAsync(ExportOptions? options = null) =>
         new(await TestDatabase.CreateAsync(), options ?? new ExportOptions());
@@ -70,5 +72,9 @@ public sealed class ExportFixture : IAsyncDisposable
         return (columns.Select(c => c.Name).ToList(), rows);
     }
 
-    public ValueTask DisposeAsync() => Db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Source.DisposeAsync();
+        await Db.DisposeAsync();
+    }
 }

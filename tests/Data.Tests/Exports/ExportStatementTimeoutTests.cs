@@ -47,7 +47,7 @@ public class ExportStatementTimeoutTests
         new NpgsqlDataSourceBuilder(db.ConnectionString) { ConnectionStringBuilder = { Options = $"-c statement_timeout={appLimitMs}", MaxPoolSize = 1 } }.Build();
 
     private static RecordExporter Exporter(NpgsqlDataSource ds, ExportOptions options) =>
-        new(ds, new TableSizeEstimator(ds), Options.Create(options));
+        new(new ExportDataSource(ds), new TableSizeEstimator(ds), Options.Create(options));
 
     private static async Task<T> WithLockHeldAsync<T>(TestDatabase db, TimeSpan hold, Func<Task<T>> action)
     {
