@@ -26,7 +26,8 @@ internal static class CopyPump
         Task? cancelling = null;
         var registration = ct.Register(() =>
         {
-            if (Volatile.Read(ref copying) == 1) cancelling = CancelAsync(dataSource, Volatile.Read(ref raw), pid);
+            if (Volatile.Read(ref copying) == 1)
+                cancelling = CancelAsync(dataSource, Volatile.Read(ref raw), pid, () => Volatile.Read(ref copying) == 1 && Volatile.Read(ref raw) is null);
         });
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         NpgsqlCopyTextReader? reader = null;
@@ -58,7 +59,7 @@ internal static class CopyPump
             // Stopped early with the COPY still running: cancel it on the stream (again, if a cancel raced its start;
             // Npgsql sends one per statement), so that ending the stream does not read the rest of the COPY.
             if (!finished && !serverEnded && raw is not null)
-                await QuietlyAsync(CancelAsync(dataSource, raw, pid));
+                await QuietlyAsync(CancelAsync(dataSource, raw, pid, () => false));
             if (reader is not null)
             {
                 // Reads what the server sent before it saw the cancel, up to its error: the connection stays usable.
@@ -110,13 +111,23 @@ internal static class CopyPump
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ObjectDisposedException or InvalidOperationException) { }
     }
 
-    private static Task CancelAsync(NpgsqlDataSource dataSource, NpgsqlRawCopyStream? raw, int pid) =>
-        raw is not null ? Task.Run(raw.Cancel) : CancelBackendAsync(dataSource, pid);
+    private static Task CancelAsync(NpgsqlDataSource dataSource, NpgsqlRawCopyStream? raw, int pid, Func<bool> starting) =>
+        raw is not null ? Task.Run(raw.Cancel) : CancelBackendAsync(dataSource, pid, starting);
 
-    private static async Task CancelBackendAsync(NpgsqlDataSource dataSource, int pid)
+    /// <summary>
+    /// Cancels the COPY before it streams. A cancel reaches only a statement the backend is already running, and one
+    /// sent while the COPY is still on its way is lost (the COPY would then wait on its lock for the whole export
+    /// limit), so it is repeated until the COPY has started streaming (cancelled on its stream then) or has ended.
+    /// </summary>
+    private static async Task CancelBackendAsync(NpgsqlDataSource dataSource, int pid, Func<bool> starting)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT pg_cancel_backend($1)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pid });
-        await cmd.ExecuteScalarAsync(CancellationToken.None);
+        do
+        {
+            await using var cmd = dataSource.CreateCommand("SELECT pg_cancel_backend($1)");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = pid });
+            await cmd.ExecuteScalarAsync(CancellationToken.None);
+            await Task.Delay(50);
+        }
+        while (starting());
     }
 }

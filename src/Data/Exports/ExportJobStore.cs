@@ -56,9 +56,10 @@ public sealed class ExportJobStore(IDbContextFactory<AdminDbContext> contexts, N
     public async Task<(ExportJob Job, ExportJobLease Lease)?> ClaimNextAsync(CancellationToken ct)
     {
         var conn = await dataSource.OpenConnectionAsync(ct);
+        Guid id = default;
+        var locked = false;
         try
         {
-            Guid id;
             await using (var tx = await conn.BeginTransactionAsync(ct))
             {
                 await using var claim = new NpgsqlCommand("""
@@ -73,21 +74,35 @@ public sealed class ExportJobStore(IDbContextFactory<AdminDbContext> contexts, N
                 }
                 id = claimed;
                 await using var lockCmd = new NpgsqlCommand(ExportJobLease.TryLockSql, conn, tx) { Parameters = { new() { Value = id } } };
-                if (await lockCmd.ExecuteScalarAsync(ct) is not true)
+                if (!(locked = await lockCmd.ExecuteScalarAsync(ct) is true))
                 {
                     // Another running job's id hashes to the same lock: leave this one queued for the next round.
                     await tx.RollbackAsync(ct);
                     await conn.DisposeAsync();
                     return null;
                 }
-                await tx.CommitAsync(ct);
+                await tx.CommitAsync(CancellationToken.None);
             }
-            var job = await FindAsync(id, ct) ?? throw new InvalidOperationException($"Export job {id} vanished after it was claimed.");
-            return (job, new ExportJobLease(conn, id));
         }
         catch
         {
-            await conn.DisposeAsync();
+            // A session lock outlives the rolled-back claim, and Npgsql resets a pooled connection only when it is next
+            // used: unlock it here, or the job would look alive to every node.
+            if (locked) await new ExportJobLease(conn, id).DisposeAsync();
+            else await conn.DisposeAsync();
+            throw;
+        }
+        // Claimed and locked: from here the job must reach its runner (which puts it back in the queue if the app is
+        // stopping), so a stop no longer cancels; and on failure the lease is released, not left on a pooled connection.
+        var lease = new ExportJobLease(conn, id);
+        try
+        {
+            var job = await FindAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"Export job {id} vanished after it was claimed.");
+            return (job, lease);
+        }
+        catch
+        {
+            await lease.DisposeAsync();
             throw;
         }
     }

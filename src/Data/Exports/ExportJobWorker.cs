@@ -25,30 +25,42 @@ public sealed class ExportJobWorker(
         if (!o.RunJobs) return;
         var active = new List<Task>();
         var nextHousekeeping = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (time.GetUtcNow() >= nextHousekeeping)
+                try
                 {
-                    await HousekeepAsync(stoppingToken);
-                    nextHousekeeping = time.GetUtcNow() + o.HousekeepingInterval;
+                    if (time.GetUtcNow() >= nextHousekeeping)
+                    {
+                        await HousekeepAsync(stoppingToken);
+                        nextHousekeeping = time.GetUtcNow() + o.HousekeepingInterval;
+                    }
+                    active.RemoveAll(t => t.IsCompleted);
+                    while (active.Count < o.MaxConcurrentJobs && await store.ClaimNextAsync(stoppingToken) is { } claimed)
+                        active.Add(RunClaimedAsync(claimed.Job, claimed.Lease, stoppingToken));
                 }
-                active.RemoveAll(t => t.IsCompleted);
-                while (active.Count < o.MaxConcurrentJobs && await store.ClaimNextAsync(stoppingToken) is { } claimed)
-                    active.Add(RunClaimedAsync(claimed.Job, claimed.Lease, stoppingToken));
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "The export worker could not reach the database; retrying in {Interval}.", o.PollInterval);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break; // stopped while polling
+                }
+                try
+                {
+                    await signal.WaitAsync(o.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "The export worker could not reach the database; retrying in {Interval}.", o.PollInterval);
-            }
-            try
-            {
-                await signal.WaitAsync(o.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         }
-        await Task.WhenAll(active); // each puts its job back in the queue
+        finally
+        {
+            // However the loop ended (a stop arriving mid-poll used to skip this), running jobs finish first: each
+            // puts its job back in the queue, so shutdown never leaves one 'running' for recovery to find.
+            await Task.WhenAll(active);
+        }
     }
 
     private async Task RunClaimedAsync(ExportJob job, ExportJobLease lease, CancellationToken stoppingToken)
