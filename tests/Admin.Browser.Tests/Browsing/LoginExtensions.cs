@@ -14,6 +14,9 @@ public static class LoginExtensions
         await page.GetByTestId("login-user").FillAsync(name);
         await page.GetByTestId("login-password").FillAsync(TestAccounts.Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Wait for the redirect to commit, then for the circuit: the page's load event is not a readiness signal here
+        // (waiting on it timed out once in CI with the home page already rendered).
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForCircuitAsync();
     }
 }
