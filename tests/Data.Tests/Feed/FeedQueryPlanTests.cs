@@ -66,6 +66,11 @@ public class FeedQueryPlanTests : IAsyncLifetime
     [InlineData(19_000)]
     public async Task A_phone_number_is_found_through_a_phone_index_then_put_in_feed_order(int depth)
     {
+        // As on a live database, the rows must lie below the horizon. A transaction another test (or test project) holds
+        // open on this cluster keeps the horizon behind them all, and the planner then rightly walks the few entries
+        // below it on the feed index (seen in CI): a different question from the one this test asks.
+        await Exports.ServerActivity.WaitUntilAsync(async () => await _db.ScalarAsync<bool>(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot()) > (SELECT max(change_xid) FROM health_checks)"), "the feed's horizon to pass the seeded rows", 60);
         var plan = await PlanAsync(new HealthCheckFeedFilter { Msisdn = "+27820000042", Province = Province.Gauteng }, depth > 0, depth);
         // The number is an index condition (the phone index, or on some statistics the trigram one, which also serves =).
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(plan, @"Index Cond: \(\(msisdn\)::text = "), plan);
