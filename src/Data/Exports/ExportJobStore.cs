@@ -83,26 +83,17 @@ public sealed class ExportJobStore(IDbContextFactory<AdminDbContext> contexts, N
                 }
                 await tx.CommitAsync(CancellationToken.None);
             }
+            // Claimed and locked: from here the job must reach its runner (which puts it back in the queue if the app
+            // is stopping), so a stop no longer cancels.
+            var job = await FindAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"Export job {id} vanished after it was claimed.");
+            return (job, new ExportJobLease(conn, id));
         }
         catch
         {
-            // A session lock outlives the rolled-back claim, and Npgsql resets a pooled connection only when it is next
-            // used: unlock it here, or the job would look alive to every node.
+            // A session lock outlives a rolled-back claim, and Npgsql resets a pooled connection only when it is next
+            // used: release it here, or the job would look alive to every node.
             if (locked) await new ExportJobLease(conn, id).DisposeAsync();
             else await conn.DisposeAsync();
-            throw;
-        }
-        // Claimed and locked: from here the job must reach its runner (which puts it back in the queue if the app is
-        // stopping), so a stop no longer cancels; and on failure the lease is released, not left on a pooled connection.
-        var lease = new ExportJobLease(conn, id);
-        try
-        {
-            var job = await FindAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"Export job {id} vanished after it was claimed.");
-            return (job, lease);
-        }
-        catch
-        {
-            await lease.DisposeAsync();
             throw;
         }
     }
