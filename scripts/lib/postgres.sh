@@ -66,6 +66,9 @@ pg_start_cluster() {
         echo "fsync = off"; echo "synchronous_commit = off"; echo "full_page_writes = off"
       else
         echo "shared_buffers = '2GB'"
+        # A single local server with no replicas: the seed's bulk load (TRUNCATE + COPY FREEZE + index builds in one
+        # transaction) then writes no WAL at all, only the table and its indexes, synced once at commit.
+        echo "wal_level = minimal"; echo "max_wal_senders = 0"
       fi
     } | pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null
   fi

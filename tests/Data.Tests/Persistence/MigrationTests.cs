@@ -46,4 +46,49 @@ public class MigrationTests
             """));
         Assert.Equal("ck_health_checks_province", ex.ConstraintName);
     }
+
+    // The checks are written for COPY speed (PhoneNumberCheck); they must still mean exactly \A\+27[6-8][0-9]{8}\z.
+    private static readonly string[] PhoneCandidates =
+    [
+        "+27821234567", "+27612345678", "+27799999999", "+27800000000",
+        "+27521234567", "+27921234567", "+2782123456", "+278212345678", "27821234567", "+27 82123456",
+        "+2782123456a", "+27821234567\n", "\n+2782123456", "+2782123456\u0663", "+2782123456\uFF17",
+        "+27\u0668\u0662\u0661\u0662\u0663\u0664\u0665\u0666\u0667", "+2782123-567", "++7821234567", "",
+    ];
+
+    [Fact]
+    public async Task Phone_number_checks_accept_exactly_a_South_African_mobile_number()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var inserts = new (string Sql, string Constraint)[]
+        {
+            ("""
+             INSERT INTO health_checks (id, deduplication_id, msisdn, source, province, age, exposure, risk, fever, cough, sore_throat, tracing, completed_timestamp, timestamp, created_by)
+             VALUES (gen_random_uuid(), gen_random_uuid()::text, @p, 'WhatsApp', 'ZA-GP', '18-40', 'no', 'low', false, false, false, false, now(), now(), 't')
+             """, "ck_health_checks_msisdn"),
+            ("""
+             INSERT INTO vaccine_registrations (gender, first_name, surname, date_of_birth, mobile_number, province, created_at)
+             VALUES ('Female', 'A', 'B', '1980-01-01', @p, 'ZA-GP', now())
+             """, "ck_vaccine_registrations_mobile_number"),
+        };
+        var accepted = 0;
+        foreach (var candidate in PhoneCandidates)
+        {
+            var expected = System.Text.RegularExpressions.Regex.IsMatch(candidate, @"\A\+27[6-8][0-9]{8}\z");
+            accepted += expected ? 1 : 0;
+            foreach (var (sql, constraint) in inserts)
+            {
+                await using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { Parameters = { new("p", candidate) } };
+                if (expected)
+                {
+                    Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+                    continue;
+                }
+                var ex = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => cmd.ExecuteNonQueryAsync());
+                Assert.True(constraint == ex.ConstraintName, $"'{candidate}': {ex.MessageText}");
+            }
+        }
+        Assert.Equal(4, accepted);
+    }
 }

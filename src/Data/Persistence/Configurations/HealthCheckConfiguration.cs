@@ -18,7 +18,7 @@ public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCh
     {
         b.ToTable(Table, t =>
         {
-            t.HasCheckConstraint("ck_health_checks_msisdn", "msisdn ~ '^\\+27[6-8][0-9]{8}$'");
+            t.HasCheckConstraint("ck_health_checks_msisdn", PhoneNumberCheck.For("msisdn"));
             t.HasCheckConstraint("ck_health_checks_household", "rooms_in_household >= 0 AND persons_in_household >= 0");
             t.HasCheckConstraint("ck_health_checks_latitude", "latitude BETWEEN -90 AND 90 AND city_latitude BETWEEN -90 AND 90");
             t.HasCheckConstraint("ck_health_checks_longitude", "longitude BETWEEN -180 AND 180 AND city_longitude BETWEEN -180 AND 180");

@@ -11,7 +11,7 @@ public sealed class VaccineRegistrationConfiguration : IEntityTypeConfiguration<
 
     public void Configure(EntityTypeBuilder<VaccineRegistration> b)
     {
-        b.ToTable(Table, t => t.HasCheckConstraint("ck_vaccine_registrations_mobile_number", "mobile_number ~ '^\\+27[6-8][0-9]{8}$'"));
+        b.ToTable(Table, t => t.HasCheckConstraint("ck_vaccine_registrations_mobile_number", PhoneNumberCheck.For("mobile_number")));
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.Property(x => x.FirstName).HasMaxLength(100);

@@ -1037,7 +1037,7 @@ namespace Admin.Data.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_health_checks_longitude", "longitude BETWEEN -180 AND 180 AND city_longitude BETWEEN -180 AND 180");
 
-                            t.HasCheckConstraint("ck_health_checks_msisdn", "msisdn ~ '^\\+27[6-8][0-9]{8}$'");
+                            t.HasCheckConstraint("ck_health_checks_msisdn", "octet_length(msisdn) = 12 AND msisdn ~ '^\\+27[6-8][0-9]*$'");
 
                             t.HasCheckConstraint("ck_health_checks_place_of_work", "\"place_of_work\" IN ('healthcare', 'education', 'port_of_entry', 'other')");
 
@@ -1122,7 +1122,7 @@ namespace Admin.Data.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_vaccine_registrations_gender", "\"gender\" IN ('Male', 'Female', 'Other')");
 
-                            t.HasCheckConstraint("ck_vaccine_registrations_mobile_number", "mobile_number ~ '^\\+27[6-8][0-9]{8}$'");
+                            t.HasCheckConstraint("ck_vaccine_registrations_mobile_number", "octet_length(mobile_number) = 12 AND mobile_number ~ '^\\+27[6-8][0-9]*$'");
 
                             t.HasCheckConstraint("ck_vaccine_registrations_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
                         });
