@@ -6,7 +6,7 @@ namespace Admin.Cli;
 
 /// <summary>
 /// <c>rollups</c>: refresh the hotspot rollups now (what the background service does every minute);
-/// <c>rollups --rebuild</c>: recompute every day (after a bulk load or a backfill older than the late-arrival window);
+/// <c>rollups --rebuild</c>: recompute every day (after changing the grid, or to check the incremental refresh against a full count);
 /// <c>rollups --status</c>: the watermark and row counts. (Timing: <c>bench --only Hotspots</c>.)
 /// </summary>
 public static class RollupsCommand

@@ -14,5 +14,8 @@ public sealed record RollupRefreshResult(
     DateTimeOffset? HighWater,
     TimeSpan Elapsed)
 {
+    /// <summary>Days before <see cref="RecomputedFrom"/> recounted because rows committed since the last refresh belong to them.</summary>
+    public IReadOnlyList<DateOnly> LateDays { get; init; } = [];
+
     public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, null, 0, 0, 0, null, elapsed);
 }

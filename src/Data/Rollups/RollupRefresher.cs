@@ -11,7 +11,8 @@ namespace Admin.Data.Rollups;
 /// <summary>
 /// Keeps the rollup tables equal to a GROUP BY over health_checks. An incremental refresh recomputes whole days from
 /// <see cref="HotspotOptions.LateArrivalDays"/> before the last high-water mark, so checks that arrive late for a
-/// recent day are counted; a rebuild recomputes everything. Both hold a session advisory lock, so one node refreshes
+/// recent day are counted, and also each older day that rows committed since the last refresh belong to (found by
+/// their <c>change_xid</c>, see <see cref="RollupWatermark.XidHorizon"/>); a rebuild recomputes everything. Both hold a session advisory lock, so one node refreshes
 /// at a time, and write in one REPEATABLE READ transaction: readers see the old rollups or the new, never half, and
 /// the rollups and the watermark come from the same snapshot of the base table.
 /// </summary>
@@ -48,8 +49,8 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} from {From}: {DistrictRows} district, {CellRows} cell and {RunningRows} running-total rows written in {Elapsed} ms.",
-                result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day",
+            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {CellRows} cell and {RunningRows} running-total rows written in {Elapsed} ms.",
+                result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day", result.LateDays.Count,
                 result.DistrictRows, result.CellRows, result.RunningTotalRows, (long)result.Elapsed.TotalMilliseconds);
             return result;
         }
@@ -67,17 +68,21 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
     private async Task<RollupRefreshResult> RecomputeAsync(NpgsqlConnection conn, bool full, Stopwatch clock, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var highWater = await TimestampAsync(conn, RollupSql.HighWater, null, ct);
-        var previous = full ? null : await TimestampAsync(conn, RollupSql.Watermark, RollupKeys.HealthChecks, ct);
+        // All three from the transaction's one snapshot: the horizon describes exactly what the counts below see.
+        var highWater = await HighWaterAsync(conn, ct);
+        var horizon = await XidAsync(conn, RollupSql.XidHorizon, ct);
+        var (previous, previousHorizon) = full ? (null, null) : await WatermarkAsync(conn, ct);
 
         // No watermark yet (first run, or the table was empty until now): count everything.
         DateOnly? from = previous is { } mark
             ? DateOnly.FromDateTime(mark.UtcDateTime).AddDays(-options.Value.LateArrivalDays)
             : null;
+        var late = from is { } start && previousHorizon is { } since ? await LateDaysAsync(conn, since, start, ct) : [];
+        // So many old days changed (a bulk load ran since): one pass over the table beats a range scan per day.
+        if (late.Length > MaxLateDays) (from, late) = (null, []);
 
-        if (from is null)
-            await using (var prepare = Command(RollupSql.RebuildWorkMem + ";" + RollupSql.Truncate, conn))
-                await prepare.ExecuteNonQueryAsync(ct);
+        await using (var prepare = Command(from is null ? RollupSql.RebuildWorkMem + ";" + RollupSql.Truncate : RollupSql.NoJit, conn))
+            await prepare.ExecuteNonQueryAsync(ct);
 
         long districtRows, cellRows, runningRows;
         await using (var write = Command(from is null ? RollupSql.InsertAll : RollupSql.MergeFrom, conn))
@@ -85,7 +90,8 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (from is { } day)
             {
                 write.Parameters.AddWithValue("from", day);
-                write.Parameters.AddWithValue("from_ts", new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+                write.Parameters.AddWithValue("from_ts", StartOf(day));
+                write.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
             }
             await using var reader = await write.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
@@ -94,8 +100,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
 
         await using (var running = Command(RollupSql.MergeRunningTotals, conn))
         {
-            // A rebuild starts before any data: nothing is carried in, every cell starts on its first day.
-            running.Parameters.AddWithValue("from", from ?? BeforeAnyData);
+            // A rebuild starts before any data: nothing is carried in, every cell starts on its first day. A late day
+            // moves every total after it, so they are recomputed from the earliest day recounted.
+            running.Parameters.AddWithValue("from", late.Length > 0 ? late[0] : from ?? BeforeAnyData);
             runningRows = (long)(await running.ExecuteScalarAsync(ct))!;
         }
 
@@ -103,13 +110,46 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         {
             save.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
             save.Parameters.Add(new NpgsqlParameter("high_water", NpgsqlDbType.TimestampTz) { Value = (object?)highWater ?? DBNull.Value });
+            save.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
             save.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)from ?? DBNull.Value });
             save.Parameters.AddWithValue("now", time.GetUtcNow());
             save.Parameters.AddWithValue("rebuilt", from is null);
             await save.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, runningRows, highWater, clock.Elapsed);
+        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, runningRows, highWater, clock.Elapsed) { LateDays = late };
+    }
+
+    /// <summary>Beyond this many late days a refresh recounts everything instead (a range scan per day would cost more).</summary>
+    internal const int MaxLateDays = 60;
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private async Task<DateOnly[]> LateDaysAsync(NpgsqlConnection conn, ulong horizon, DateOnly from, CancellationToken ct)
+    {
+        await using var cmd = Command(RollupSql.LateDays, conn);
+        cmd.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
+        cmd.Parameters.AddWithValue("from_ts", StartOf(from));
+        var days = new List<DateOnly>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct) && days.Count <= MaxLateDays) days.Add(reader.GetFieldValue<DateOnly>(0));
+        return [.. days];
+    }
+
+    private async Task<(DateTimeOffset? HighWater, ulong? Horizon)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = Command(RollupSql.Watermark, conn);
+        cmd.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return (null, null);
+        return (await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+                await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1));
+    }
+
+    private async Task<ulong> XidAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, conn);
+        return (ulong)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private async Task ResetTimeoutAsync(NpgsqlConnection conn)
@@ -131,10 +171,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         return await cmd.ExecuteScalarAsync(ct);
     }
 
-    private async Task<DateTimeOffset?> TimestampAsync(NpgsqlConnection conn, string sql, string? name, CancellationToken ct)
+    private async Task<DateTimeOffset?> HighWaterAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = Command(sql, conn);
-        if (name is not null) cmd.Parameters.AddWithValue("name", name);
+        await using var cmd = Command(RollupSql.HighWater, conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
     }

@@ -9,6 +9,12 @@ public class RollupWatermark
     public DateTimeOffset? HighWater { get; set; }
     /// <summary>First day the last refresh recomputed; null when it recomputed every day.</summary>
     public DateOnly? RecomputedFrom { get; set; }
+    /// <summary>
+    /// The oldest transaction still running when the last refresh took its snapshot (<c>pg_snapshot_xmin</c>): every
+    /// row that refresh could not see has a <c>change_xid</c> at or after it, so the next refresh finds the days of
+    /// late arrivals, however old, from the change-feed index. Null before the first refresh that recorded it.
+    /// </summary>
+    public ulong? XidHorizon { get; set; }
     public DateTimeOffset RefreshedAt { get; set; }
     public DateTimeOffset? RebuiltAt { get; set; }
 }

@@ -16,6 +16,12 @@ public static class CheckRows
     public static async Task InsertAsync(NpgsqlDataSource dataSource, IEnumerable<CheckRow> rows, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await InsertAsync(conn, rows, ct);
+    }
+
+    /// <summary>On the caller's connection, inside whatever transaction it has open.</summary>
+    public static async Task InsertAsync(NpgsqlConnection conn, IEnumerable<CheckRow> rows, CancellationToken ct = default)
+    {
         await using var writer = await conn.BeginBinaryImportAsync(Copy, ct);
         var n = 0;
         foreach (var row in rows)

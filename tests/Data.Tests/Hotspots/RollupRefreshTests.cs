@@ -135,17 +135,71 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rows_older_than_the_lookback_wait_for_a_rebuild()
+    public async Task Rows_older_than_the_lookback_are_counted_by_the_next_refresh()
     {
         await _refresher.RefreshAsync();
-        var old = new CheckRow(SyntheticChecks.At(LastDay.AddDays(-10), new Random(3)), Province.NorthWest, "DC37", Risk.High, -25.5, 27.3);
-        await CheckRows.InsertAsync(_db.DataSource, [old]);
+        var random = new Random(3);
+        await CheckRows.InsertAsync(_db.DataSource,
+        [
+            new(SyntheticChecks.At(LastDay.AddDays(-10), random), Province.NorthWest, "DC37", Risk.High, -25.5, 27.3),
+            new(SyntheticChecks.At(LastDay.AddDays(-10), random), Province.NorthWest, "DC37", Risk.High, -25.5, 27.3),
+            new(SyntheticChecks.At(LastDay.AddDays(-200), random), Province.Limpopo, "DC35", Risk.Low, -23.9, 29.4), // before any other data
+        ]);
 
+        var result = await _refresher.RefreshAsync();
+
+        Assert.False(result.FullRebuild);
+        Assert.Equal(LastDay.AddDays(-3), result.RecomputedFrom);
+        // The horizon is cluster-wide: a transaction open elsewhere (another test's) can add days, never drop these.
+        Assert.Contains(LastDay.AddDays(-200), result.LateDays);
+        Assert.Contains(LastDay.AddDays(-10), result.LateDays);
+        Assert.All(result.LateDays, d => Assert.True(d < result.RecomputedFrom));
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+
+        var again = await _refresher.RefreshAsync();
+        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+    }
+
+    [Fact]
+    public async Task An_old_row_committed_after_a_refresh_took_its_snapshot_is_counted_by_the_next()
+    {
         await _refresher.RefreshAsync();
-        var direct = await RollupOracle.DistrictDirectAsync(_db);
-        var rolled = await RollupOracle.DistrictRollupAsync(_db);
-        Assert.NotEqual(direct, rolled);
-        Assert.Equal(direct.Sum(Count) - 1, rolled.Sum(Count));
+        await using var writer = await _db.DataSource.OpenConnectionAsync();
+        await using var tx = await writer.BeginTransactionAsync();
+        await CheckRows.InsertAsync(writer, [new(SyntheticChecks.At(LastDay.AddDays(-12), new Random(5)), Province.FreeState, "MAN", Risk.High, -29.1, 26.2)]);
+
+        await _refresher.RefreshAsync(); // the insert is not committed: this refresh cannot see it
+        await tx.CommitAsync();
+        Assert.NotEqual(await RollupOracle.DistrictDirectAsync(_db), await RollupOracle.DistrictRollupAsync(_db));
+
+        var after = await _refresher.RefreshAsync();
+
+        Assert.Contains(LastDay.AddDays(-12), after.LateDays);
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task Late_rows_on_many_old_days_make_the_refresh_a_rebuild()
+    {
+        await _refresher.RefreshAsync();
+        var random = new Random(9);
+        await CheckRows.InsertAsync(_db.DataSource, Enumerable.Range(0, RollupRefresher.MaxLateDays + 1)
+            .Select(d => new CheckRow(SyntheticChecks.At(LastDay.AddDays(-30 - d), random), Province.Gauteng, "TSH", Risk.Moderate, -25.7, 28.2)));
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.True(result.FullRebuild);
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task A_rebuild_recounts_everything()
+    {
+        await _refresher.RefreshAsync();
+        await _db.ExecuteAsync("UPDATE rollup_district_days SET checks = checks + 1");
 
         var rebuild = await _refresher.RebuildAsync();
 
@@ -194,6 +248,4 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND district_code = 'JHB' AND risk = 'critical'"));
         Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND risk = 'critical'"));
     }
-
-    private static long Count(string row) => long.Parse(row[(row.LastIndexOf('=') + 2)..]);
 }

@@ -14,5 +14,6 @@ public sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<Roll
         // One row per rollup family, read by name.
         b.HasKey(x => x.Name);
         b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.XidHorizon).HasColumnType("xid8");
     }
 }

@@ -1366,6 +1366,10 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");
 
+                    b.Property<ulong?>("XidHorizon")
+                        .HasColumnType("xid8")
+                        .HasColumnName("xid_horizon");
+
                     b.HasKey("Name")
                         .HasName("pk_rollup_watermarks");
 
