@@ -12,9 +12,9 @@ namespace Admin.Data.Rollups;
 /// Keeps the rollup tables equal to a GROUP BY over health_checks. An incremental refresh recomputes whole days from
 /// <see cref="HotspotOptions.LateArrivalDays"/> before the last high-water mark, so checks that arrive late for a
 /// recent day are counted, and also each older day that rows committed since the last refresh belong to (found by
-/// their <c>change_xid</c>, see <see cref="RollupWatermark.XidHorizon"/>); a rebuild recomputes everything. Both hold a session advisory lock, so one node refreshes
-/// at a time, and write in one REPEATABLE READ transaction: readers see the old rollups or the new, never half, and
-/// the rollups and the watermark come from the same snapshot of the base table.
+/// their <c>change_xid</c>, see <see cref="RollupWatermark.XidHorizon"/>); a rebuild recomputes everything. Both hold
+/// a session advisory lock, so one node refreshes at a time, and write in one REPEATABLE READ transaction: readers see
+/// the old rollups or the new, never half, and the rollups and the watermark come from the same snapshot of the base table.
 /// </summary>
 public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger)
 {
