@@ -2,6 +2,7 @@
 # The project's entry point. See README.md.
 #   ./admin.sh run [--rows N] [--reset-admin]   start (or reuse) a local PostgreSQL unless one is configured, migrate, seed demo data, serve
 #   ./admin.sh test             run every test against a throwaway PostgreSQL; prints "N passed, N failed"
+#   ./admin.sh seed --rows N    load N more generated rows into the database `run` uses (prints rows/s)
 #   ./admin.sh stop-db          stop the local PostgreSQL that `run` started
 set -euo pipefail
 repo=$(cd "$(dirname "$0")" && pwd)
@@ -9,6 +10,7 @@ cmd=${1:-help}; shift || true
 case "$cmd" in
   run)     exec "$repo/scripts/run.sh" "$@" ;;
   test)    exec "$repo/scripts/test.sh" "$@" ;;
+  seed)    exec "$repo/scripts/seed.sh" "$@" ;;
   stop-db) exec "$repo/scripts/run.sh" --stop-db ;;
-  *)       sed -n '2,6p' "$0"; exit 2 ;;
+  *)       sed -n '2,7p' "$0"; exit 2 ;;
 esac

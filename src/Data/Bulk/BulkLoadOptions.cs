@@ -32,6 +32,11 @@ public sealed record BulkLoadOptions
     public int MaintenanceWorkers { get; init; } = 2;
     /// <summary>Compress the WAL of the bulk transaction with lz4 where the server allows it (superuser, lz4 built in).</summary>
     public bool CompressWal { get; init; } = true;
+    /// <summary>
+    /// A bulk load into a table of at most this many rows rewrites it (its deduplication ids held in memory, about
+    /// 32 bytes each); a bigger one merges through a staging table.
+    /// </summary>
+    public long RewriteMaxRows { get; init; } = 5_000_000;
     /// <summary>Called from the loader's thread as work advances; keep it cheap.</summary>
     public Action<BulkLoadProgress>? Progress { get; init; }
 

@@ -9,8 +9,10 @@ namespace Admin.Data.Bulk;
 /// Loads generated demo data with binary COPY, generation and writing overlapped (<see cref="RowPipeline"/>).
 /// <list type="bullet">
 /// <item><b>Bulk</b> (empty table, or a load that at least doubles it): one transaction drops the table's indexes,
-/// keys and foreign keys, COPYs everything (into the bare heap when the table is empty, else into a staging table
-/// merged by deduplication_id), rebuilds them by sorting once, and commits; then ANALYZE. Anything that stops it
+/// keys and foreign keys, COPYs everything into the bare heap, rebuilds them by sorting once, and commits; then
+/// ANALYZE. A table with rows (up to <see cref="BulkLoadOptions.RewriteMaxRows"/>) is rewritten: its rows are set
+/// aside, the table truncated, the generated rows it does not already hold (<see cref="KnownKeys"/>) COPYed in and
+/// its own rows put back, unchanged. A bigger table goes through a staging table merged by deduplication_id. Anything that stops it
 /// (cancellation, a crash, a lost connection) rolls the whole load back and leaves the table exactly as it was.</item>
 /// <item><b>Incremental</b> (otherwise): each batch is COPYed into a temp staging table and merged with
 /// <c>ON CONFLICT (deduplication_id) DO NOTHING</c> in its own transaction, so a re-run of the same seed adds
@@ -29,10 +31,10 @@ public sealed class BulkLoader
     private const int BatchesInFlight = 4;
 
     private static readonly TableSpec<HealthCheck> HealthChecks =
-        new(HealthChecksTable, HealthCheckCopyWriter.Columns, HealthCheckCopyWriter.Write, HealthCheckCopyWriter.Encode, "deduplication_id", RestartIdentity: false);
+        new(HealthChecksTable, HealthCheckCopyWriter.Columns, HealthCheckCopyWriter.Write, HealthCheckCopyWriter.Encode, "deduplication_id", r => r.DeduplicationId, RestartIdentity: false);
 
     private static readonly TableSpec<VaccineRegistration> Vaccines =
-        new(VaccineRegistrationsTable, VaccineRegistrationCopyWriter.Columns, VaccineRegistrationCopyWriter.Write, VaccineRegistrationCopyWriter.Encode, DedupKey: null, RestartIdentity: true);
+        new(VaccineRegistrationsTable, VaccineRegistrationCopyWriter.Columns, VaccineRegistrationCopyWriter.Write, VaccineRegistrationCopyWriter.Encode, DedupKey: null, DedupValue: null, RestartIdentity: true);
 
     private readonly string _connectionString;
 
@@ -52,7 +54,7 @@ public sealed class BulkLoader
     }
 
     private sealed record TableSpec<T>(
-        string Table, string[] Columns, Action<NpgsqlBinaryImporter, T> Write, Action<CopyBuffer, T> Encode, string? DedupKey, bool RestartIdentity)
+        string Table, string[] Columns, Action<NpgsqlBinaryImporter, T> Write, Action<CopyBuffer, T> Encode, string? DedupKey, Func<T, string>? DedupValue, bool RestartIdentity)
     {
         public string ColumnList { get; } = string.Join(", ", Columns.Select(c => "\"" + c + "\""));
     }
@@ -124,7 +126,8 @@ public sealed class BulkLoader
         var clock = Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
         await BulkSql.ExecuteAsync(conn, $"LOCK TABLE {spec.Table} IN ACCESS EXCLUSIVE MODE", ct);
-        var empty = await CountUpToAsync(conn, spec.Table, 1, ct) == 0;
+        var existing = await CountUpToAsync(conn, spec.Table, options.RewriteMaxRows + 1, ct);
+        var empty = existing == 0;
         if (!empty && spec.DedupKey is null)
             throw new InvalidOperationException($"{spec.Table} is not empty and has no key to merge on.");
 
@@ -141,6 +144,22 @@ public sealed class BulkLoader
             await BulkSql.ExecuteAsync(conn, $"TRUNCATE {spec.Table}{(spec.RestartIdentity ? " RESTART IDENTITY" : "")}", ct);
             written = await CopyAsync(conn, $"COPY {spec.Table} ({spec.ColumnList}) FROM STDIN (FORMAT BINARY, FREEZE)", spec, rows, fill, options, ct);
             mode = "bulk";
+        }
+        else if (spec is { DedupKey: { } key, DedupValue: { } value } && existing <= options.RewriteMaxRows)
+        {
+            // The table's rows wait in a temp table (every column, change_xid included, so the API's feed does not
+            // see them as new), and the truncated table takes the load the way an empty one does: COPY FREEZE, and no
+            // WAL at wal_level = minimal. A merge through staging instead inserts row by row, at half the rate.
+            var known = await KnownKeys.ReadAsync(conn, spec.Table, key, ct);
+            var kept = spec.Table + "_kept";
+            await BulkSql.ExecuteAsync(conn, $"CREATE TEMP TABLE {kept} ON COMMIT DROP AS SELECT * FROM {spec.Table}", ct);
+            await BulkSql.ExecuteAsync(conn, $"TRUNCATE {spec.Table}", ct);
+            long generated = 0;
+            var newRows = known.Filter(fill, value, n => Interlocked.Add(ref generated, n));
+            written = await CopyAsync(conn, $"COPY {spec.Table} ({spec.ColumnList}) FROM STDIN (FORMAT BINARY, FREEZE)", spec, rows, newRows, options, ct,
+                progress: () => Interlocked.Read(ref generated));
+            await BulkSql.ExecuteAsync(conn, $"INSERT INTO {spec.Table} SELECT * FROM {kept}", ct);
+            mode = "bulk rewrite";
         }
         else
         {
@@ -221,8 +240,10 @@ public sealed class BulkLoader
         }
     }
 
+    /// <param name="progress">Rows to report as done, when that is not the rows written (generated rows a filter dropped count too).</param>
     private static async Task<long> CopyAsync<T>(
-        NpgsqlConnection conn, string copy, TableSpec<T> spec, long rows, Func<Span<T>, int> fill, BulkLoadOptions options, CancellationToken ct)
+        NpgsqlConnection conn, string copy, TableSpec<T> spec, long rows, Func<Span<T>, int> fill, BulkLoadOptions options, CancellationToken ct,
+        Func<long>? progress = null)
         where T : class, new()
     {
         // Not completed (an exception, a cancellation): disposal cancels the COPY and the transaction aborts.
@@ -233,9 +254,10 @@ public sealed class BulkLoader
         {
             await sink.WriteAsync(batch, token);
             done += batch.Count;
-            options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, done, rows));
+            options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, progress?.Invoke() ?? done, rows));
         }, BatchesInFlight, ct);
         await sink.CompleteAsync(ct);
+        options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Copy, rows, rows));
         return done;
     }
 

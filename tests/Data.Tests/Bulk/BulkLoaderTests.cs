@@ -77,19 +77,31 @@ public class BulkLoaderTests
         Assert.Equal(0, again.HealthChecks.RowsWritten);
         Assert.Equal(10_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
 
-        // Twice the rows: bulk merge (indexes dropped, anti-join on deduplication_id); row i keeps its id.
+        // Twice the rows: the table is rewritten (its rows set aside, the new ones COPYed into the truncated heap, its
+        // rows put back). The rows it had come back exactly as they were, change_xid included (the API feed's order).
         var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
+        const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
+        var firstRows = await db.ScalarAsync<string>(RowsDigest);
         var bigger = await loader.LoadAsync(new BulkLoadOptions { Rows = 20_000, Seed = 9, VaccineRows = 0 });
-        Assert.Equal("bulk merge", bigger.HealthChecks!.Mode);
+        Assert.Equal("bulk rewrite", bigger.HealthChecks!.Mode);
         Assert.Equal(10_000, bigger.HealthChecks.RowsWritten);
         Assert.Equal(20_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
         Assert.Equal(20_000L, await db.ScalarAsync<long>("SELECT count(DISTINCT deduplication_id) FROM health_checks"));
+        Assert.Equal(firstRows, await db.ScalarAsync<string>(RowsDigest + " WHERE change_xid < (SELECT max(change_xid) FROM health_checks)"));
+        Assert.Equal(10_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE change_xid = (SELECT max(change_xid) FROM health_checks)"));
+        Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
+
+        // A table above RewriteMaxRows merges through a staging table instead (anti-join on deduplication_id).
+        var merged = await loader.LoadAsync(new BulkLoadOptions { Rows = 40_000, Seed = 9, VaccineRows = 0, RewriteMaxRows = 1_000 });
+        Assert.Equal("bulk merge", merged.HealthChecks!.Mode);
+        Assert.Equal(20_000, merged.HealthChecks.RowsWritten);
+        Assert.Equal(40_000L, await db.ScalarAsync<long>("SELECT count(DISTINCT deduplication_id) FROM health_checks"));
         Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
 
         // Incremental, forced, with a different seed: all new rows, committed in batches.
         var other = await loader.LoadAsync(new BulkLoadOptions { Rows = 5_000, Seed = 10, VaccineRows = 0, Mode = BulkLoadMode.Incremental, CommitRows = 2_000, BatchSize = 500, CopyPath = CopyPath.Importer });
         Assert.Equal(5_000, other.HealthChecks!.RowsWritten);
-        Assert.Equal(25_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
+        Assert.Equal(45_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
     }
 
     [Theory]
@@ -161,6 +173,27 @@ public class BulkLoaderTests
         // And the next load works normally.
         var result = await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 5_000, VaccineRows = 0 });
         Assert.Equal(5_000, result.HealthChecks!.RowsWritten);
+    }
+
+    [Fact]
+    public async Task A_cancelled_rewrite_of_a_table_with_rows_leaves_them_as_they_were()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 5_000, Seed = 4, VaccineRows = 0 });
+        const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
+        var rowsBefore = await db.ScalarAsync<string>(RowsDigest);
+        var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
+        using var cts = new CancellationTokenSource();
+        var options = new BulkLoadOptions
+        {
+            Rows = 50_000, Seed = 4, VaccineRows = 0, BatchSize = 1000,
+            Progress = p => { if (p.Step == BulkLoadStep.Copy && p.Done >= 25_000) cts.Cancel(); },
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BulkLoader(db.ConnectionString).LoadAsync(options, cts.Token));
+
+        Assert.Equal(rowsBefore, await db.ScalarAsync<string>(RowsDigest));
+        Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
     }
 
     [Fact]
