@@ -12,8 +12,9 @@ namespace Admin.Data.Bulk;
 /// keys and foreign keys, COPYs everything into the bare heap, rebuilds them by sorting once, and commits; then
 /// ANALYZE. A table with rows (up to <see cref="BulkLoadOptions.RewriteMaxRows"/>) is rewritten: its rows are set
 /// aside, the table truncated, the generated rows it does not already hold (<see cref="KnownKeys"/>) COPYed in and
-/// its own rows put back, unchanged. A bigger table goes through a staging table merged by deduplication_id. Anything that stops it
-/// (cancellation, a crash, a lost connection) rolls the whole load back and leaves the table exactly as it was.</item>
+/// its own rows put back, unchanged. A bigger table goes through a staging table merged by deduplication_id.
+/// Anything that stops it (cancellation, a crash, a lost connection) rolls the whole load back and leaves the table
+/// exactly as it was.</item>
 /// <item><b>Incremental</b> (otherwise): each batch is COPYed into a temp staging table and merged with
 /// <c>ON CONFLICT (deduplication_id) DO NOTHING</c> in its own transaction, so a re-run of the same seed adds
 /// nothing and an interruption leaves only whole committed batches.</item>
