@@ -8,6 +8,9 @@ namespace Admin.Data.Tests.Bulk;
 /// <summary>The COPY loader against a real PostgreSQL: each test gets a fresh migrated database.</summary>
 public class BulkLoaderTests
 {
+    // Every column of every row (change_xid included), as one digest: rows that come back "unchanged" must match it.
+    private const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
+
     private const string SchemaSql = """
         SELECT string_agg(d, E'\n' ORDER BY d) FROM (
           SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('health_checks', 'vaccine_registrations')
@@ -80,7 +83,6 @@ public class BulkLoaderTests
         // Twice the rows: the table is rewritten (its rows set aside, the new ones COPYed into the truncated heap, its
         // rows put back). The rows it had come back exactly as they were, change_xid included (the API feed's order).
         var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
-        const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
         var firstRows = await db.ScalarAsync<string>(RowsDigest);
         var bigger = await loader.LoadAsync(new BulkLoadOptions { Rows = 20_000, Seed = 9, VaccineRows = 0 });
         Assert.Equal("bulk rewrite", bigger.HealthChecks!.Mode);
@@ -180,7 +182,6 @@ public class BulkLoaderTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 5_000, Seed = 4, VaccineRows = 0 });
-        const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
         var rowsBefore = await db.ScalarAsync<string>(RowsDigest);
         var schemaBefore = await db.ScalarAsync<string>(SchemaSql);
         using var cts = new CancellationTokenSource();
