@@ -32,7 +32,8 @@ public sealed class BulkLoader
     private const int BatchesInFlight = 4;
 
     private static readonly TableSpec<HealthCheck> HealthChecks =
-        new(HealthChecksTable, HealthCheckCopyWriter.Columns, HealthCheckCopyWriter.Write, HealthCheckCopyWriter.Encode, "deduplication_id", r => r.DeduplicationId, RestartIdentity: false);
+        new(HealthChecksTable, [.. HealthCheckColumns.Table.InsertedNames], HealthCheckColumns.Table.Write, HealthCheckColumns.Table.Encode,
+            HealthCheckColumns.DeduplicationId.Name, r => r.DeduplicationId, RestartIdentity: false);
 
     private static readonly TableSpec<VaccineRegistration> Vaccines =
         new(VaccineRegistrationsTable, VaccineRegistrationCopyWriter.Columns, VaccineRegistrationCopyWriter.Write, VaccineRegistrationCopyWriter.Encode, DedupKey: null, DedupValue: null, RestartIdentity: true);

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace Admin.Data.Bulk;
 
-/// <summary>One VaccineRegistration as a binary COPY row (see <see cref="HealthCheckCopyWriter"/>); <c>id</c> is left to the identity column.</summary>
+/// <summary>One VaccineRegistration as a binary COPY row (as <see cref="Columns.ColumnTable{TEntity}"/> derives for HealthChecks); <c>id</c> is left to the identity column.</summary>
 internal static class VaccineRegistrationCopyWriter
 {
     public static readonly string[] Columns = ["gender", "first_name", "surname", "date_of_birth", "mobile_number", "province", "created_at"];

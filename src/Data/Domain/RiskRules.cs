@@ -8,6 +8,11 @@ public readonly record struct RiskInputs(
     public int SymptomCount =>
         (Fever ? 1 : 0) + (Cough ? 1 : 0) + (SoreThroat ? 1 : 0)
         + (DifficultyBreathing == true ? 1 : 0) + (MusclePain == true ? 1 : 0) + (Smell == true ? 1 : 0);
+
+    /// <summary>The launch weeks' score: 10 for each of fever, cough, sore throat and being over 65; exposure yes 7, not sure 3.</summary>
+    public int Points =>
+        (Fever ? 10 : 0) + (Cough ? 10 : 0) + (SoreThroat ? 10 : 0) + (Age == AgeBand.Over65 ? 10 : 0)
+        + Exposure switch { Answer.Yes => 7, Answer.NotSure => 3, _ => 0 };
 }
 
 /// <summary>
@@ -40,10 +45,7 @@ public static class RiskRules
 
     public static Risk ByPoints(RiskInputs x)
     {
-        var score = (x.Fever ? 10 : 0) + (x.Cough ? 10 : 0) + (x.SoreThroat ? 10 : 0)
-            + (x.Age == AgeBand.Over65 ? 10 : 0)
-            + x.Exposure switch { Answer.Yes => 7, Answer.NotSure => 3, _ => 0 };
-        return score switch
+        return x.Points switch
         {
             > 30 => Risk.Critical,
             > 23 => Risk.High,

@@ -24,6 +24,6 @@ public sealed record HealthCheckEditResult(EditOutcome Outcome, string Message)
     public HealthCheck? Check { get; init; }
     /// <summary>Fields the save changed (risk included when it was recomputed).</summary>
     public IReadOnlyList<string> Changed { get; init; } = [];
-    /// <summary>Field-keyed errors (<see cref="Validation.HealthCheckFields"/>) when <see cref="EditOutcome.Invalid"/>.</summary>
+    /// <summary>Field-keyed errors (column names, <see cref="Entities.HealthCheckColumns"/>) when <see cref="EditOutcome.Invalid"/>.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }

@@ -85,7 +85,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             await tx.RollbackAsync(CancellationToken.None);
             return new HealthCheckEditResult(EditOutcome.Invalid, "Some fields need attention; nothing was saved.")
             {
-                Errors = new Dictionary<string, string[]> { [HealthCheckFields.DeduplicationId] = ["Another HealthCheck already has this deduplication id."] },
+                Errors = new Dictionary<string, string[]> { [HealthCheckColumns.DeduplicationId.Name] = ["Another HealthCheck already has this deduplication id."] },
             };
         }
         await tx.CommitAsync(ct);

@@ -84,7 +84,7 @@ public sealed class HealthCheckFeed(NpgsqlDataSource dataSource)
     {
         var rows = new List<HealthCheck>(capacity);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var map = new HealthCheckRowReader(reader);
+        var map = HealthCheckColumns.Table.ReaderFor(reader);
         while (await reader.ReadAsync(ct)) rows.Add(map.Read(reader));
         return rows;
     }

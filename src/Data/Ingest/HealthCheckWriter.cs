@@ -15,10 +15,11 @@ namespace Admin.Data.Ingest;
 /// </summary>
 public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFactory<AdminDbContext> contexts)
 {
-    private static readonly string ColumnList = string.Join(", ", HealthCheckCopyWriter.Columns);
+    private static readonly IReadOnlyList<string> Columns = HealthCheckColumns.Table.InsertedNames;
+    private static readonly string ColumnList = string.Join(", ", Columns);
 
     private static readonly string InsertOne =
-        $"INSERT INTO health_checks ({ColumnList}) VALUES ({string.Join(", ", HealthCheckCopyWriter.Columns.Select((_, i) => "$" + (i + 1)))}) " +
+        $"INSERT INTO health_checks ({ColumnList}) VALUES ({string.Join(", ", Columns.Select((_, i) => "$" + (i + 1)))}) " +
         "ON CONFLICT (deduplication_id) DO NOTHING RETURNING id";
 
     public async Task<WriteOutcome> WriteAsync(ValidHealthCheck check, CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFac
         var row = check.ToNewEntity();
         await using (var cmd = dataSource.CreateCommand(InsertOne))
         {
-            cmd.Parameters.AddRange(HealthCheckParameters.For(row));
+            cmd.Parameters.AddRange(HealthCheckColumns.Table.Parameters(row));
             if (await cmd.ExecuteScalarAsync(ct) is Guid)
                 return new WriteOutcome(row, Created: true);
         }
@@ -56,7 +57,7 @@ public sealed class HealthCheckWriter(NpgsqlDataSource dataSource, IDbContextFac
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync($"COPY health_checks_incoming ({ColumnList}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var row in rows) HealthCheckCopyWriter.Write(copy, row);
+            foreach (var row in rows) HealthCheckColumns.Table.Write(copy, row);
             await copy.CompleteAsync(ct);
         }
 

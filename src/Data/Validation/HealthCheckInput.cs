@@ -1,10 +1,13 @@
+using Admin.Data.Columns;
+using Admin.Data.Entities;
+
 namespace Admin.Data.Validation;
 
 /// <summary>
 /// A HealthCheck as a client sends it or an admin edits it: every field a caller may set, as loosely typed as the
 /// wire allows (codes and numbers as text or nullable values), so that anything wrong becomes a field error from
 /// <see cref="HealthCheckValidator"/> rather than an exception. The id, risk (computed), change_xid and version are
-/// the server's. Error keys are <see cref="HealthCheckFields"/>.
+/// the server's. Fields are matched to columns by name (snake_case), and errors are keyed by it.
 /// </summary>
 public sealed class HealthCheckInput
 {
@@ -67,4 +70,20 @@ public sealed class HealthCheckInput
     public string? Risk { get; set; }
 
     public HealthCheckInput Clone() => (HealthCheckInput)MemberwiseClone();
+
+    /// <summary>
+    /// A stored HealthCheck as an input, for the edit form: validating it unchanged gives the same row back. Risk is
+    /// left out on purpose (the server computes it, and the form shows it live), as are the ISO 6709 texts (the
+    /// coordinates are there).
+    /// </summary>
+    public static HealthCheckInput From(HealthCheck stored) => FromRow(stored);
+
+    private static readonly Func<HealthCheck, HealthCheckInput> FromRow = Projection.FromColumns<HealthCheck, HealthCheckInput>(
+        HealthCheckColumns.Table, r => r.Ignore(x => x.Location).Ignore(x => x.CityLocation).Ignore(x => x.Risk));
+}
+
+public static class HealthCheckInputMapping
+{
+    /// <inheritdoc cref="HealthCheckInput.From"/>
+    public static HealthCheckInput ToInput(this HealthCheck stored) => HealthCheckInput.From(stored);
 }

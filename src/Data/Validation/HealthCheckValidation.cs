@@ -6,13 +6,17 @@ namespace Admin.Data.Validation;
 /// </summary>
 public sealed class HealthCheckValidation
 {
-    internal HealthCheckValidation(IReadOnlyDictionary<string, string[]> errors, ValidHealthCheck? value)
+    internal HealthCheckValidation(IReadOnlyDictionary<string, string[]> errors, ValidHealthCheck? value, (Domain.Risk Risk, string Why)? risk)
     {
         Errors = errors;
         Value = value;
+        Risk = risk;
     }
 
-    /// <summary>Keyed by <see cref="HealthCheckFields"/>; each message reads on its own ("is 300 characters long; ...").</summary>
+    /// <summary>The risk the answers give and why, once the answers the rules read are valid (other fields may still be wrong).</summary>
+    public (Domain.Risk Risk, string Why)? Risk { get; }
+
+    /// <summary>Keyed by column name (<see cref="Entities.HealthCheckColumns"/>); each message reads on its own ("is 300 characters long; ...").</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
     /// <summary>Set exactly when <see cref="IsValid"/>.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Admin.Data.Domain;
 using Admin.Data.Reference;
-using F = Admin.Data.Validation.HealthCheckFields;
+using Admin.Data.Columns;
+using Admin.Data.Entities;
+using C = Admin.Data.Entities.HealthCheckColumns;
 using L = Admin.Data.Validation.HealthCheckLimits;
 
 namespace Admin.Data.Validation;
@@ -18,8 +20,14 @@ public sealed class HealthCheckValidator(TimeProvider time)
         ArgumentNullException.ThrowIfNull(input);
         var run = new Run(time.GetUtcNow());
         var value = run.Check(input);
-        return new HealthCheckValidation(run.Errors(), value);
+        return new HealthCheckValidation(run.Errors(), value, run.ComputedRisk is { } risk ? (risk, run.RiskWhy!) : null);
     }
+
+    private static readonly Func<HealthCheckInput, HealthCheck> Untouched = C.Table.Untouched<HealthCheckInput>();
+
+    // The boolean columns and their (nullable) input fields.
+    private static readonly (Column<HealthCheck, bool> Column, Func<HealthCheckInput, bool?> Input)[] YesNo =
+        C.Table.OfType<Column<HealthCheck, bool>>().Select(c => (c, Projection.Getter<HealthCheckInput, bool?>(c.Name))).ToArray();
 
     /// <summary>One validation: collects errors field by field, and builds the result only if none were found.</summary>
     private sealed class Run(DateTimeOffset now)
@@ -39,80 +47,81 @@ public sealed class HealthCheckValidator(TimeProvider time)
 
         public ValidHealthCheck? Check(HealthCheckInput x)
         {
+            // What the input carries in its stored type (the nullable answers) is kept as it is; each rule below sets its columns over it.
+            var row = Untouched(x);
             var msisdn = Phone(x.Msisdn);
-            var firstName = Text(F.FirstName, x.FirstName, L.NameLength);
-            var lastName = Text(F.LastName, x.LastName, L.NameLength);
-            var source = Text(F.Source, x.Source, L.SourceLength, required: "Source is required (the channel, e.g. WhatsApp, USSD or Web).");
+            var firstName = Text(C.FirstName.Name, x.FirstName, L.NameLength);
+            var lastName = Text(C.LastName.Name, x.LastName, L.NameLength);
+            var source = Text(C.Source.Name, x.Source, L.SourceLength, required: "Source is required (the channel, e.g. WhatsApp, USSD or Web).");
             var province = ProvinceOf(x.Province);
             var district = DistrictOf(x.DistrictCode, province);
-            var city = Text(F.City, x.City, L.CityLength);
-            var (lat, lon) = Point(F.Location, F.Latitude, F.Longitude, x.Location, x.Latitude, x.Longitude);
-            var (cityLat, cityLon) = Point(F.CityLocation, F.CityLatitude, F.CityLongitude, x.CityLocation, x.CityLatitude, x.CityLongitude);
-            var age = Code<AgeBand>(F.Age, x.Age, "an age band", required: true);
-            var gender = Code<Gender>(F.Gender, x.Gender, "a gender", required: false);
-            var placeOfWork = Code<PlaceOfWork>(F.PlaceOfWork, x.PlaceOfWork, "a place of work", required: false);
-            var fever = Required(F.Fever, x.Fever, "Fever");
-            var cough = Required(F.Cough, x.Cough, "Cough");
-            var soreThroat = Required(F.SoreThroat, x.SoreThroat, "Sore throat");
-            var exposure = Code<Answer>(F.Exposure, x.Exposure, "an exposure answer", required: true);
-            var preexisting = Code<Answer>(F.PreexistingCondition, x.PreexistingCondition, "a pre-existing condition answer", required: false);
-            var tracing = Required(F.Tracing, x.Tracing, "Tracing (may the department contact the user)");
-            var rooms = Count(F.RoomsInHousehold, x.RoomsInHousehold, 0, L.MaxRooms, "Rooms");
-            var persons = Count(F.PersonsInHousehold, x.PersonsInHousehold, 1, L.MaxPersons, "Persons");
-            var timestamp = Instant(F.Timestamp, x.Timestamp) ?? now;
-            var completed = Instant(F.CompletedTimestamp, x.CompletedTimestamp) ?? timestamp;
+            var city = Text(C.City.Name, x.City, L.CityLength);
+            var (lat, lon) = Point(C.Location, C.Latitude.Name, C.Longitude.Name, x.Location, x.Latitude, x.Longitude);
+            var (cityLat, cityLon) = Point(C.CityLocation, C.CityLatitude.Name, C.CityLongitude.Name, x.CityLocation, x.CityLatitude, x.CityLongitude);
+            var age = Code<AgeBand>(C.Age.Name, x.Age, "an age band", required: true);
+            var gender = Code<Gender>(C.Gender.Name, x.Gender, "a gender", required: false);
+            var placeOfWork = Code<PlaceOfWork>(C.PlaceOfWork.Name, x.PlaceOfWork, "a place of work", required: false);
+            var answered = RequiredAnswers(x, row);
+            var exposure = Code<Answer>(C.Exposure.Name, x.Exposure, "an exposure answer", required: true);
+            var preexisting = Code<Answer>(C.PreexistingCondition.Name, x.PreexistingCondition, "a pre-existing condition answer", required: false);
+            var rooms = Count(C.RoomsInHousehold.Name, x.RoomsInHousehold, 0, L.MaxRooms, "Rooms");
+            var persons = Count(C.PersonsInHousehold.Name, x.PersonsInHousehold, 1, L.MaxPersons, "Persons");
+            var timestamp = Instant(C.Timestamp.Name, x.Timestamp) ?? now;
+            var completed = Instant(C.CompletedTimestamp.Name, x.CompletedTimestamp) ?? timestamp;
             var birth = BirthDate(x.DateOfBirth, timestamp);
             var dedup = DeduplicationId(x.DeduplicationId);
-            var createdBy = Text(F.CreatedBy, x.CreatedBy, L.CreatedByLength);
+            var createdBy = Text(C.CreatedBy.Name, x.CreatedBy, L.CreatedByLength);
             var data = Data(x.Data);
 
-            Risk? risk = null;
-            if (age is { } a && exposure is { } e && fever is { } f && cough is { } c && soreThroat is { } s && !Has(F.Timestamp))
+            if (age is { } a && exposure is { } e && answered && !Has(C.Timestamp.Name))
             {
-                var inputs = new RiskInputs(f, c, s, x.DifficultyBreathing, x.MusclePain, x.Smell, e, a, x.ConfirmedContact);
-                risk = RiskRules.Classify(inputs, timestamp);
-                ClientRisk(x.Risk, risk.Value, RiskExplanation.Of(inputs, timestamp));
+                (row.Age, row.Exposure) = (a, e);
+                var inputs = row.RiskInputs;
+                ComputedRisk = RiskRules.Classify(inputs, timestamp);
+                RiskWhy = RiskExplanation.Of(inputs, timestamp);
+                ClientRisk(x.Risk, ComputedRisk.Value, RiskWhy);
             }
             else if (!string.IsNullOrWhiteSpace(x.Risk))
-                Code<Risk>(F.Risk, x.Risk, "a risk level", required: false);
+                Code<Risk>(C.Risk.Name, x.Risk, "a risk level", required: false);
 
             if (_errors.Count > 0) return null;
-            return new ValidHealthCheck
+            row.Msisdn = msisdn!;
+            row.FirstName = firstName;
+            row.LastName = lastName;
+            row.Source = source!;
+            row.Province = province!.Value;
+            row.DistrictCode = district;
+            row.City = city;
+            (row.Latitude, row.Longitude, row.CityLatitude, row.CityLongitude) = (lat, lon, cityLat, cityLon);
+            row.DateOfBirth = birth;
+            row.Gender = gender;
+            row.PlaceOfWork = placeOfWork;
+            row.PreexistingCondition = preexisting;
+            row.RoomsInHousehold = rooms;
+            row.PersonsInHousehold = persons;
+            row.Timestamp = timestamp;
+            row.CompletedTimestamp = completed;
+            row.DeduplicationId = dedup ?? Guid.NewGuid().ToString("N");
+            row.CreatedBy = createdBy ?? "";
+            row.Data = data;
+            row.Risk = ComputedRisk!.Value;
+            return new ValidHealthCheck(row);
+        }
+
+        /// <summary>Set once the answers the risk rules read are valid, even when other fields are not (the edit form shows it live).</summary>
+        public Risk? ComputedRisk { get; private set; }
+        public string? RiskWhy { get; private set; }
+
+        /// <summary>Every yes/no answer stored as a plain boolean must be given: true or false.</summary>
+        private bool RequiredAnswers(HealthCheckInput x, HealthCheck row)
+        {
+            var all = true;
+            foreach (var (column, input) in YesNo)
             {
-                Msisdn = msisdn!,
-                FirstName = firstName,
-                LastName = lastName,
-                Source = source!,
-                Province = province!.Value,
-                DistrictCode = district,
-                City = city,
-                Latitude = lat,
-                Longitude = lon,
-                CityLatitude = cityLat,
-                CityLongitude = cityLon,
-                Age = age!.Value,
-                DateOfBirth = birth,
-                Gender = gender,
-                PlaceOfWork = placeOfWork,
-                Fever = fever!.Value,
-                Cough = cough!.Value,
-                SoreThroat = soreThroat!.Value,
-                DifficultyBreathing = x.DifficultyBreathing,
-                MusclePain = x.MusclePain,
-                Smell = x.Smell,
-                Exposure = exposure!.Value,
-                PreexistingCondition = preexisting,
-                ConfirmedContact = x.ConfirmedContact,
-                Tracing = tracing!.Value,
-                RoomsInHousehold = rooms,
-                PersonsInHousehold = persons,
-                Timestamp = timestamp,
-                CompletedTimestamp = completed,
-                DeduplicationId = dedup ?? Guid.NewGuid().ToString("N"),
-                CreatedBy = createdBy ?? "",
-                Data = data,
-                Risk = risk!.Value,
-            };
+                if (input(x) is { } v) column.Set(row, v);
+                else { Add(column.Name, $"{column.Label} is required: true or false."); all = false; }
+            }
+            return all;
         }
 
         /// <summary>Trimmed text, null when empty; an error when it cannot be stored or a required value is missing.</summary>
@@ -131,34 +140,34 @@ public sealed class HealthCheckValidator(TimeProvider time)
 
         private string? Phone(string? value)
         {
-            var text = Text(F.Msisdn, value, L.MsisdnLength, required: "A phone number is required (a South African mobile number, e.g. 082 123 4567).");
+            var text = Text(C.Msisdn.Name, value, L.MsisdnLength, required: "A phone number is required (a South African mobile number, e.g. 082 123 4567).");
             if (text is null) return null;
             if (Msisdn.TryNormalize(text, out var e164)) return e164;
-            Add(F.Msisdn, $"{TextRules.Quote(text)} is not a South African mobile number; enter it like 082 123 4567 or +27 82 123 4567.");
+            Add(C.Msisdn.Name, $"{TextRules.Quote(text)} is not a South African mobile number; enter it like 082 123 4567 or +27 82 123 4567.");
             return null;
         }
 
         private Province? ProvinceOf(string? value)
         {
-            var text = Text(F.Province, value, L.CodeLength, required: "A province is required (e.g. ZA-GP).");
+            var text = Text(C.Province.Name, value, L.CodeLength, required: "A province is required (e.g. ZA-GP).");
             if (text is null) return null;
             if (ProvinceCodes.TryNormalize(text, out var province)) return province;
-            Add(F.Province, $"{TextRules.Quote(text)} is not a South African province code; use one of {string.Join(", ", Codes<Province>.AllCodes)} (the old ZA-GT, ZA-NL and ZA-NP are read as ZA-GP, ZA-KZN and ZA-LP).");
+            Add(C.Province.Name, $"{TextRules.Quote(text)} is not a South African province code; use one of {string.Join(", ", Codes<Province>.AllCodes)} (the old ZA-GT, ZA-NL and ZA-NP are read as ZA-GP, ZA-KZN and ZA-LP).");
             return null;
         }
 
         private string? DistrictOf(string? value, Province? province)
         {
-            var text = Text(F.DistrictCode, value, L.CodeLength);
+            var text = Text(C.DistrictCode.Name, value, L.CodeLength);
             if (text is null) return null;
             if (Districts.Find(text) is not { } district)
             {
-                Add(F.DistrictCode, $"{TextRules.Quote(text)} is not a district code; use a Municipal Demarcation Board code such as JHB, CPT or DC22.");
+                Add(C.DistrictCode.Name, $"{TextRules.Quote(text)} is not a district code; use a Municipal Demarcation Board code such as JHB, CPT or DC22.");
                 return null;
             }
             if (province is { } p && district.Province != p)
             {
-                Add(F.DistrictCode, $"{district.Name} ({district.Code}) is in {ProvinceNames.Of(district.Province)}, not in {ProvinceNames.Of(p)}.");
+                Add(C.DistrictCode.Name, $"{district.Name} ({district.Code}) is in {ProvinceNames.Of(district.Province)}, not in {ProvinceNames.Of(p)}.");
                 return null;
             }
             return district.Code;
@@ -234,9 +243,9 @@ public sealed class HealthCheckValidator(TimeProvider time)
             if (value is not { } d) return null;
             var checkDay = DateOnly.FromDateTime(timestamp.UtcDateTime);
             if (d < L.EarliestBirthDate)
-                Add(F.DateOfBirth, $"{Day(d)} is before {Day(L.EarliestBirthDate)}; check the year.");
+                Add(C.DateOfBirth.Name, $"{Day(d)} is before {Day(L.EarliestBirthDate)}; check the year.");
             else if (d > checkDay)
-                Add(F.DateOfBirth, $"{Day(d)} is after the check itself ({Day(checkDay)}).");
+                Add(C.DateOfBirth.Name, $"{Day(d)} is after the check itself ({Day(checkDay)}).");
             else return d;
             return null;
         }
@@ -249,7 +258,7 @@ public sealed class HealthCheckValidator(TimeProvider time)
                 : value.Any(c => c is < '!' or > '~') ? "may hold only printable ASCII characters without spaces (such as a UUID)."
                 : null;
             if (problem is null) return value;
-            Add(F.DeduplicationId, "The deduplication id " + problem);
+            Add(C.DeduplicationId.Name, "The deduplication id " + problem);
             return null;
         }
 
@@ -258,15 +267,15 @@ public sealed class HealthCheckValidator(TimeProvider time)
             if (string.IsNullOrWhiteSpace(value)) return null;
             var problem = JsonObjectRule.Problem(value!);
             if (problem is null) return value!.Trim();
-            Add(F.Data, "The data " + problem);
+            Add(C.Data.Name, "The data " + problem);
             return null;
         }
 
         private void ClientRisk(string? sent, Risk computed, string why)
         {
             if (string.IsNullOrWhiteSpace(sent)) return;
-            if (Code<Risk>(F.Risk, sent, "a risk level", required: false) is not { } claimed || claimed == computed) return;
-            Add(F.Risk, $"Risk '{Codes<Risk>.ToCode(claimed)}' contradicts the rules: these answers give '{Codes<Risk>.ToCode(computed)}' ({why}). Leave risk out and the server computes it.");
+            if (Code<Risk>(C.Risk.Name, sent, "a risk level", required: false) is not { } claimed || claimed == computed) return;
+            Add(C.Risk.Name, $"Risk '{Codes<Risk>.ToCode(claimed)}' contradicts the rules: these answers give '{Codes<Risk>.ToCode(computed)}' ({why}). Leave risk out and the server computes it.");
         }
 
         private static string Capitalised(string s) => char.ToUpperInvariant(s[0]) + s[1..];

@@ -10,8 +10,7 @@ public static class RiskExplanation
     {
         if (timestamp < RiskRules.PointsEraEnd)
         {
-            var points = (x.Fever ? 10 : 0) + (x.Cough ? 10 : 0) + (x.SoreThroat ? 10 : 0) + (x.Age == AgeBand.Over65 ? 10 : 0)
-                + x.Exposure switch { Answer.Yes => 7, Answer.NotSure => 3, _ => 0 };
+            var points = x.Points;
             return $"launch-weeks points rule (before {RiskRules.PointsEraEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}): {points.ToString(CultureInfo.InvariantCulture)} points";
         }
         var symptoms = x.SymptomCount;

@@ -36,7 +36,7 @@ public sealed class HealthCheckRowReaderTests : IAsyncLifetime
         await using (var cmd = _db.DataSource.CreateCommand("SELECT *, xmin FROM health_checks ORDER BY id"))
         await using (var reader = await cmd.ExecuteReaderAsync())
         {
-            var map = new HealthCheckRowReader(reader);
+            var map = HealthCheckColumns.Table.ReaderFor(reader);
             while (await reader.ReadAsync()) viaReader.Add(map.Read(reader));
         }
 

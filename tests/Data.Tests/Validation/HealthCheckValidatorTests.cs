@@ -34,7 +34,7 @@ public class HealthCheckValidatorTests
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
         Assert.Empty(result.Errors);
-        var v = result.Value!;
+        var v = result.Value!.Values;
         Assert.Equal("+27821234567", v.Msisdn);
         Assert.Equal(Province.Gauteng, v.Province);
         Assert.Equal("JHB", v.DistrictCode);
@@ -62,7 +62,7 @@ public class HealthCheckValidatorTests
             x.Latitude = x.Longitude = null;
         });
 
-        var v = Assert.IsType<ValidHealthCheck>(result.Value);
+        var v = Assert.IsType<ValidHealthCheck>(result.Value).Values;
         Assert.Equal(ValidInputs.Now, v.Timestamp);
         Assert.Equal(v.Timestamp, v.CompletedTimestamp);
         Assert.Matches("^[0-9a-f]{32}$", v.DeduplicationId);
@@ -93,7 +93,7 @@ public class HealthCheckValidatorTests
     [InlineData("0027821234567", "+27821234567")]
     [InlineData("27711234567", "+27711234567")]
     public void Phone_numbers_in_any_common_form_are_stored_as_E164(string typed, string stored) =>
-        Assert.Equal(stored, Validate(x => x.Msisdn = typed).Value!.Msisdn);
+        Assert.Equal(stored, Validate(x => x.Msisdn = typed).Value!.Values.Msisdn);
 
     [Theory]
     [InlineData("12345")]
@@ -110,7 +110,7 @@ public class HealthCheckValidatorTests
     [InlineData("GP", Province.Gauteng)]
     [InlineData("za-wc", Province.WesternCape)]
     public void Province_codes_current_and_old_are_read(string code, Province expected) =>
-        Assert.Equal(expected, Validate(x => { x.Province = code; x.DistrictCode = null; }).Value!.Province);
+        Assert.Equal(expected, Validate(x => { x.Province = code; x.DistrictCode = null; }).Value!.Values.Province);
 
     [Theory]
     [InlineData("ZA-XX")]
@@ -139,7 +139,7 @@ public class HealthCheckValidatorTests
 
     [Fact]
     public void A_district_in_an_old_province_code_is_judged_by_the_current_one() =>
-        Assert.Equal("ETH", Validate(x => { x.Province = "ZA-NL"; x.DistrictCode = "eth"; }).Value!.DistrictCode);
+        Assert.Equal("ETH", Validate(x => { x.Province = "ZA-NL"; x.DistrictCode = "eth"; }).Value!.Values.DistrictCode);
 
     [Theory]
     [InlineData(F.Age, "17")]
@@ -199,7 +199,7 @@ public class HealthCheckValidatorTests
     [Fact]
     public void Locations_may_come_as_ISO_6709_text_but_not_twice()
     {
-        var v = Validate(x => { x.Latitude = x.Longitude = null; x.Location = "-26.20227+028.04363/"; x.CityLocation = "-2612+02803/"; }).Value!;
+        var v = Validate(x => { x.Latitude = x.Longitude = null; x.Location = "-26.20227+028.04363/"; x.CityLocation = "-2612+02803/"; }).Value!.Values;
         Assert.Equal(-26.20227, v.Latitude!.Value, 5);
         Assert.Equal(28.04363, v.Longitude!.Value, 5);
         Assert.Equal(-26.2, v.CityLatitude!.Value, 5);
@@ -236,7 +236,7 @@ public class HealthCheckValidatorTests
     public void Timestamps_with_an_offset_are_stored_in_UTC()
     {
         var local = new DateTimeOffset(2021, 7, 5, 11, 30, 0, TimeSpan.FromHours(2));
-        var v = Validate(x => x.Timestamp = local).Value!;
+        var v = Validate(x => x.Timestamp = local).Value!.Values;
         Assert.Equal(TimeSpan.Zero, v.Timestamp.Offset);
         Assert.Equal(local, v.Timestamp);
     }
@@ -284,7 +284,7 @@ public class HealthCheckValidatorTests
     public void Lengths_count_characters_as_PostgreSQL_does_not_UTF16_units()
     {
         var emoji = string.Concat(Enumerable.Repeat("😷", 255)); // 510 UTF-16 units, 255 characters
-        Assert.Equal(emoji, Validate(x => x.City = emoji).Value!.City);
+        Assert.Equal(emoji, Validate(x => x.City = emoji).Value!.Values.City);
         Assert.Contains("256 characters long", SoleError(Validate(x => x.City = emoji + "😷"), F.City));
     }
 }

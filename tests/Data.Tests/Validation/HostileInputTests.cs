@@ -66,8 +66,8 @@ public class HostileInputTests
     {
         var result = ValidInputs.Validator().Validate(ValidInputs.With(x => { x.FirstName = text; x.City = text; x.CreatedBy = text; }));
         Assert.True(result.IsValid, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
-        Assert.Equal(text, result.Value!.FirstName);
-        Assert.Equal(text, result.Value.City);
+        Assert.Equal(text, result.Value!.Values.FirstName);
+        Assert.Equal(text, result.Value.Values.City);
     }
 
     [Theory]

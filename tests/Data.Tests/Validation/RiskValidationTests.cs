@@ -16,14 +16,14 @@ public class RiskValidationTests
     [Fact]
     public void The_server_computes_risk_when_the_client_sends_none()
     {
-        Assert.Equal(Risk.Moderate, Validate(x => x.Risk = null).Value!.Risk);            // 1 symptom, not exposed
-        Assert.Equal(Risk.High, Validate(ThreeSymptoms).Value!.Risk);
-        Assert.Equal(Risk.High, Validate(x => x.ConfirmedContact = true).Value!.Risk);    // contact overrides
+        Assert.Equal(Risk.Moderate, Validate(x => x.Risk = null).Value!.Values.Risk);            // 1 symptom, not exposed
+        Assert.Equal(Risk.High, Validate(ThreeSymptoms).Value!.Values.Risk);
+        Assert.Equal(Risk.High, Validate(x => x.ConfirmedContact = true).Value!.Values.Risk);    // contact overrides
     }
 
     [Fact]
     public void A_client_risk_that_agrees_with_the_rules_is_accepted() =>
-        Assert.Equal(Risk.High, Validate(x => { ThreeSymptoms(x); x.Risk = "high"; }).Value!.Risk);
+        Assert.Equal(Risk.High, Validate(x => { ThreeSymptoms(x); x.Risk = "high"; }).Value!.Values.Risk);
 
     [Fact]
     public void A_client_risk_that_contradicts_the_rules_is_an_error_on_risk()
@@ -39,9 +39,9 @@ public class RiskValidationTests
     {
         // 3 symptoms and over 65: 40 points in the launch weeks (critical), the symptom rule's "high" afterwards.
         void Sick(HealthCheckInput x) { ThreeSymptoms(x); x.Age = ">65"; x.DateOfBirth = null; }
-        Assert.Equal(Risk.Critical, Validate(x => { Sick(x); x.Timestamp = LaunchWeeks; x.CompletedTimestamp = null; x.Risk = "critical"; }).Value!.Risk);
-        Assert.Equal(Risk.Critical, Validate(x => { Sick(x); x.Timestamp = RiskRules.PointsEraEnd.AddTicks(-1); x.CompletedTimestamp = null; }).Value!.Risk);
-        Assert.Equal(Risk.High, Validate(x => { Sick(x); x.Timestamp = RiskRules.PointsEraEnd; x.CompletedTimestamp = null; }).Value!.Risk);
+        Assert.Equal(Risk.Critical, Validate(x => { Sick(x); x.Timestamp = LaunchWeeks; x.CompletedTimestamp = null; x.Risk = "critical"; }).Value!.Values.Risk);
+        Assert.Equal(Risk.Critical, Validate(x => { Sick(x); x.Timestamp = RiskRules.PointsEraEnd.AddTicks(-1); x.CompletedTimestamp = null; }).Value!.Values.Risk);
+        Assert.Equal(Risk.High, Validate(x => { Sick(x); x.Timestamp = RiskRules.PointsEraEnd; x.CompletedTimestamp = null; }).Value!.Values.Risk);
 
         var late = Validate(x => { Sick(x); x.Risk = "critical"; });
         Assert.Contains("give 'high'", late.ErrorFor(F.Risk));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Admin.Data.Columns;
 using Admin.Data.Domain;
 using Admin.Data.Entities;
 
@@ -49,39 +50,13 @@ public sealed record HealthCheckRecord
     /// <summary>Extra answers the flow collected, verbatim.</summary>
     [JsonPropertyName("data")] public JsonElement? Data { get; init; }
 
-    public static HealthCheckRecord From(HealthCheck x) => new()
-    {
-        Id = x.Id,
-        DeduplicationId = x.DeduplicationId,
-        Msisdn = x.Msisdn,
-        FirstName = x.FirstName,
-        LastName = x.LastName,
-        Source = x.Source,
-        Province = Codes<Province>.ToCode(x.Province),
-        District = x.DistrictCode,
-        City = x.City,
-        Location = x is { Latitude: { } lat, Longitude: { } lon } ? Iso6709.Format(lat, lon) : null,
-        CityLocation = x is { CityLatitude: { } clat, CityLongitude: { } clon } ? Iso6709.Format(clat, clon) : null,
-        Age = Codes<AgeBand>.ToCode(x.Age),
-        DateOfBirth = x.DateOfBirth,
-        Gender = x.Gender is { } g ? Codes<Gender>.ToCode(g) : "",
-        PlaceOfWork = x.PlaceOfWork is { } w ? Codes<PlaceOfWork>.ToCode(w) : null,
-        Fever = x.Fever,
-        Cough = x.Cough,
-        SoreThroat = x.SoreThroat,
-        DifficultyBreathing = x.DifficultyBreathing,
-        MusclePain = x.MusclePain,
-        Smell = x.Smell,
-        Exposure = Codes<Answer>.ToCode(x.Exposure),
-        PreexistingCondition = x.PreexistingCondition is { } pc ? Codes<Answer>.ToCode(pc) : null,
-        ConfirmedContact = x.ConfirmedContact,
-        Tracing = x.Tracing,
-        RoomsInHousehold = x.RoomsInHousehold,
-        PersonsInHousehold = x.PersonsInHousehold,
-        Risk = Codes<Risk>.ToCode(x.Risk),
-        CompletedTimestamp = x.CompletedTimestamp,
-        Timestamp = x.Timestamp,
-        CreatedBy = x.CreatedBy,
-        Data = x.Data is null ? null : JsonDocument.Parse(x.Data).RootElement.Clone(),
-    };
+    /// <summary>The row's columns in their wire form (closed sets as codes), by field name; the rest is said here.</summary>
+    public static HealthCheckRecord From(HealthCheck x) => Project(x);
+
+    private static readonly Func<HealthCheck, HealthCheckRecord> Project = Projection.FromColumns<HealthCheck, HealthCheckRecord>(HealthCheckColumns.Table, r => r
+        .Set(x => x.Location, c => c.Latitude.HasValue && c.Longitude.HasValue ? Iso6709.Format(c.Latitude.Value, c.Longitude.Value) : null)
+        .Set(x => x.CityLocation, c => c.CityLatitude.HasValue && c.CityLongitude.HasValue ? Iso6709.Format(c.CityLatitude.Value, c.CityLongitude.Value) : null)
+        .Set(x => x.Data, c => Json(c.Data)));
+
+    private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
 }

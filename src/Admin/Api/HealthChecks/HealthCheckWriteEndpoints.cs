@@ -83,7 +83,7 @@ public static class HealthCheckWriteEndpoints
             {
                 invalidItems++;
                 if (invalidItems <= MaxItemsReported)
-                    errors[$"[{i}].{HealthCheckFields.DeduplicationId}"] = [$"repeats item {firstIndexOf[check.DeduplicationId]}'s; each record in a batch needs its own."];
+                    errors[$"[{i}].{HealthCheckColumns.DeduplicationId.Name}"] = [$"repeats item {firstIndexOf[check.DeduplicationId]}'s; each record in a batch needs its own."];
                 continue;
             }
             valid.Add(check);

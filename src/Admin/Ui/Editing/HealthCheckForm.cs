@@ -1,7 +1,9 @@
 using System.Globalization;
+using Admin.Data.Columns;
 using Admin.Data.Domain;
 using Admin.Data.Entities;
 using Admin.Data.Validation;
+using C = Admin.Data.Entities.HealthCheckColumns;
 
 namespace Admin.Ui.Editing;
 
@@ -19,6 +21,7 @@ public sealed class HealthCheckForm
     private readonly HealthCheck _stored;
     private readonly Dictionary<string, string> _formatErrors = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string[]> _ruleErrors = new Dictionary<string, string[]>();
+    private (Risk Risk, string Why)? _risk;
 
     public HealthCheckForm(HealthCheck stored)
     {
@@ -30,6 +33,16 @@ public sealed class HealthCheckForm
     }
 
     public HealthCheckInput Input { get; }
+
+    /// <summary>A yes/no column and its input field; <see cref="Required"/> when stored as a plain boolean.</summary>
+    public sealed record YesNoField(string Name, string Label, bool Required, Func<HealthCheckInput, bool?> Get, Action<HealthCheckInput, bool?> Set);
+
+    /// <summary>The table's yes/no columns in table order: the form shows each without naming it.</summary>
+    public static readonly IReadOnlyList<YesNoField> YesNo = C.Table
+        .Where(c => c.Writer == ColumnWriter.Client && (c.ValueType == typeof(bool) || c.ValueType == typeof(bool?)))
+        .Select(c => new YesNoField(c.Name, c.Label, c.ValueType == typeof(bool),
+            Projection.Getter<HealthCheckInput, bool?>(c.Name), Projection.Setter<HealthCheckInput, bool?>(c.Name)))
+        .ToList();
     public Guid Id => _stored.Id;
     /// <summary>The version the form was opened at: the save's concurrency token.</summary>
     public uint Version => _stored.Version;
@@ -53,11 +66,12 @@ public sealed class HealthCheckForm
     public bool Check(HealthCheckValidator validator)
     {
         _formatErrors.Clear();
-        Input.Timestamp = ParseTime(HealthCheckFields.Timestamp, TimestampText, _stored.Timestamp);
-        Input.CompletedTimestamp = ParseTime(HealthCheckFields.CompletedTimestamp, CompletedText, _stored.CompletedTimestamp);
+        Input.Timestamp = ParseTime(C.Timestamp.Name, TimestampText, _stored.Timestamp);
+        Input.CompletedTimestamp = ParseTime(C.CompletedTimestamp.Name, CompletedText, _stored.CompletedTimestamp);
         Input.DateOfBirth = ParseDay(BirthText);
         var result = validator.Validate(Input);
         _ruleErrors = result.Errors;
+        _risk = _formatErrors.ContainsKey(C.Timestamp.Name) ? null : result.Risk;
         return result.IsValid && _formatErrors.Count == 0;
     }
 
@@ -65,17 +79,10 @@ public sealed class HealthCheckForm
     public void ShowErrors(IReadOnlyDictionary<string, string[]> errors) => _ruleErrors = errors;
 
     /// <summary>
-    /// The risk the current answers give, and why; null while an answer the rules read is missing or invalid.
-    /// Computed by the same rules the save applies, so what the form shows is what will be stored.
+    /// The risk the current answers give, and why (from the last <see cref="Check"/>); null while an answer the rules
+    /// read, or the time, is missing or invalid. The validator computes it, so what the form shows is what will be stored.
     /// </summary>
-    public (Risk Risk, string Why)? LiveRisk()
-    {
-        if (!Codes<AgeBand>.TryParse(Input.Age, out var age) || !Codes<Answer>.TryParse(Input.Exposure, out var exposure)) return null;
-        if (Input.Fever is not { } fever || Input.Cough is not { } cough || Input.SoreThroat is not { } sore) return null;
-        if (!TryTime(TimestampText, _stored.Timestamp, out var at)) return null;
-        var inputs = new RiskInputs(fever, cough, sore, Input.DifficultyBreathing, Input.MusclePain, Input.Smell, exposure, age, Input.ConfirmedContact);
-        return (RiskRules.Classify(inputs, at), RiskExplanation.Of(inputs, at));
-    }
+    public (Risk Risk, string Why)? LiveRisk() => _risk;
 
     private DateTimeOffset? ParseTime(string field, string text, DateTimeOffset stored)
     {
@@ -102,7 +109,7 @@ public sealed class HealthCheckForm
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        _formatErrors[HealthCheckFields.DateOfBirth] = "Write the date as YYYY-MM-DD, e.g. 1990-04-02, or leave it empty.";
+        _formatErrors[C.DateOfBirth.Name] = "Write the date as YYYY-MM-DD, e.g. 1990-04-02, or leave it empty.";
         return null;
     }
 

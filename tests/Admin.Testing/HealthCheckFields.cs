@@ -1,8 +1,9 @@
 namespace Admin.Data.Validation;
 
 /// <summary>
-/// The names validation errors are keyed by: the snake_case names of the columns and of the service's API fields
-/// (NOTES §1), so the API's problem details and the edit form point at the same field.
+/// The field names the tests expect (the snake_case names of the service's API fields, NOTES §1), written out here,
+/// apart from the product's column table (<c>HealthCheckColumns</c>), so that the tests check those names rather than
+/// repeat them.
 /// </summary>
 public static class HealthCheckFields
 {
