@@ -2,7 +2,6 @@ using System.Globalization;
 using Admin.Components.Filters;
 using Admin.Components.Grid;
 using Admin.Data.Audit;
-using Admin.Data.Counting;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Security;
@@ -38,7 +37,7 @@ public partial class ListPage<TRow> where TRow : class
     private string Path => BasePath ?? $"records/{Definition.Slug}";
 
     private ListQuery<TRow>? _query;
-    private string? _error, _jumpError, _exactError;
+    private string? _error, _jumpError;
     private string _gridKey = "";
     private GridWindowProvider<TRow>? _provider;
     private KeysetGrid<TRow>? _grid;
@@ -48,8 +47,7 @@ public partial class ListPage<TRow> where TRow : class
     private GridAnchor _initialAnchor = GridAnchor.Start;
     private object? _initialTarget;
     private string? _searchText, _searchKind, _jumpText, _recordText;
-    private CountResult? _count;
-    private CancellationTokenSource? _countCts, _exactCts;
+    private ListCount<TRow>? _count;
     // Nobody known: masked, and no exact counts (safe until the authentication state says otherwise).
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
@@ -129,76 +127,16 @@ public partial class ListPage<TRow> where TRow : class
         return ok && dt.Year is >= 2000 and < 2100;
     }
 
-    private void StartCount()
-    {
-        _countCts?.Cancel();
-        CancelExact();
-        _count = null;
-        // The prerendered page is replaced as soon as the circuit starts: count only for the live one.
-        if (_query is null || !RendererInfo.IsInteractive) return;
-        var cts = _countCts = new CancellationTokenSource();
-        var query = _query;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var count = await Counter.CountAsync(query, cts.Token);
-                await InvokeAsync(() => { if (_query == query) { _count = count; StateHasChanged(); } });
-            }
-            catch (OperationCanceledException) when (cts.IsCancellationRequested) { }
-            catch (Exception ex)
-            {
-                Logger.LogWarning(ex, "Count failed for {Table}", Definition.Table);
-            }
-        });
-    }
+    // The prerendered page is replaced as soon as the circuit starts: count only for the live one.
+    private void StartCount() => Count.Start(RendererInfo.IsInteractive ? _query : null);
+
+    private ListCount<TRow> Count => _count ??= new(Counter, Audit, Logger, InvokeAsync, StateHasChanged);
 
     private void CountExactly()
     {
         // The button is only rendered for admins; this holds even if an event arrives for it anyway.
         if (_query is null || !_isAdmin) return;
-        _exactError = null;
-        var cts = _exactCts = new CancellationTokenSource();
-        var query = _query;
-        var audited = Audit.RecordAsync(AuditActions.CountExact, Definition.Table, query: query.ToAuditText(_view));
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await audited;
-            }
-            catch (Exception ex) when (ex is TimeoutException or Npgsql.NpgsqlException)
-            {
-                Logger.LogError(ex, "Could not audit an exact count of {Table}", Definition.Table);
-                await InvokeAsync(() =>
-                {
-                    if (_exactCts == cts) _exactCts = null;
-                    _exactError = "The request could not be written to the audit trail, so the count did not run.";
-                    StateHasChanged();
-                });
-                return;
-            }
-            try
-            {
-                var count = await Counter.ExactAsync(query, cts.Token);
-                await InvokeAsync(() => { if (_query == query) _count = count; _exactCts = null; StateHasChanged(); });
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or Npgsql.NpgsqlException)
-            {
-                await InvokeAsync(() =>
-                {
-                    if (_exactCts == cts) _exactCts = null;
-                    _exactError = cts.IsCancellationRequested ? null : "The exact count took too long and was stopped; the estimate stands.";
-                    StateHasChanged();
-                });
-            }
-        });
-    }
-
-    private void CancelExact()
-    {
-        _exactCts?.Cancel();
-        _exactCts = null;
+        Count.CountExactly(_query.ToAuditText(_view));
     }
 
     private bool IsCombinable(IReadOnlySet<string> names) =>
@@ -278,7 +216,6 @@ public partial class ListPage<TRow> where TRow : class
     public void Dispose()
     {
         Nav.LocationChanged -= OnLocationChanged;
-        _countCts?.Cancel();
-        _exactCts?.Cancel();
+        _count?.Dispose();
     }
 }
