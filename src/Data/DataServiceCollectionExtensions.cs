@@ -1,4 +1,5 @@
 using Admin.Data.Counting;
+using Admin.Data.Entities;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Indexes;
 using Admin.Data.Persistence;
@@ -40,7 +41,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RowCounter>();
         services.AddSingleton<TableLister>();
         services.AddSingleton<Audit.AuditLog>();
-        services.AddSingleton(TableRegistry.Default);
+        services.AddAdminTables();
         services.TryAddSingleton(TimeProvider.System);
         // The rules a posted or edited HealthCheck must pass (API and edit form alike).
         services.AddSingleton<HealthCheckValidator>();

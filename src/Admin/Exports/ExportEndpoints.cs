@@ -102,7 +102,7 @@ public static class ExportEndpoints
         ExportQuery? query = null;
         try { query = ExportQuery.Parse(tables, job.List, job.Query); }
         catch (ListRequestException) { }
-        await audit.WriteAsync(ExportAudit.Entry(actor.Id, actor.Name, actor.ClientAddress, query, tables.Find(job.List)?.Definition.Table ?? job.List,
+        await audit.WriteAsync(ExportAudit.Entry(actor.Id, actor.Name, actor.ClientAddress, query, tables.Find(job.List)?.Table ?? job.List,
             masked, job.Format, ExportAudit.JobFile, ExportJobStatus.Done, job.RowsDone, job.Id));
         var gzip = ExportFiles.IsGzip(path);
         ExportFormats.TryParse(job.Format, out var format);

@@ -127,7 +127,7 @@ public sealed class ExportJobRunner(
     }
 
     private Task WriteAuditAsync(ExportJob job, ExportQuery? query, bool masked, string status, long rows) =>
-        audit.WriteAsync(ExportAudit.Entry(job.OwnerId, job.OwnerName, null, query, tables.Find(job.List)?.Definition.Table ?? job.List,
+        audit.WriteAsync(ExportAudit.Entry(job.OwnerId, job.OwnerName, null, query, tables.Find(job.List)?.Table ?? job.List,
             masked, job.Format, ExportAudit.Job, status, rows, job.Id));
 
     private static void TryDelete(string file)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Admin.Data.Domain;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
@@ -12,9 +11,6 @@ namespace Admin.Data.Exports;
 /// </summary>
 public sealed class ExportQuery
 {
-    private static readonly MethodInfo FromDefinition =
-        typeof(ExportQuery).GetMethod(nameof(ParseTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     private ExportQuery(string slug, string table, IReadOnlyList<KeyColumn> keys, IReadOnlyDictionary<string, string> maskedColumnSql,
         IReadOnlyList<KeyValuePair<string, string>> parameters, string whereSql, SqlParameters whereParameters, string? searchColumn)
     {
@@ -60,16 +56,17 @@ public sealed class ExportQuery
         var found = tables.Find(slug)
             ?? throw new ListRequestException(
                 $"There is no list called '{(slug.Length > 40 ? slug[..40] + "…" : slug)}'. Lists: {string.Join(", ", tables.All.Select(t => t.Slug))}.", "list");
-        // The parser is generic over the row type; the registry knows the type only at run time.
-        return (ExportQuery)FromDefinition.MakeGenericMethod(found.RowType)
-            .Invoke(null, BindingFlags.DoNotWrapExceptions, null, [found.Definition, parameters.ToList()], null)!;
+        return found.Apply(new Parser(parameters.ToList()));
+    }
+
+    // The parser is generic over the row type; the registry knows the type only at run time.
+    private sealed class Parser(List<KeyValuePair<string, string?>> parameters) : ITableOperation<ExportQuery>
+    {
+        public ExportQuery Run<T>(TableDefinition<T> definition) where T : class => From(ListQueryParser.Parse(definition, parameters));
     }
 
     public static ExportQuery Parse(TableRegistry tables, string slug, string queryString) =>
         Parse(tables, slug, ParseQueryString(queryString));
-
-    private static ExportQuery ParseTyped<T>(TableDefinition<T> definition, List<KeyValuePair<string, string?>> parameters) where T : class =>
-        From(ListQueryParser.Parse(definition, parameters));
 
     /// <summary>
     /// The query as the audit trail records it. For a role that may not see personal data, a search on a personal

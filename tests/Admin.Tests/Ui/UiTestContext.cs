@@ -1,3 +1,4 @@
+using Admin.Data.Entities;
 using System.Security.Claims;
 using Admin.Data.Security;
 using Admin.Security;
@@ -25,6 +26,7 @@ internal static class UiTestContext
         // MudBlazor calls JS for popovers, scroll and resize; none of it matters to what is rendered.
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddAdminTables();
         var auth = ctx.AddAuthorization();
         if (role is not null)
         {

@@ -29,7 +29,7 @@ public sealed class ExportFixture : IAsyncDisposable
         new(await TestDatabase.CreateAsync(), options ?? new ExportOptions());
 
     public static ExportQuery Query(params (string Name, string Value)[] parameters) =>
-        ExportQuery.Parse(TableRegistry.Default, HealthCheckList.Slug, parameters.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)));
+        ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug, parameters.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)));
 
     public async Task<string> ExportTextAsync(ExportQuery query, ExportFormat format, bool masked = false)
     {

@@ -18,23 +18,23 @@ public class ExportQueryTests
     [InlineData("health-checks", "sort=sideways", "not an order this list can sort by")]
     public void Bad_requests_are_refused_with_a_readable_reason(string list, string query, string expected)
     {
-        var ex = Assert.Throws<ListRequestException>(() => ExportQuery.Parse(TableRegistry.Default, list, query));
+        var ex = Assert.Throws<ListRequestException>(() => ExportQuery.Parse(AdminTables.Registry, list, query));
         Assert.Contains(expected, ex.Message);
     }
 
     [Fact]
     public void The_query_string_round_trips_through_a_job()
     {
-        var query = ExportQuery.Parse(TableRegistry.Default, HealthCheckList.Slug, "province=ZA-GT&risk=high&from=2021-01-01&to=2021-01-31&sort=oldest");
+        var query = ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug, "province=ZA-GT&risk=high&from=2021-01-01&to=2021-01-31&sort=oldest");
 
         Assert.Equal("province=ZA-GP&risk=high&from=2021-01-01&to=2021-01-31&sort=oldest", query.QueryString);
-        Assert.Equal(query.QueryString, ExportQuery.Parse(TableRegistry.Default, HealthCheckList.Slug, query.QueryString).QueryString);
+        Assert.Equal(query.QueryString, ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug, query.QueryString).QueryString);
     }
 
     [Fact]
     public void The_audit_query_of_a_masked_role_holds_no_full_phone_number()
     {
-        var query = ExportQuery.Parse(TableRegistry.Default, HealthCheckList.Slug, "q=082 123 4567&in=phone");
+        var query = ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug, "q=082 123 4567&in=phone");
 
         Assert.Equal("q=082%20123%204567&in=phone", query.AuditQuery(masked: false));
         Assert.DoesNotContain("1234567", Uri.UnescapeDataString(query.AuditQuery(masked: true)));

@@ -81,7 +81,7 @@ public class MaskedExportTests
             INSERT INTO vaccine_registrations (gender, first_name, surname, date_of_birth, mobile_number, province, created_at)
             VALUES ('Female', 'Lindiwe', 'Mokoena', '1984-07-19', '+27831234567', 'ZA-GP', '2021-06-01T10:00:00Z')
             """);
-        var query = ExportQuery.Parse(TableRegistry.Default, VaccineRegistrationList.Slug, []);
+        var query = ExportQuery.Parse(AdminTables.Registry, VaccineRegistrationList.Slug, []);
 
         var o = JsonNode.Parse((await f.ExportTextAsync(query, ExportFormat.Ndjson, masked: true)).TrimEnd('\n'))!;
 

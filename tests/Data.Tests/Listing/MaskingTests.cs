@@ -214,11 +214,11 @@ public class MaskingTests
     [Fact]
     public void Record_lists_never_include_the_audit_trail()
     {
-        Assert.Null(TableRegistry.Default.Find(AuditTrailList.Slug));
-        Assert.Null(TableRegistry.Default.Find(AuditTrailList.Definition.Table));
-        Assert.DoesNotContain(AuditTrailList.Definition, TableRegistry.Default.Records);
-        Assert.Contains(AuditTrailList.Definition, TableRegistry.Default.All);
-        Assert.NotNull(TableRegistry.Default.Find(HealthCheckList.Slug));
+        Assert.Null(AdminTables.Registry.Find(AuditTrailList.Slug));
+        Assert.Null(AdminTables.Registry.Find(AuditTrailList.Definition.Table));
+        Assert.DoesNotContain(AuditTrailList.Definition, AdminTables.Registry.Records);
+        Assert.Contains(AuditTrailList.Definition, AdminTables.Registry.All);
+        Assert.NotNull(AdminTables.Registry.Find(HealthCheckList.Slug));
     }
 
     private static string Decoded(string cursor)

@@ -25,7 +25,7 @@ public static class ExportScenarios
 
         var to = DateOnly.FromDateTime(newest);
         var from = to.AddDays(-6);
-        var query = ExportQuery.Parse(TableRegistry.Default, HealthCheckList.Slug,
+        var query = ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug,
             $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
         var rows = await exporter.EstimateAsync(query, ct);
         var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));

@@ -62,6 +62,17 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
 
     IEnumerable<(string Name, IReadOnlyList<KeyColumn> Keys, bool SearchOnly)> ITableDefinition.OrderingKeys =>
         Orderings.Select(o => (o.Name, o.Keys, o.SearchOnly));
+
+    public TResult Apply<TResult>(ITableOperation<TResult> operation) => operation.Run(this);
+}
+
+/// <summary>
+/// Something done with a list whose row type is known only at run time (a registry lookup by slug): the definition
+/// hands itself over typed, so no caller needs reflection to recover <typeparamref name="TResult"/>'s row type.
+/// </summary>
+public interface ITableOperation<out TResult>
+{
+    TResult Run<T>(TableDefinition<T> definition) where T : class;
 }
 
 /// <summary>The parts of a definition the index check reads, whatever the row type.</summary>
@@ -74,4 +85,7 @@ public interface ITableDefinition
     IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; }
     IReadOnlyList<SearchDefinition> Searches { get; }
     IEnumerable<(string Name, IReadOnlyList<KeyColumn> Keys, bool SearchOnly)> OrderingKeys { get; }
+
+    /// <summary>Runs <paramref name="operation"/> with the row type: the one way back from this interface to the typed definition.</summary>
+    TResult Apply<TResult>(ITableOperation<TResult> operation);
 }
