@@ -4,7 +4,15 @@ using Admin.Data.Security;
 
 namespace Admin.Ui.Records;
 
-/// <summary>Adapts the list engine to the grid's provider: the grid's anchors become keyset windows.</summary>
+/// <summary>
+/// Adapts the list engine to the grid's provider: the grid's anchors become keyset windows.
+/// Two vocabularies on purpose (reviewed for issue 12): <c>GridAnchor/GridWindowRequest/GridWindow</c> are the
+/// domain-free component library's (what a reader does: scroll, jump to an opaque target the page interprets), and
+/// <c>WindowAnchor/WindowRequest/ListWindow</c> are the list engine's (what the SQL does: an inclusive cursor, a seek on
+/// the leading key), used without any UI by the bench and tests. Admin.Components may not reference Data, and Data
+/// should not reference a Blazor library; merging them would need a third assembly for three records. This class is
+/// the one place they meet.
+/// </summary>
 public static class GridWindows
 {
     /// <param name="view">What the reader may see: rows reach the grid (and the circuit's render tree) already masked.</param>
