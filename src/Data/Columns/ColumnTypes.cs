@@ -15,7 +15,7 @@ public static class ColumnTypes
     /// <summary>varchar (its length is the EF configuration's and the validator's), NULL for null.</summary>
     public static readonly ColumnType<string?> Varchar = new TextType(NpgsqlDbType.Varchar);
     /// <summary>jsonb, carried as its JSON text.</summary>
-    public static readonly ColumnType<string?> Jsonb = new JsonbType();
+    public static readonly ColumnType<string?> Jsonb = new TextType(NpgsqlDbType.Jsonb);
     public static readonly ValueColumnType<bool> Bool = new BooleanType();
     public static readonly ValueColumnType<int> Integer = new IntegerType();
     public static readonly ValueColumnType<double> Float8 = new DoubleType();
@@ -37,31 +37,26 @@ public static class ColumnTypes
         internal override Guid Read(NpgsqlDataReader r, int ordinal) => r.GetGuid(ordinal);
     }
 
+    // varchar and jsonb alike: text on the client; jsonb's binary form is a version byte before the text.
     private sealed class TextType(NpgsqlDbType type) : ColumnType<string?>
     {
+        private readonly bool _json = type == NpgsqlDbType.Jsonb;
         public override NpgsqlDbType DbType => type;
         // UTF-8 takes at most 3 bytes per UTF-16 char.
-        internal override void Encode(CopyBuffer b, string? value) { b.Reserve(4 + 3 * (value?.Length ?? 0)); b.Text(value); }
+        internal override void Encode(CopyBuffer b, string? value)
+        {
+            b.Reserve(5 + 3 * (value?.Length ?? 0));
+            if (_json) b.Jsonb(value);
+            else b.Text(value);
+        }
         internal override void Write(NpgsqlBinaryImporter w, string? value)
         {
             if (value is null) w.WriteNull();
             else w.Write(value, type);
         }
         internal override string? Read(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
-    }
-
-    private sealed class JsonbType : ColumnType<string?>
-    {
-        public override NpgsqlDbType DbType => NpgsqlDbType.Jsonb;
-        internal override void Encode(CopyBuffer b, string? value) { b.Reserve(5 + 3 * (value?.Length ?? 0)); b.Jsonb(value); }
-        internal override void Write(NpgsqlBinaryImporter w, string? value)
-        {
-            if (value is null) w.WriteNull();
-            else w.Write(value, NpgsqlDbType.Jsonb);
-        }
-        internal override string? Read(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
-        // Compared by JSON value, not by spelling (jsonb reformats).
-        public override JsonNode? Json(string? value) => value is null ? null : JsonNode.Parse(value);
+        // jsonb is compared by JSON value, not by spelling (PostgreSQL reformats it).
+        public override JsonNode? Json(string? value) => _json && value is not null ? JsonNode.Parse(value) : JsonValue.Create(value);
     }
 
     private sealed class BooleanType : ValueColumnType<bool>
