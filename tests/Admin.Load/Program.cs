@@ -1,14 +1,20 @@
-using Admin.Load.Accounts;
-using Admin.Load.Circuits;
+using Admin.Load.Running;
 
-var baseUri = new Uri(args[0]);
-await using var users = new LoadUsers(args[1], "smoke" + Environment.ProcessId);
-var accounts = await users.CreateAsync(["Analyst"], 1, default);
-using var session = new SessionClient(baseUri);
-await session.LoginAsync(accounts[0].UserName, accounts[0].Password, default);
-await using var c = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), default);
-Console.WriteLine($"rows {c.Query(d => d.GridRows.Count)} batches {c.Batches} pos {c.Query(d => d.Text("grid-position"))}");
-foreach (var kv in JsInterop.Seen) Console.WriteLine($"  js {kv.Key} x{kv.Value}");
-var before = c.Query(d => d.Text("grid-position"));
-var t = await c.MeasureAsync(() => c.ScrollGridAsync(3000), d => d.Text("grid-position") != before, TimeSpan.FromSeconds(10), "scroll", default);
-Console.WriteLine($"scroll {t.TotalMilliseconds} ms pos {c.Query(d => d.Text("grid-position"))}");
+// The load harness (README "Load testing"). Exit code 0 when every action saw its result and no circuit failed.
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var result = await new LoadRunner(options, Console.Out).RunAsync(cancel.Token);
+Console.WriteLine(Report.Table(result));
+if (options.JsonPath is not null) await Report.WriteJsonAsync(result, options.JsonPath);
+return result.Errors == 0 && result.CircuitsFailed == 0 ? 0 : 1;

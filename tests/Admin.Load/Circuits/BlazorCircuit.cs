@@ -28,6 +28,12 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private HubConnection _hub = null!;
     private string? _circuitId;
     private long _nextCallId;
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("ADMIN_LOAD_TRACE") == "1";
+
+    private static void TraceLine(string text)
+    {
+        if (Trace) Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {(text.Length > 400 ? text[..400] : text)}");
+    }
 
     private BlazorCircuit(SessionClient session)
     {
@@ -127,6 +133,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     {
         bool ok;
         JsonNode? result;
+        TraceLine($"<- JS {identifier} target={targetInstanceId} {argsJson}");
         try
         {
             lock (_gate) (ok, result) = Js.Answer(identifier, argsJson, resultType, targetInstanceId);
@@ -166,6 +173,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
 
     private async Task SendOrFailAsync(string method, params object?[] args)
     {
+        TraceLine($"-> {method} {string.Join(", ", args)}");
         try
         {
             await _hub.SendCoreAsync(method, args);
@@ -281,7 +289,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <summary>NavigationManager.NavigateTo from the server: the client updates history and reports the new location.</summary>
     internal void OnServerNavigation(string uri, bool replace)
     {
-        var target = new Uri(Location, uri);
+        var target = new Uri(_session.BaseAddress, uri); // relative to document.baseURI, as the browser resolves it
         if (!replace) _back.Push(Location);
         Location = target;
         _ = SendOrFailAsync("OnLocationChanged", target.ToString(), null, false);

@@ -74,6 +74,7 @@ public sealed class JsInterop(BlazorCircuit circuit)
             case "mudElementRef.getClientRectFromParent":
             case "mudElementRef.getClientRectFromFirstChild":
             case "mudWindow.getBoundingClientRect":
+            case "mudGetSvgBBox":
                 return (true, Rect.DeepClone());
         }
         return (true, resultType == ObjectReference ? NewObject(identifier) : null);

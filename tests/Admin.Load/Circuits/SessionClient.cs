@@ -23,6 +23,8 @@ public sealed partial class SessionClient : IDisposable
     }
 
     public Uri BaseAddress { get; }
+    /// <summary>Who this session logged in as (null before login).</summary>
+    public string? UserName { get; private set; }
     public CookieContainer Cookies { get; }
 
     /// <summary>Logs in through the login page; throws with the page's reason when it does not redirect.</summary>
@@ -39,6 +41,7 @@ public sealed partial class SessionClient : IDisposable
             {
                 if (response.Headers.Location?.OriginalString.Contains("change-password", StringComparison.OrdinalIgnoreCase) == true)
                     throw new InvalidOperationException($"User {user} must change the password first; log in once in a browser or use --create-users.");
+                UserName = user;
                 return;
             }
             // The login form is rate-limited per address: wait for the window rather than fail the run.
