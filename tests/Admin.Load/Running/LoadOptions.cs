@@ -25,6 +25,9 @@ public sealed class LoadOptions
     public int ApiPageSize { get; set; } = 1000;
     public int ApiBatchSize { get; set; } = 100;
     public string? JsonPath { get; set; }
+    /// <summary>The app's and PostgreSQL's (postmaster) process ids, to sample memory and CPU when on the same machine.</summary>
+    public int? AppPid { get; set; }
+    public int? PostgresPid { get; set; }
     public bool Quiet { get; set; }
     public string RunId { get; set; } = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 
@@ -43,6 +46,7 @@ public sealed class LoadOptions
           --api-readers N --api-writers M    data-lake clients crawling the feed / posting batches, alongside
           --api-key KEY             key for them (else created with --db and removed after)
           --json FILE               write the results as JSON
+          --app-pid PID [--pg-pid PID]       sample the app's RSS/CPU and PostgreSQL's CPU from /proc (same machine)
           --quiet                   no live progress line
         """;
 
@@ -70,6 +74,8 @@ public sealed class LoadOptions
                 case "--api-writers": o.ApiWriters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--api-key": o.ApiKey = Next(); break;
                 case "--json": o.JsonPath = Next(); break;
+                case "--app-pid": o.AppPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--quiet": o.Quiet = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }

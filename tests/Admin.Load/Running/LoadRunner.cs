@@ -34,6 +34,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 await session.LoginAsync(account.UserName, account.Password, ct);
             }
 
+            var sampler = options.AppPid is { } appPid ? new ProcessSampler(appPid, options.PostgresPid) : null;
+            sampler?.Start();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             stop.CancelAfter(options.Duration);
             var clock = Stopwatch.StartNew();
@@ -74,6 +76,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             {
                 await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
                 peak = Math.Max(peak, stats.CircuitsAlive);
+                sampler?.Sample(stats.CircuitsAlive);
                 if (!options.Quiet) progress?.Write("\r" + Report.Progress(clock.Elapsed, stats, running));
                 // With --iterations, the run ends when every user is done (the API clients then stop too).
                 if (options.Iterations > 0 && tasks.Take(journeys.Count).All(t => t.IsCompleted)) await stop.CancelAsync();
@@ -82,7 +85,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             if (!options.Quiet) progress?.WriteLine();
             return new LoadResult(options.BaseAddress.ToString(), options.Users, options.Mix, options.ThinkTime.Min.TotalSeconds, options.ThinkTime.Max.TotalSeconds,
                 clock.Elapsed.TotalSeconds, stats.Summaries(), stats.CircuitsStarted, stats.CircuitsFailed, stats.CircuitsAlive, peak,
-                stats.ErrorSamples, JsInterop.Seen.ToDictionary());
+                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop());
         }
         finally
         {
