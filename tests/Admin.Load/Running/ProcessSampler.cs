@@ -12,6 +12,7 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
     private const double TicksPerSecond = 100; // USER_HZ on Linux
     private long _appTicks0, _pgTicks0;
     private DateTime _t0;
+    private TimeSpan _selfCpu0;
 
     public long IdleRssBytes { get; private set; }
     public long PeakRssBytes { get; private set; }
@@ -22,6 +23,7 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
     public void Start()
     {
         _t0 = DateTime.UtcNow;
+        _selfCpu0 = Environment.CpuUsage.TotalTime;
         _appTicks0 = Ticks(appPid);
         _pgTicks0 = PostgresTicks();
         IdleRssBytes = PeakRssBytes = Rss(appPid);
@@ -40,9 +42,10 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
         var seconds = (DateTime.UtcNow - _t0).TotalSeconds;
         var appCpu = (Ticks(appPid) - _appTicks0) / TicksPerSecond / seconds * 100;
         var pgCpu = postmasterPid is null ? (double?)null : (PostgresTicks() - _pgTicks0) / TicksPerSecond / seconds * 100;
+        var harnessCpu = (Environment.CpuUsage.TotalTime - _selfCpu0).TotalSeconds / seconds * 100;
         var (rss, circuits) = AtPeakCircuits;
         return new ResourceFigures(IdleRssBytes / 1048576.0, PeakRssBytes / 1048576.0, rss / 1048576.0, circuits,
-            circuits == 0 ? null : (rss - IdleRssBytes) / 1024.0 / circuits, appCpu, pgCpu, LoadAverageAtStart, LoadAverage());
+            circuits == 0 ? null : (rss - IdleRssBytes) / 1024.0 / circuits, appCpu, pgCpu, harnessCpu, LoadAverageAtStart, LoadAverage());
     }
 
     private static long Rss(int pid)
@@ -89,4 +92,4 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
 
 /// <summary>App memory (MB), KB per circuit above the idle baseline, CPU % (100 = one core), load average.</summary>
 public sealed record ResourceFigures(double IdleRssMb, double PeakRssMb, double RssAtPeakCircuitsMb, int PeakCircuits, double? KbPerCircuit,
-    double AppCpuPercent, double? PostgresCpuPercent, string LoadAverageStart, string LoadAverageEnd);
+    double AppCpuPercent, double? PostgresCpuPercent, double HarnessCpuPercent, string LoadAverageStart, string LoadAverageEnd);

@@ -21,7 +21,7 @@ public static class Report
         sb.AppendLine(CultureInfo.InvariantCulture, $"circuits: {r.CircuitsStarted} started, {r.CircuitsFailed} failed, {r.CircuitsAliveAtEnd} alive at the end (peak {r.CircuitsAlivePeak}); errors: {r.Errors}");
         if (r.Resources is { } x)
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
+                $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}%, this harness {x.HarnessCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
         foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
         return sb.ToString();
     }
