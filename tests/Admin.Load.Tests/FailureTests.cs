@@ -1,0 +1,54 @@
+using Admin.Load.Accounts;
+using Admin.Load.Circuits;
+using Admin.Load.Running;
+
+namespace Admin.Load.Tests;
+
+/// <summary>What the harness must never count as a success: a circuit the server broke, a result that never shows.</summary>
+[Collection(LoadCollection.Name)]
+public sealed class FailureTests(LoadAppFixture app)
+{
+    [Fact]
+    public async Task A_circuit_the_server_breaks_is_an_error_and_a_failed_circuit_never_a_success()
+    {
+        // The hotspots page throws on any call once its period is in the URL: the metric click after the period change.
+        PlantedFault.UrlContains = "preset=";
+        try
+        {
+            var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "1", "--mix", "manager=1", "--iterations", "1",
+                "--think", "0.05-0.1", "--ramp-up", "0s", "--duration", "60s", "--timeout", "10s", "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
+
+            var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
+
+            var metric = Assert.Single(result.Actions, a => a.Action == "hotspots.metric");
+            Assert.Equal(0, metric.Count);
+            Assert.Equal(1, metric.Errors);
+            // The server ends the circuit ("JS.Error") and drops the socket; whichever the client sees first names the error.
+            Assert.True(metric.ErrorsByKind.Keys.Any(k => k is nameof(FailureKind.CircuitTerminated) or nameof(FailureKind.Disconnect)), Report.Table(result));
+            Assert.Equal(1, result.CircuitsFailed);
+            Assert.DoesNotContain(result.Actions, a => a.Action == "hotspots.drill" && a.Count > 0);
+        }
+        finally
+        {
+            PlantedFault.UrlContains = null;
+        }
+    }
+
+    [Fact]
+    public async Task An_expected_element_that_never_appears_fails_the_action()
+    {
+        PlantedFault.UrlContains = null;
+        await using var users = new LoadUsers(app.Database.ConnectionString, "missing");
+        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
+        using var session = new SessionClient(app.BaseAddress);
+        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
+        await using var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var jumpStart = circuit.Query(d => d.ByTestId("jump-start"))!;
+
+        var failure = await Assert.ThrowsAsync<CircuitFailureException>(() =>
+            circuit.MeasureAsync(() => circuit.ClickAsync(jumpStart), d => d.Has("no-such-element"), TimeSpan.FromSeconds(2), "jump", CancellationToken.None));
+
+        Assert.Equal(FailureKind.ExpectedMissing, failure.Kind);
+        Assert.True(circuit.IsAlive); // the circuit itself is fine: only the expectation failed
+    }
+}

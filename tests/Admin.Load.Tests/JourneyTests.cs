@@ -1,0 +1,45 @@
+using Admin.Load.Running;
+using Admin.Testing;
+
+namespace Admin.Load.Tests;
+
+/// <summary>
+/// Five virtual users with real circuits through every journey against the app on a small database: each action must
+/// have seen its expected result in the render tree (no error, no failed circuit), and the users made for the run are
+/// gone afterwards.
+/// </summary>
+[Collection(LoadCollection.Name)]
+public sealed class JourneyTests(LoadAppFixture app)
+{
+    private static readonly string[] EveryAction =
+    [
+        "records.open", "records.filter-province", "records.filter-risk", "records.menu", "records.search-phone", "records.search-kind",
+        "records.search-prefix", "records.scroll", "records.jump-date", "records.open-record", "records.back", "select-open",
+        "hotspots.open", "hotspots.period", "hotspots.metric", "hotspots.drill",
+        "audit.open", "audit.search", "audit.open-entry", "audit.back", "edit.open", "edit.save",
+    ];
+
+    [Fact]
+    public async Task Five_users_pass_through_every_journey_and_see_each_result()
+    {
+        PlantedFault.UrlContains = null;
+        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "5", "--mix", "analyst=2,manager=2,admin=1",
+            "--iterations", "1", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "90s", "--timeout", "20s",
+            "--create-users", "1", "--db", app.Database.ConnectionString, "--edits", "--quiet"]);
+
+        var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
+
+        Assert.True(result.Errors == 0, Report.Table(result));
+        Assert.Equal(0, result.CircuitsFailed);
+        Assert.Equal(5, result.CircuitsStarted);
+        var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
+        Assert.All(EveryAction, a => Assert.Contains(a, seen));
+        Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name LIKE 'load-%'"));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LoadCollection : ICollectionFixture<LoadAppFixture>
+{
+    public const string Name = "load";
+}

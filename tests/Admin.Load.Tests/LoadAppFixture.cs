@@ -1,0 +1,78 @@
+using System.Net;
+using Admin.Data.Hotspots;
+using Admin.Data.Rollups;
+using Admin.Testing;
+using Admin.Testing.Hotspots;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Admin.Load.Tests;
+
+/// <summary>
+/// The real app on a loopback port (Kestrel: the harness needs a real socket for its WebSockets) over a small seeded
+/// database: five weeks of synthetic checks, rolled up, so every journey has rows, filters, hotspots and an audit trail.
+/// A planted fault (<see cref="PlantedFault"/>) can make a circuit's handler throw, as a broken page would.
+/// </summary>
+public sealed class LoadAppFixture : IAsyncLifetime
+{
+    private AppFactory? _factory;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var lastDay = new DateOnly(2021, 1, 31);
+        await CheckRows.InsertAsync(Database.DataSource, SyntheticChecks.Background(lastDay, days: 35, seed: 4, checksPerMillion: 20));
+        await Database.ExecuteAsync("ANALYZE health_checks");
+        _factory = new AppFactory(Database.ConnectionString);
+        BaseAddress = _factory.Start();
+        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
+    }
+
+    private sealed class AppFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _connectionString;
+
+        public AppFactory(string connectionString)
+        {
+            _connectionString = connectionString;
+            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        }
+
+        public Uri Start()
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            return new Uri(address + "/");
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(Environments.Development);
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Admin"] = _connectionString,
+                ["Database:ConnectionString"] = "",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+            builder.ConfigureTestServices(services => services.AddScoped<CircuitHandler, PlantedFault>());
+        }
+    }
+}

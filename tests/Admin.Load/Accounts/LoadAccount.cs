@@ -1,0 +1,4 @@
+namespace Admin.Load.Accounts;
+
+/// <summary>A user the virtual users of one role log in as.</summary>
+public sealed record LoadAccount(string Role, string UserName, string Password);

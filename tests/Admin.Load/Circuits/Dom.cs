@@ -1,0 +1,58 @@
+using Admin.Load.Rendering;
+
+namespace Admin.Load.Circuits;
+
+/// <summary>Queries over a circuit's render tree (read under the circuit's lock).</summary>
+public sealed class Dom(RenderTree tree)
+{
+    public IEnumerable<ElementNode> Elements => tree.RootNodes.SelectMany(r => r.Descendants());
+
+    public IEnumerable<Rendering.Node> Roots => tree.RootNodes;
+
+    public ElementNode? ByTestId(string id) => Elements.FirstOrDefault(e => e.Attr("data-testid") == id);
+
+    public IEnumerable<ElementNode> Where(Func<ElementNode, bool> predicate) => Elements.Where(predicate);
+
+    public ElementNode? First(Func<ElementNode, bool> predicate) => Elements.FirstOrDefault(predicate);
+
+    public string? Text(string testId) => ByTestId(testId)?.TextContent;
+
+    public bool Has(string testId) => ByTestId(testId) is not null;
+
+    /// <summary>Whole-page text (what a reader could find with Ctrl+F).</summary>
+    public string PageText => string.Concat(tree.RootNodes.Select(r => r.TextContent));
+
+    /// <summary>The grid's rendered rows (tr.kg-row), each as its cells' texts.</summary>
+    public IReadOnlyList<ElementNode> GridRows => Elements.Where(e => e.Name == "tr" && e.HasClass("kg-row")).ToList();
+
+    /// <summary>The keyset grid's component instance: a new one each time the list's query changes (it is keyed by the URL).</summary>
+    public int? GridComponentId => ByTestId("keyset-grid") is { } grid ? OwnerComponent(grid) : null;
+
+    /// <summary>The grid shows a result: rows, "Nothing matches." or an error, and is not loading its first block.</summary>
+    public bool GridSettled
+    {
+        get
+        {
+            var grid = ByTestId("keyset-grid");
+            if (grid is null) return false;
+            var text = grid.TextContent;
+            if (text.Contains("Loading…", StringComparison.Ordinal) && !text.Contains("Loading more…", StringComparison.Ordinal)) return false;
+            return grid.Descendants().Any(e => e.Name == "tr" && (e.HasClass("kg-row") || e.Descendants().Any(td => td.HasClass("kg-message"))));
+        }
+    }
+
+    public static int? OwnerComponent(Rendering.Node node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+            if (n is Rendering.ComponentNode c) return c.ComponentId;
+        return null;
+    }
+
+    public static IEnumerable<ElementNode> Ancestors(Rendering.Node node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+            if (n is ElementNode e) yield return e;
+    }
+
+    public static IReadOnlyList<string> Cells(ElementNode row) => row.Children.OfType<ElementNode>().Where(c => c.Name == "td").Select(c => c.TextContent.Trim()).ToList();
+}

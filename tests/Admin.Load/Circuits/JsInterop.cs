@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Admin.Load.Circuits;
+
+/// <summary>
+/// Answers the JS calls the server makes ("JS.BeginInvokeJS") the way the browser would for this app: Blazor's own
+/// (renderer interop, navigation, page title), the KeysetGrid module (import, observe, shift, scrollToTop, dispose) and
+/// MudBlazor's (popover provider count, window size, element rectangles...). A call it has no answer for returns
+/// null, which is what most of them return in the browser; every identifier seen is counted, so a run can list them.
+/// </summary>
+public sealed class JsInterop(BlazorCircuit circuit)
+{
+    /// <summary>JSCallResultType: Default, JSObjectReference, JSStreamReference, JSVoidResult.</summary>
+    private const int ObjectReference = 1;
+
+    public const double WindowWidth = 1600, WindowHeight = 900;
+    private static readonly JsonObject Rect = new() { ["top"] = 100, ["left"] = 100, ["width"] = 300, ["height"] = 40, ["bottom"] = 140, ["right"] = 400, ["x"] = 100, ["y"] = 100, ["windowHeight"] = WindowHeight, ["windowWidth"] = WindowWidth, ["scrollX"] = 0, ["scrollY"] = 0 };
+
+    public static ConcurrentDictionary<string, int> Seen { get; } = new();
+
+    private long _nextObjectId;
+    private readonly ConcurrentDictionary<long, string> _objects = new();
+    private readonly ConcurrentDictionary<long, GridViewport> _observers = new();
+
+    public GridViewport? Viewport { get; private set; }
+
+    /// <summary>The result (already JSON) of one call, or an exception message.</summary>
+    public (bool Ok, JsonNode? Result) Answer(string identifier, string? argsJson, int resultType, long targetInstanceId)
+    {
+        var target = targetInstanceId == 0 ? "" : _objects.GetValueOrDefault(targetInstanceId, "?") + ".";
+        Seen.AddOrUpdate(target + identifier, 1, (_, n) => n + 1);
+        var args = string.IsNullOrEmpty(argsJson) ? new JsonArray() : JsonNode.Parse(argsJson) as JsonArray ?? [];
+        switch (target + identifier)
+        {
+            case "Blazor._internal.attachWebRendererInterop":
+                circuit.RendererObjectId = DotNetObjectId(args[1]);
+                return (true, null);
+            case "Blazor._internal.navigationManager.navigateTo":
+                var options = args[1] as JsonObject;
+                circuit.OnServerNavigation(args[0]!.GetValue<string>(), options?["replaceHistoryEntry"]?.GetValue<bool>() == true);
+                return (true, null);
+            case "import":
+                return (true, NewObject(args[0]?.GetValue<string>() ?? "module"));
+            case "./_content/Admin.Components/keysetGrid.js.observe":
+                var viewport = new GridViewport(DotNetObjectId(args[1]), Math.Round(WindowHeight * 0.65));
+                var observer = NewObject("gridObserver");
+                _observers[observer["__jsObjectId"]!.GetValue<long>()] = viewport;
+                Viewport = viewport;
+                circuit.ReportViewportSoon(viewport); // observe() reports the position once right away
+                return (true, observer);
+            case "./_content/Admin.Components/keysetGrid.js.shift":
+                Viewport?.ScrollBy(args[1]!.GetValue<double>(), circuit.DomUnsafe);
+                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
+                return (true, null);
+            case "./_content/Admin.Components/keysetGrid.js.scrollToTop":
+                Viewport?.ScrollToTop();
+                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
+                return (true, null);
+            case "gridObserver.dispose":
+                if (_observers.TryRemove(targetInstanceId, out var gone) && Viewport == gone) Viewport = null;
+                return (true, null);
+            case "DotNet.disposeJSObjectReferenceById":
+                Release(args[0]!.GetValue<long>());
+                return (true, null);
+            case "mudpopoverHelper.countProviders":
+                return (true, 1);
+            case "mudResizeListener.getBrowserWindowSize":
+            case "mudResizeListenerFactory.getBrowserWindowSize":
+                return (true, new JsonObject { ["width"] = WindowWidth, ["height"] = WindowHeight });
+            case "mudResizeListener.matchMedia":
+                return (true, true);
+            case "mudElementRef.getBoundingClientRect":
+            case "mudElementRef.getClientRectFromParent":
+            case "mudElementRef.getClientRectFromFirstChild":
+            case "mudWindow.getBoundingClientRect":
+            case "mudGetSvgBBox":
+                return (true, Rect.DeepClone());
+        }
+        return (true, resultType == ObjectReference ? NewObject(identifier) : null);
+    }
+
+    private JsonObject NewObject(string kind)
+    {
+        var id = Interlocked.Increment(ref _nextObjectId);
+        _objects[id] = kind;
+        return new JsonObject { ["__jsObjectId"] = id };
+    }
+
+    /// <summary>Releases an object the server disposed ("DisposeJSObjectReferenceById").</summary>
+    public void Release(long id)
+    {
+        _objects.TryRemove(id, out _);
+        if (_observers.TryRemove(id, out var gone) && Viewport == gone) Viewport = null;
+    }
+
+    private static long DotNetObjectId(JsonNode? node) =>
+        node?["__dotNetObject"]?.GetValue<long>() ?? throw new InvalidOperationException("Expected a DotNetObjectReference argument.");
+}

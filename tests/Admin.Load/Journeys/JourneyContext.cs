@@ -1,0 +1,96 @@
+using Admin.Load.Circuits;
+using Admin.Load.Running;
+
+namespace Admin.Load.Journeys;
+
+/// <summary>What a journey works with: its session and circuit, the shared stats, think time, and the run's data.</summary>
+public sealed class JourneyContext(SessionClient session, ActionStats stats, LoadOptions options, JourneyData data, Random random, CancellationToken ct)
+{
+    public SessionClient Session { get; } = session;
+    public ActionStats Stats { get; } = stats;
+    public LoadOptions Options { get; } = options;
+    public JourneyData Data { get; } = data;
+    public Random Random { get; } = random;
+    public CancellationToken Cancellation { get; } = ct;
+    public BlazorCircuit? Circuit { get; private set; }
+
+    public BlazorCircuit Live => Circuit ?? throw new InvalidOperationException("No circuit open.");
+
+    /// <summary>Opens a page in a new tab (page GET + a new circuit), closing the previous one; timed until <paramref name="ready"/>.</summary>
+    public async Task OpenAsync(string action, string path, Func<Dom, bool> ready)
+    {
+        await CloseAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            Circuit = await BlazorCircuit.StartAsync(Session, path, ready, Options.Timeout, Cancellation);
+        }
+        catch (CircuitFailureException ex)
+        {
+            Stats.Error(action, ex.Kind == FailureKind.ExpectedMissing ? FailureKind.ExpectedMissing : FailureKind.StartFailed, ex.Message);
+            Stats.CircuitStarted();
+            Stats.CircuitEnded(failed: true);
+            throw new JourneyAbortedException();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Stats.Error(action, FailureKind.StartFailed, ex.Message);
+            throw new JourneyAbortedException();
+        }
+        Circuit.OnSoftError = (kind, message) => Stats.Error(action + " (background)", kind, message);
+        Stats.CircuitStarted();
+        Stats.Record(action, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// One timed action: sends it, waits for its result in the render tree, records the time or the error. A broken
+    /// circuit ends the journey (and counts as a failed circuit); a missing result only fails this action.
+    /// </summary>
+    public async Task<bool> ActAsync(string action, Func<BlazorCircuit, Task> send, Func<Dom, bool> expected)
+    {
+        var circuit = Live;
+        try
+        {
+            var elapsed = await circuit.MeasureAsync(() => send(circuit), expected, Options.Timeout, action, Cancellation);
+            Stats.Record(action, elapsed);
+            return true;
+        }
+        catch (CircuitFailureException ex)
+        {
+            Stats.Error(action, ex.Kind, ex.Message);
+            if (!circuit.IsAlive) throw new JourneyAbortedException();
+            return false;
+        }
+    }
+
+    /// <summary>Reads the current tree; a control that is not there is an expected element missing.</summary>
+    public T Find<T>(string action, Func<Dom, T?> query) where T : class
+    {
+        var found = Live.Query(query);
+        if (found is not null) return found;
+        Stats.Error(action, FailureKind.ExpectedMissing, "control not found");
+        throw new JourneyAbortedException(keepCircuit: true);
+    }
+
+    public Task ThinkAsync()
+    {
+        var (min, max) = Options.ThinkTime;
+        var ms = min.TotalMilliseconds + Random.NextDouble() * (max - min).TotalMilliseconds;
+        return Task.Delay(TimeSpan.FromMilliseconds(ms), Cancellation);
+    }
+
+    public async Task CloseAsync()
+    {
+        if (Circuit is null) return;
+        var failed = Circuit.Failure is not null;
+        await Circuit.DisposeAsync();
+        Stats.CircuitEnded(failed);
+        Circuit = null;
+    }
+}
+
+/// <summary>Ends one pass through a journey (the error is already counted); the virtual user starts over.</summary>
+public sealed class JourneyAbortedException(bool keepCircuit = false) : Exception("journey aborted")
+{
+    public bool KeepCircuit { get; } = keepCircuit;
+}

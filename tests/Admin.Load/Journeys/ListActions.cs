@@ -1,0 +1,75 @@
+using System.Globalization;
+using Admin.Load.Circuits;
+using Admin.Load.Rendering;
+
+namespace Admin.Load.Journeys;
+
+/// <summary>
+/// The list page's controls (records and audit trail share it): each action is timed from the event to the render
+/// batch that shows its result, which for a new query means a new grid instance (the grid is keyed by the URL) that has
+/// settled on rows, "Nothing matches." or a message, and whose rows agree with what was asked.
+/// </summary>
+public static class ListActions
+{
+    /// <summary>A menu link (MudNavLink): back to the plain list.</summary>
+    public static Task<bool> NavAsync(JourneyContext ctx, string action, string href)
+    {
+        var link = ctx.Find(action, d => d.First(e => e.Name == "a" && e.Attr("href") == href && e.HasClass("mud-nav-link")));
+        var before = ctx.Live.Query(d => d.GridComponentId);
+        return ctx.ActAsync(action, c => c.FollowLinkAsync(link), d => d.GridComponentId is { } g && g != before && d.GridSettled);
+    }
+
+    /// <summary>Opens a MudSelect (timed until its options show), then picks an option (timed until <paramref name="expected"/>).</summary>
+    public static async Task<bool> SelectAsync(JourneyContext ctx, string action, Func<Dom, ElementNode?> marker, string option, Func<Dom, int?, bool> expected)
+    {
+        var (opener, popover) = ctx.Live.Query(d => marker(d) is { } m ? Ui.SelectParts(d, m) : (null!, ""));
+        if (opener is null) { ctx.Find<ElementNode>(action, _ => null); return false; }
+        if (!await ctx.ActAsync("select-open", c => c.DispatchEventAsync(opener, "mousedown", BrowserEvents.Mouse("mousedown")),
+                d => Ui.SelectOption(d, popover, option) is not null)) return false;
+        var item = ctx.Find(action, d => Ui.SelectOption(d, popover, option));
+        var before = ctx.Live.Query(d => d.GridComponentId);
+        return await ctx.ActAsync(action, c => c.ClickAsync(item), d => expected(d, before));
+    }
+
+    public static Task<bool> FilterAsync(JourneyContext ctx, string action, string filter, string option, Func<IReadOnlyList<string>, bool> rowMatches) =>
+        SelectAsync(ctx, action, d => d.First(e => e.Attr("data-filter") == filter), option,
+            (d, before) => NewGrid(d, before) && d.GridRows.All(r => rowMatches(Dom.Cells(r))));
+
+    /// <summary>Types into the search box; the box waits for a pause in typing (its debounce) before it searches.</summary>
+    public static Task<bool> SearchAsync(JourneyContext ctx, string action, string text, Func<IReadOnlyList<string>, bool> rowMatches)
+    {
+        var box = ctx.Find(action, d => d.ByTestId("search-box"));
+        var before = ctx.Live.Query(d => d.GridComponentId);
+        return ctx.ActAsync(action, c => c.TypeAsync(box, text), d => NewGrid(d, before) && d.GridRows.All(r => rowMatches(Dom.Cells(r))));
+    }
+
+    /// <summary>Scrolls the grid by <paramref name="pixels"/>; done when the "around …" label shows the new position with rows in view.</summary>
+    public static Task<bool> ScrollAsync(JourneyContext ctx, string action, double pixels)
+    {
+        var before = ctx.Live.Query(d => d.Text("grid-position"));
+        return ctx.ActAsync(action, c => c.ScrollGridAsync(pixels), d => d.Text("grid-position") is { Length: > 0 } now && now != before && d.GridRows.Count > 0);
+    }
+
+    /// <summary>Types a date into "Jump to" and presses Go; done when a new grid shows rows at (or next to) that time.</summary>
+    public static async Task<bool> JumpToDateAsync(JourneyContext ctx, string action, DateTime instant)
+    {
+        var input = ctx.Find(action, d => d.ByTestId("jump-date"));
+        var go = ctx.Find(action, d => d.ByTestId("jump-date-go"));
+        await ctx.Live.TypeAsync(input, instant.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        var before = ctx.Live.Query(d => d.GridComponentId);
+        return await ctx.ActAsync(action, c => c.ClickAsync(go), d => NewGrid(d, before) && ctx.Live.Location.Query.Contains("at=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Clicks a row; done when the detail page shows its fields.</summary>
+    public static Task<bool> OpenRowAsync(JourneyContext ctx, string action, Random random)
+    {
+        var row = ctx.Find(action, d => d.GridRows is { Count: > 0 } rows ? rows[random.Next(Math.Min(rows.Count, 10))] : null);
+        return ctx.ActAsync(action, c => c.ClickAsync(row), d => d.Has("detail-fields"));
+    }
+
+    /// <summary>The browser's Back button; done when the list is back with its rows.</summary>
+    public static Task<bool> BackAsync(JourneyContext ctx, string action) =>
+        ctx.ActAsync(action, c => c.BackAsync(), d => d.GridComponentId is not null && d.GridSettled && !d.Has("detail-fields"));
+
+    public static bool NewGrid(Dom d, int? before) => d.GridComponentId is { } g && g != before && d.GridSettled;
+}

@@ -1,0 +1,28 @@
+using Admin.Load.Running;
+
+namespace Admin.Load;
+
+/// <summary>The load harness (README "Load testing"). Exit code 0 when every action saw its result and no circuit failed.</summary>
+internal static class LoadProgram
+{
+    private static async Task<int> Main(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(LoadOptions.Usage);
+            return 2;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var result = await new LoadRunner(options, Console.Out).RunAsync(cancel.Token);
+        Console.WriteLine(Report.Table(result));
+        if (options.JsonPath is not null) await Report.WriteJsonAsync(result, options.JsonPath);
+        return result.Errors == 0 && result.CircuitsFailed == 0 ? 0 : 1;
+    }
+}

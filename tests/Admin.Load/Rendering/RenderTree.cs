@@ -1,0 +1,134 @@
+namespace Admin.Load.Rendering;
+
+/// <summary>
+/// The browser's copy of the UI, kept from render batches the way blazor.web.js's BrowserRenderer keeps the DOM:
+/// each component's edits apply to its container, stepping in and out of elements by sibling index; inserted frames
+/// become nodes (elements take their attribute frames, regions splice their children in). Not thread-safe: the
+/// circuit applies batches and runs queries under its own lock.
+/// </summary>
+public sealed class RenderTree
+{
+    private readonly Dictionary<int, ComponentNode> _components = [];
+
+    /// <summary>Root components, by the selector the server attached them to (the SSR component id).</summary>
+    public Dictionary<string, ComponentNode> Roots { get; } = [];
+
+    public IEnumerable<ComponentNode> RootNodes => Roots.Values;
+
+    public void AttachRoot(int componentId, string selector) => Roots[selector] = Component(componentId);
+
+    public void Apply(RenderBatch batch)
+    {
+        foreach (var diff in batch.Diffs) ApplyEdits(Component(diff.ComponentId), diff.Edits, batch.Frames);
+        foreach (var id in batch.DisposedComponentIds) _components.Remove(id);
+    }
+
+    private ComponentNode Component(int id)
+    {
+        if (!_components.TryGetValue(id, out var node)) _components[id] = node = new ComponentNode(id);
+        return node;
+    }
+
+    private void ApplyEdits(ComponentNode component, Edit[] edits, Frame[] frames)
+    {
+        ContainerNode parent = component;
+        var permutation = new List<(int From, int To)>();
+        foreach (var edit in edits)
+        {
+            switch (edit.Type)
+            {
+                case EditType.PrependFrame:
+                    InsertFrame(parent, edit.SiblingIndex, frames, edit.Reference);
+                    break;
+                case EditType.RemoveFrame:
+                    if (edit.SiblingIndex < parent.Children.Count) parent.Children.RemoveAt(edit.SiblingIndex);
+                    break;
+                case EditType.SetAttribute:
+                    if (parent.Children[edit.SiblingIndex] is ElementNode target) SetAttribute(target, frames[edit.Reference]);
+                    break;
+                case EditType.RemoveAttribute:
+                    if (parent.Children[edit.SiblingIndex] is ElementNode owner) RemoveAttribute(owner, edit.RemovedAttributeName!);
+                    break;
+                case EditType.UpdateText:
+                    if (parent.Children[edit.SiblingIndex] is TextNode text) text.Text = frames[edit.Reference].Text ?? "";
+                    break;
+                case EditType.UpdateMarkup:
+                    if (parent.Children[edit.SiblingIndex] is MarkupNode markup) markup.Html = frames[edit.Reference].Text ?? "";
+                    break;
+                case EditType.StepIn:
+                    parent = (ContainerNode)parent.Children[edit.SiblingIndex];
+                    break;
+                case EditType.StepOut:
+                    parent = parent.Parent ?? component;
+                    break;
+                case EditType.PermutationListEntry:
+                    permutation.Add((edit.SiblingIndex, edit.Reference));
+                    break;
+                case EditType.PermutationListEnd:
+                    var before = parent.Children.ToArray();
+                    foreach (var (from, to) in permutation) parent.Children[to] = before[from];
+                    permutation.Clear();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Inserts one frame (and its subtree) at a child index; returns how many logical children it added.</summary>
+    private int InsertFrame(ContainerNode parent, int index, Frame[] frames, int at)
+    {
+        var frame = frames[at];
+        switch (frame.Type)
+        {
+            case FrameType.Element:
+                var element = new ElementNode(frame.Name ?? "");
+                parent.Insert(index, element);
+                var end = at + frame.SubtreeLength;
+                var child = at + 1;
+                for (; child < end && frames[child].Type == FrameType.Attribute; child++) SetAttribute(element, frames[child]);
+                InsertRange(element, 0, frames, child, end);
+                return 1;
+            case FrameType.Text:
+                parent.Insert(index, new TextNode(frame.Text ?? ""));
+                return 1;
+            case FrameType.Markup:
+                parent.Insert(index, new MarkupNode(frame.Text ?? ""));
+                return 1;
+            case FrameType.Component:
+                var component = Component(frame.ComponentId);
+                parent.Insert(index, component);
+                return 1;
+            case FrameType.Region:
+                return InsertRange(parent, index, frames, at + 1, at + frame.SubtreeLength);
+            default:
+                return 0; // reference captures and anything without a node
+        }
+    }
+
+    private int InsertRange(ContainerNode parent, int index, Frame[] frames, int start, int end)
+    {
+        var first = index;
+        for (var i = start; i < end; i++)
+        {
+            index += InsertFrame(parent, index, frames, i);
+            i += frames[i].DescendantCount;
+        }
+        return index - first;
+    }
+
+    private static void SetAttribute(ElementNode element, Frame frame)
+    {
+        var name = frame.Name ?? "";
+        if (frame.EventHandlerId != 0)
+        {
+            element.Events[name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name] = frame.EventHandlerId;
+            return;
+        }
+        element.Attributes[name] = frame.Text;
+    }
+
+    private static void RemoveAttribute(ElementNode element, string name)
+    {
+        if (name.StartsWith("on", StringComparison.Ordinal)) element.Events.Remove(name[2..]);
+        element.Attributes.Remove(name);
+    }
+}

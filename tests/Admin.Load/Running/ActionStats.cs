@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Admin.Load.Circuits;
+
+namespace Admin.Load.Running;
+
+/// <summary>Every action's timings and every error, by action name, shared by all virtual users.</summary>
+public sealed class ActionStats
+{
+    private readonly ConcurrentDictionary<string, List<double>> _timings = new();
+    private readonly ConcurrentDictionary<(string Action, FailureKind Kind), int> _errors = new();
+    private readonly ConcurrentQueue<string> _errorSamples = new();
+    private int _circuitsStarted, _circuitsFailed, _circuitsAlive;
+
+    public void Record(string action, TimeSpan elapsed)
+    {
+        var list = _timings.GetOrAdd(action, _ => []);
+        lock (list) list.Add(elapsed.TotalMilliseconds);
+    }
+
+    public void Error(string action, FailureKind kind, string message)
+    {
+        _errors.AddOrUpdate((action, kind), 1, (_, n) => n + 1);
+        if (_errorSamples.Count < 50) _errorSamples.Enqueue($"{action}: {kind}: {message}");
+    }
+
+    public void CircuitStarted() { Interlocked.Increment(ref _circuitsStarted); Interlocked.Increment(ref _circuitsAlive); }
+    public void CircuitEnded(bool failed)
+    {
+        Interlocked.Decrement(ref _circuitsAlive);
+        if (failed) Interlocked.Increment(ref _circuitsFailed);
+    }
+
+    public int CircuitsStarted => _circuitsStarted;
+    public int CircuitsFailed => _circuitsFailed;
+    public int CircuitsAlive => _circuitsAlive;
+    public int Actions => _timings.Values.Sum(l => { lock (l) return l.Count; });
+    public int Errors => _errors.Values.Sum();
+    public IReadOnlyCollection<string> ErrorSamples => _errorSamples;
+
+    public IReadOnlyList<ActionSummary> Summaries()
+    {
+        var names = _timings.Keys.Concat(_errors.Keys.Select(k => k.Action)).Distinct().Order(StringComparer.Ordinal);
+        return names.Select(name =>
+        {
+            double[] values = [];
+            if (_timings.TryGetValue(name, out var list)) lock (list) values = [.. list];
+            Array.Sort(values);
+            var errors = _errors.Where(kv => kv.Key.Action == name).ToDictionary(kv => kv.Key.Kind.ToString(), kv => kv.Value);
+            return new ActionSummary(name, values.Length, Percentile(values, 50), Percentile(values, 95), Percentile(values, 99),
+                values.Length == 0 ? null : values[^1], errors.Values.Sum(), errors);
+        }).ToList();
+    }
+
+    /// <summary>Nearest-rank percentile; null without samples.</summary>
+    public static double? Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+public sealed record ActionSummary(string Action, int Count, double? P50, double? P95, double? P99, double? Max, int Errors, IReadOnlyDictionary<string, int> ErrorsByKind);

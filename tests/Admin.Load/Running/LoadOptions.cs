@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace Admin.Load.Running;
+
+/// <summary>The command line of a load run (see README "Load testing").</summary>
+public sealed class LoadOptions
+{
+    public Uri BaseAddress { get; set; } = new("http://127.0.0.1:5080/");
+    public int Users { get; set; } = 10;
+    public Dictionary<string, int> Mix { get; set; } = new() { ["analyst"] = 70, ["manager"] = 20, ["admin"] = 10 };
+    public (TimeSpan Min, TimeSpan Max) ThinkTime { get; set; } = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
+    public TimeSpan RampUp { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Passes through its journey per virtual user; 0 = until the duration ends.</summary>
+    public int Iterations { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>role → (user, password) for existing accounts.</summary>
+    public Dictionary<string, (string User, string Password)> Logins { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public int CreateUsers { get; set; }
+    public string? Database { get; set; }
+    public bool Edits { get; set; }
+    public int ApiReaders { get; set; }
+    public int ApiWriters { get; set; }
+    public string? ApiKey { get; set; }
+    public int ApiPageSize { get; set; } = 1000;
+    public int ApiBatchSize { get; set; } = 100;
+    public string? JsonPath { get; set; }
+    /// <summary>The app's and PostgreSQL's (postmaster) process ids, to sample memory and CPU when on the same machine.</summary>
+    public int? AppPid { get; set; }
+    public int? PostgresPid { get; set; }
+    public bool Quiet { get; set; }
+    public string RunId { get; set; } = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+
+    public const string Usage = """
+        Admin.Load --base URL [options]       virtual users with real Blazor circuits against a running Admin
+          --users N                 concurrent virtual users (default 10)
+          --mix analyst=70,manager=20,admin=10   share of each journey (percent or weights)
+          --think 3-10              think time between actions, seconds (min-max)
+          --ramp-up 30s             time to start all users (s, m)
+          --duration 2m             how long the run lasts after the ramp-up starts
+          --iterations N            passes through a journey per user, then stop (0: until the duration ends)
+          --timeout 30s             longest wait for an action's result before it counts as missing
+          --login role=user:password[,...]   existing accounts to log in as (one per role used)
+          --create-users N --db CONNSTR      create N accounts per role for the run (removed after)
+          --edits                   the admin journey also edits and saves a record (writes!)
+          --api-readers N --api-writers M    data-lake clients crawling the feed / posting batches, alongside
+          --api-key KEY             key for them (else created with --db and removed after)
+          --json FILE               write the results as JSON
+          --app-pid PID [--pg-pid PID]       sample the app's RSS/CPU and PostgreSQL's CPU from /proc (same machine)
+          --quiet                   no live progress line
+        """;
+
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--base": o.BaseAddress = new Uri(Next().TrimEnd('/') + "/"); break;
+                case "--users": o.Users = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--mix": o.Mix = ParseMix(Next()); break;
+                case "--think": o.ThinkTime = ParseRange(Next()); break;
+                case "--ramp-up": o.RampUp = ParseDuration(Next()); break;
+                case "--duration": o.Duration = ParseDuration(Next()); break;
+                case "--iterations": o.Iterations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--timeout": o.Timeout = ParseDuration(Next()); break;
+                case "--login": o.Logins = ParseLogins(Next()); break;
+                case "--create-users": o.CreateUsers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--db": o.Database = Next(); break;
+                case "--edits": o.Edits = true; break;
+                case "--api-readers": o.ApiReaders = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--api-writers": o.ApiWriters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--api-key": o.ApiKey = Next(); break;
+                case "--json": o.JsonPath = Next(); break;
+                case "--app-pid": o.AppPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--quiet": o.Quiet = true; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+            }
+        }
+        if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");
+        if (o.CreateUsers == 0 && o.Logins.Count == 0 && o.Users > 0) throw new ArgumentException("Give --login role=user:password or --create-users N --db CONNSTR.");
+        if ((o.ApiReaders > 0 || o.ApiWriters > 0) && o.ApiKey is null && o.Database is null) throw new ArgumentException("The API clients need --api-key KEY or --db CONNSTR.");
+        return o;
+    }
+
+    public static Dictionary<string, int> ParseMix(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('='))
+            .ToDictionary(p => p[0].ToLowerInvariant(), p => int.Parse(p[1], CultureInfo.InvariantCulture));
+
+    private static Dictionary<string, (string, string)> ParseLogins(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => (Role: p[..p.IndexOf('=')], Cred: p[(p.IndexOf('=') + 1)..]))
+            .ToDictionary(p => p.Role, p => (p.Cred[..p.Cred.IndexOf(':')], p.Cred[(p.Cred.IndexOf(':') + 1)..]), StringComparer.OrdinalIgnoreCase);
+
+    private static (TimeSpan, TimeSpan) ParseRange(string text)
+    {
+        var parts = text.Split('-');
+        var min = double.Parse(parts[0], CultureInfo.InvariantCulture);
+        var max = parts.Length > 1 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : min;
+        return (TimeSpan.FromSeconds(min), TimeSpan.FromSeconds(max));
+    }
+
+    public static TimeSpan ParseDuration(string text) => text[^1] switch
+    {
+        'm' => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        'h' => TimeSpan.FromHours(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        's' => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        _ => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture)),
+    };
+}

@@ -1,0 +1,10 @@
+namespace Admin.Load.Running;
+
+/// <summary>What a run measured: per action timings and errors, circuits, and what the harness answered.</summary>
+public sealed record LoadResult(
+    string Base, int Users, IReadOnlyDictionary<string, int> Mix, double ThinkMinSeconds, double ThinkMaxSeconds, double DurationSeconds,
+    IReadOnlyList<ActionSummary> Actions, int CircuitsStarted, int CircuitsFailed, int CircuitsAliveAtEnd, int CircuitsAlivePeak,
+    IReadOnlyCollection<string> ErrorSamples, IReadOnlyDictionary<string, int> JsCalls, ResourceFigures? Resources)
+{
+    public int Errors => Actions.Sum(a => a.Errors);
+}

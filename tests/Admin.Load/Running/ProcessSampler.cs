@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Admin.Load.Running;
+
+/// <summary>
+/// Samples, from /proc on the same machine, the app's resident memory and CPU and PostgreSQL's CPU (the postmaster and
+/// all its backends), plus the load average: what a capacity step reports next to its latencies. Other work on the
+/// machine shows in the load average, not in these per-process figures.
+/// </summary>
+public sealed class ProcessSampler(int appPid, int? postmasterPid)
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+    private long _appTicks0, _pgTicks0;
+    private DateTime _t0;
+    private TimeSpan _selfCpu0;
+
+    public long IdleRssBytes { get; private set; }
+    public long PeakRssBytes { get; private set; }
+    /// <summary>RSS when the most circuits were alive, and how many.</summary>
+    public (long Rss, int Circuits) AtPeakCircuits { get; private set; }
+    public string LoadAverageAtStart { get; private set; } = "";
+
+    public void Start()
+    {
+        _t0 = DateTime.UtcNow;
+        _selfCpu0 = Environment.CpuUsage.TotalTime;
+        _appTicks0 = Ticks(appPid);
+        _pgTicks0 = PostgresTicks();
+        IdleRssBytes = PeakRssBytes = Rss(appPid);
+        LoadAverageAtStart = LoadAverage();
+    }
+
+    public void Sample(int circuitsAlive)
+    {
+        var rss = Rss(appPid);
+        PeakRssBytes = Math.Max(PeakRssBytes, rss);
+        if (circuitsAlive >= AtPeakCircuits.Circuits) AtPeakCircuits = (rss, circuitsAlive);
+    }
+
+    public ResourceFigures Stop()
+    {
+        var seconds = (DateTime.UtcNow - _t0).TotalSeconds;
+        var appCpu = (Ticks(appPid) - _appTicks0) / TicksPerSecond / seconds * 100;
+        var pgCpu = postmasterPid is null ? (double?)null : (PostgresTicks() - _pgTicks0) / TicksPerSecond / seconds * 100;
+        var harnessCpu = (Environment.CpuUsage.TotalTime - _selfCpu0).TotalSeconds / seconds * 100;
+        var (rss, circuits) = AtPeakCircuits;
+        return new ResourceFigures(IdleRssBytes / 1048576.0, PeakRssBytes / 1048576.0, rss / 1048576.0, circuits,
+            circuits == 0 ? null : (rss - IdleRssBytes) / 1024.0 / circuits, appCpu, pgCpu, harnessCpu, LoadAverageAtStart, LoadAverage());
+    }
+
+    private static long Rss(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return 0;
+    }
+
+    /// <summary>utime + stime of a process (fields 14 and 15 of /proc/pid/stat, after the parenthesised name).</summary>
+    private static long Ticks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+                + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture); // + children's (cutime, cstime)
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
+    }
+
+    private long PostgresTicks()
+    {
+        if (postmasterPid is not { } pm) return 0;
+        long total = Ticks(pm);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == pm) continue;
+            try
+            {
+                var stat = File.ReadAllText($"{dir}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == pm) total += Ticks(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+        return total;
+    }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}
+
+/// <summary>App memory (MB), KB per circuit above the idle baseline, CPU % (100 = one core), load average.</summary>
+public sealed record ResourceFigures(double IdleRssMb, double PeakRssMb, double RssAtPeakCircuitsMb, int PeakCircuits, double? KbPerCircuit,
+    double AppCpuPercent, double? PostgresCpuPercent, double HarnessCpuPercent, string LoadAverageStart, string LoadAverageEnd);

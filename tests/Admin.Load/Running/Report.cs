@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Admin.Load.Running;
+
+/// <summary>The live progress line and the final table, and the JSON file.</summary>
+public static class Report
+{
+    public static string Progress(TimeSpan elapsed, ActionStats stats, int usersRunning) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{elapsed:mm\\:ss}  users {usersRunning,4}  circuits {stats.CircuitsAlive,4} alive {stats.CircuitsFailed,3} failed  actions {stats.Actions,7}  errors {stats.Errors,4}");
+
+    public static string Table(LoadResult r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Users} users ({string.Join(", ", r.Mix.Select(kv => $"{kv.Key} {kv.Value}"))}), think {r.ThinkMinSeconds:0.#}-{r.ThinkMaxSeconds:0.#} s, {r.DurationSeconds:0} s against {r.Base}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"action",-26} {"count",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
+        foreach (var a in r.Actions)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{a.Action,-26} {a.Count,7} {Ms(a.P50),8} {Ms(a.P95),8} {Ms(a.P99),8} {Ms(a.Max),8} {a.Errors,7}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"circuits: {r.CircuitsStarted} started, {r.CircuitsFailed} failed, {r.CircuitsAliveAtEnd} alive at the end (peak {r.CircuitsAlivePeak}); errors: {r.Errors}");
+        if (r.Resources is { } x)
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}%, this harness {x.HarnessCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
+        foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
+        return sb.ToString();
+    }
+
+    private static string Ms(double? v) => v is null ? "-" : v.Value.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+
+    public static async Task WriteJsonAsync(LoadResult r, string path) =>
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(r, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+}
