@@ -66,6 +66,6 @@ public static class ApiOpenApi
         ("province", "Province code, e.g. ZA-GP (old codes ZA-GT, ZA-NL, ZA-NP are accepted)."),
         ("district", "District code, e.g. DC5 or JHB."),
         ("risk", "low, moderate, high or critical."),
-        ("msisdn", "A full mobile number, e.g. +27821234567 (encode + as %2B)."),
+        ("msisdn", "A full mobile number: +27 and nine digits (encode + as %2B), or ten digits starting 06, 07 or 08."),
     ];
 }
