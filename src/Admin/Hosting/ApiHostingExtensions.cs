@@ -40,7 +40,13 @@ public static class ApiHostingExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // Numbers are read as JSON numbers only (JsonBody reads bodies so); the web default would also read "-26.2",
+            // and the OpenAPI document, generated from these options, then promised strings the API refuses.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
         return builder;
     }
