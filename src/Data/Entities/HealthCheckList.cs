@@ -56,6 +56,8 @@ public static class HealthCheckList
             FilterDefinition.DateRange("date", "Date", "timestamp"),
         ],
         FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
+        // A district lies in one province: with both chosen, the district filter alone is the query (README, "Filter combinations").
+        FilterImplications = [new("district", "province", code => Districts.Find(code) is { } d ? Codes<Province>.ToCode(d.Province) : null)],
         MaskPersonalData = x =>
         {
             x.Msisdn = PersonalData.MaskPhone(x.Msisdn);
