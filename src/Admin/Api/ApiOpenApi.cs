@@ -2,6 +2,8 @@ using Admin.Api.Feed;
 using Admin.Api.Keys;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace Admin.Api;
 
@@ -38,13 +40,14 @@ public static class ApiOpenApi
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [] });
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer(ApiOpenApiContract.Complete);
     }
 
     /// <summary>Describes the change feed's query parameters on its operation.</summary>
     public static Task DescribeFeedParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         operation.Parameters ??= [];
-        foreach (var (name, description) in FeedParameterDocs)
+        foreach (var (name, description, example) in FeedParameterDocs)
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -53,19 +56,21 @@ public static class ApiOpenApi
                 Required = false,
                 Description = description,
                 Schema = new OpenApiSchema { Type = name == FeedQuery.PageSizeParameter ? JsonSchemaType.Integer : JsonSchemaType.String },
+                Example = example is null ? null : name == FeedQuery.PageSizeParameter ? JsonValue.Create(int.Parse(example, CultureInfo.InvariantCulture)) : JsonValue.Create(example),
             });
         }
         return Task.CompletedTask;
     }
 
-    private static readonly (string Name, string Description)[] FeedParameterDocs =
+    // Each example is sent to the live endpoint by a test (OpenApiDocumentTests): it must be accepted.
+    private static readonly (string Name, string Description, string? Example)[] FeedParameterDocs =
     [
-        ("cursor", "The cursor of a previous answer: continue (or resume later) after it. Send the same filters with it."),
-        ("page_size", "Rows per page, 1 to 5000 (default 1000)."),
-        ("since", "Only checks whose own timestamp is at or after this ISO 8601 date or date-time (UTC unless an offset is given)."),
-        ("province", "Province code, e.g. ZA-GP (old codes ZA-GT, ZA-NL, ZA-NP are accepted)."),
-        ("district", "District code, e.g. DC5 or JHB."),
-        ("risk", "low, moderate, high or critical."),
-        ("msisdn", "A full mobile number, e.g. +27821234567 (encode + as %2B)."),
+        ("cursor", "The cursor of a previous answer: continue (or resume later) after it. Send the same filters with it.", null),
+        ("page_size", "Rows per page, 1 to 5000 (default 1000).", "1000"),
+        ("since", "Only checks whose own timestamp is at or after this ISO 8601 date or date-time (UTC unless an offset is given).", "2021-06-01T00:00:00Z"),
+        ("province", "Province code, e.g. ZA-GP (old codes ZA-GT, ZA-NL, ZA-NP are accepted).", "ZA-GP"),
+        ("district", "District code, e.g. DC5 or JHB.", "JHB"),
+        ("risk", "low, moderate, high or critical.", "high"),
+        ("msisdn", "A full mobile number: +27 and nine digits (encode + as %2B), or ten digits starting 06, 07 or 08.", ApiOpenApiContract.ExampleMsisdn),
     ];
 }

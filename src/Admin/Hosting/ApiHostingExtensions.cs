@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Admin.Hosting;
@@ -40,9 +42,44 @@ public static class ApiHostingExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // Numbers are read as JSON numbers only (JsonBody reads bodies so); the web default would also read "-26.2",
+            // and the OpenAPI document, generated from these options, then promised strings the API refuses.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
+        services.AddAdminApiCompression();
         return builder;
+    }
+
+    /// <summary>
+    /// gzip or Brotli for API JSON when the client accepts it, at the fastest level (a 5,000-row page is ~4 MB of
+    /// repetitive JSON: the fastest levels already shrink it several times over for little CPU; README "API").
+    /// HTTPS included: an API answer holds no secret beside text an attacker chooses (the key is only in the request),
+    /// so BREACH does not apply; pages, which carry anti-forgery tokens, are never compressed (UseWhen below).
+    /// </summary>
+    private static void AddAdminApiCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            // First listed wins when a client accepts both equally: at their fastest levels gzip made a 5,000-row page
+            // 4.6x smaller and Brotli 3.5x (README "API", measured), for about the same CPU.
+            o.Providers.Add<GzipCompressionProvider>();
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.MimeTypes = ["application/json", "application/problem+json"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+    }
+
+    /// <summary>Compresses /api answers only (see <see cref="AddAdminApiCompression"/>).</summary>
+    public static WebApplication UseAdminApiCompression(this WebApplication app)
+    {
+        app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api => api.UseResponseCompression());
+        return app;
     }
 
     /// <summary>Problem details, never HTML, for every /api answer (before the status-code pages can step in).</summary>

@@ -26,13 +26,13 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(Text(entry.RecordId, 64));
         cmd.Parameters.Add(Text(entry.Query, 2048));
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)entry.Rows ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = (object?)entry.Detail ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = entry.Detail is null ? DBNull.Value : SafeText.CleanJson(entry.Detail) });
         cmd.Parameters.Add(Text(entry.ClientAddress, 64));
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    // Over-long or malformed input (a pasted essay, a lone surrogate in a search box) is cut and cleaned to fit,
-    // never a failed audit write.
+    // Over-long or malformed input (a pasted essay, a lone surrogate in a search box, a NUL in a parameter that an
+    // error message quotes) is cut and cleaned to fit, never a failed audit write: text columns and the jsonb detail alike.
     private static NpgsqlParameter Text(string? value, int max) => new()
     {
         NpgsqlDbType = NpgsqlDbType.Varchar,

@@ -19,7 +19,7 @@ public static class Msisdn
     public static string Normalize(string input) =>
         TryNormalize(input, out var e164)
             ? e164
-            : throw new FormatException($"'{input}' is not a South African mobile number (e.g. 082 123 4567 or +27821234567).");
+            : throw new FormatException($"'{input}' is not a South African mobile number (0XX XXX XXXX or +27 XX XXX XXXX).");
 
     /// <summary>Normalises a partial number typed into a search box to the E.164 prefix it stands for ("082 12" -> "+278212").</summary>
     public static bool TryNormalizePrefix(string? input, out string prefix)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Admin.Data.Audit;
+using Admin.Data.Domain;
 using Admin.Data.Entities;
 using Admin.Data.Persistence;
 using Admin.Data.Persistence.Configurations;
@@ -59,7 +60,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             Action = AuditActions.Edit,
             TableName = HealthCheckConfiguration.Table,
             RecordId = id.ToString(),
-            Detail = HealthCheckSnapshot.AuditDetail(before, after, changed),
+            Detail = SafeText.CleanJson(HealthCheckSnapshot.AuditDetail(before, after, changed)),
             ClientAddress = Cut(author.ClientAddress, 64),
         });
         try

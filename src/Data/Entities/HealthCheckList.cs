@@ -56,6 +56,8 @@ public static class HealthCheckList
             FilterDefinition.DateRange("date", "Date", "timestamp"),
         ],
         FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
+        // A district lies in one province: with both chosen, the district filter alone is the query (README, "Filter combinations").
+        FilterImplications = [new("district", "province", code => Districts.Find(code) is { } d ? Codes<Province>.ToCode(d.Province) : null)],
         MaskPersonalData = x =>
         {
             x.Msisdn = PersonalData.MaskPhone(x.Msisdn);
@@ -77,10 +79,10 @@ public static class HealthCheckList
         },
         Searches =
         [
-            new("phone", "Phone number", "A full number, e.g. 082 123 4567", "msisdn", SearchIndex.BtreeThenOrdering,
+            new("phone", "Phone number", "A full number: 0XX XXX XXXX or +27 XX XXX XXXX", "msisdn", SearchIndex.BtreeThenOrdering,
                 t => Msisdn.TryNormalize(t, out var e164)
                     ? new SqlPredicate("\"msisdn\" = {0}", [e164])
-                    : throw new ListRequestException("Type a full South African mobile number, e.g. 082 123 4567 or +27821234567.", ListQueryParser.SearchText)),
+                    : throw new ListRequestException("Type a full South African mobile number: ten digits starting 06, 07 or 08 (0XX XXX XXXX), or +27 and the last nine.", ListQueryParser.SearchText)),
             // By record id, so a person's other checks can be listed and linked without the number in a URL or a page.
             new(SameNumberSearch, "Same number as record", "A record id: every check from that record's phone number", "msisdn", SearchIndex.BtreeThenOrdering,
                 t => Guid.TryParse(t, out var g)

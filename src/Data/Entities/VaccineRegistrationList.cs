@@ -60,10 +60,10 @@ public static class VaccineRegistrationList
         FilterCombinations = [["province"]],
         Searches =
         [
-            new("mobile", "Mobile number", "A full number, e.g. 082 123 4567", "mobile_number", SearchIndex.BtreeThenOrdering,
+            new("mobile", "Mobile number", "A full number: 0XX XXX XXXX or +27 XX XXX XXXX", "mobile_number", SearchIndex.BtreeThenOrdering,
                 t => Msisdn.TryNormalize(t, out var e164)
                     ? new SqlPredicate("\"mobile_number\" = {0}", [e164])
-                    : throw new ListRequestException("Type a full South African mobile number, e.g. 082 123 4567.", ListQueryParser.SearchText)),
+                    : throw new ListRequestException("Type a full South African mobile number: ten digits starting 06, 07 or 08 (0XX XXX XXXX), or +27 and the last nine.", ListQueryParser.SearchText)),
             new("surname", "Surname contains", "At least 3 letters", "surname", SearchIndex.Trigram,
                 t => t.Trim().Length >= 3
                     ? new SqlPredicate("\"surname\" ILIKE {0}", ["%" + t.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"])

@@ -69,16 +69,26 @@ public static class ListQueryParser
             dates = new ActiveDateRange(dateFilter, from, to);
         }
 
+        // A filter another one implies (a district's province) is checked against it, then left out: the narrower
+        // filter alone is the query, and its own index serves it.
+        foreach (var implication in table.FilterImplications)
+        {
+            var narrow = filters.FirstOrDefault(f => string.Equals(f.Definition.Name, implication.Filter, StringComparison.OrdinalIgnoreCase));
+            var implied = filters.FirstOrDefault(f => string.Equals(f.Definition.Name, implication.Implied, StringComparison.OrdinalIgnoreCase));
+            if (narrow is null || implied is null) continue;
+            if (!string.Equals(implication.ImpliedValue(narrow.Value), implied.Value, StringComparison.OrdinalIgnoreCase))
+                throw new ListRequestException(
+                    $"{narrow.Definition.Title} {Label(narrow)} is not in {implied.Definition.Title.ToLowerInvariant()} {Label(implied)}; choose a {narrow.Definition.Title.ToLowerInvariant()} within it or clear one of them.",
+                    narrow.Definition.Name);
+            filters.Remove(implied);
+        }
+
         // Without a narrowing search, only the filter sets a composite index serves are allowed (NOTES §4: a rare
         // predicate the ordering index cannot check makes PostgreSQL walk the whole index).
-        if (search is null && filters.Count > 0)
-        {
-            var names = filters.Select(f => f.Definition.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!table.FilterCombinations.Any(c => c.Count == names.Count && c.All(names.Contains)))
-                throw new ListRequestException(
-                    $"Filtering by {string.Join(" and ", filters.Select(f => f.Definition.Title.ToLowerInvariant()))} together is not supported on a table this size. " +
-                    $"Supported: {string.Join("; ", table.FilterCombinations.Select(c => string.Join(" + ", c)))}.", filters[^1].Definition.Name);
-        }
+        if (search is null && filters.Count > 0 && !table.IsServedCombination(filters.Select(f => f.Definition.Name)))
+            throw new ListRequestException(
+                $"Filtering by {string.Join(" and ", filters.Select(f => f.Definition.Title.ToLowerInvariant()))} together is not supported on a table this size " +
+                $"(each combination needs an index of its own). Supported: {table.DescribeCombinations()}.", filters[^1].Definition.Name);
 
         return new ListQuery<T>(table, ordering, filters, dates, search);
     }
@@ -126,6 +136,9 @@ public static class ListQueryParser
     private static string Describe<T>(TableDefinition<T> table) where T : class =>
         string.Join(", ", table.Filters.Select(f => f.Kind == FilterKind.DateRange ? $"{From}/{To} ({f.Title.ToLowerInvariant()})" : f.Name))
         + $"; search with {SearchText}= and {SearchKind}=; order with {Sort}=";
+
+    private static string Label(ActiveFilter f) =>
+        f.Definition.Choices.FirstOrDefault(c => string.Equals(c.Value, f.Value, StringComparison.OrdinalIgnoreCase))?.Label ?? f.Value;
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -140,10 +140,10 @@ public sealed class HealthCheckValidator(TimeProvider time)
 
         private string? Phone(string? value)
         {
-            var text = Text(C.Msisdn.Name, value, L.MsisdnLength, required: "A phone number is required (a South African mobile number, e.g. 082 123 4567).");
+            var text = Text(C.Msisdn.Name, value, L.MsisdnLength, required: "A phone number is required (a South African mobile number: 0XX XXX XXXX or +27 XX XXX XXXX).");
             if (text is null) return null;
             if (Msisdn.TryNormalize(text, out var e164)) return e164;
-            Add(C.Msisdn.Name, $"{TextRules.Quote(text)} is not a South African mobile number; enter it like 082 123 4567 or +27 82 123 4567.");
+            Add(C.Msisdn.Name, $"{TextRules.Quote(text)} is not a South African mobile number; enter ten digits starting 06, 07 or 08 (0XX XXX XXXX), or +27 and the last nine.");
             return null;
         }
 

@@ -18,7 +18,8 @@ public static class ApiClients
 
     public static HttpClient CreateApiClient(this WebApplicationFactory<Program> factory, string? key)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // No redirect handler (nothing under /api redirects), and every answer is checked against the OpenAPI document.
+        var client = factory.CreateDefaultClient(new OpenApiContractHandler(factory));
         if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

@@ -12,7 +12,8 @@ public static class HttpLogin
     public static async Task<HttpClient> CreateClientAsAsync(this WebApplicationFactory<Program> factory, TestDatabase db, string role, string? userName = null)
     {
         var name = await TestAccounts.EnsureAsync(db, role, userName);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Keeps the cookie, follows no redirect, and checks any /api answer against the OpenAPI document.
+        var client = factory.CreateDefaultClient(new Admin.Tests.Api.OpenApiContractHandler(factory), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
         var response = await PostLoginAsync(client, name, TestAccounts.Password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Login as {name} answered {(int)response.StatusCode}, not a redirect.");

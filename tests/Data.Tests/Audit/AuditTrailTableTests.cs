@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Admin.Data.Audit;
+using Admin.Data.Domain;
 using Admin.Testing;
 using Npgsql;
 
@@ -59,6 +61,40 @@ public sealed class AuditTrailTableTests : IAsyncLifetime
         var stored = await _db.ScalarAsync<string>("SELECT query FROM audit_entries WHERE action = 'search'");
         Assert.Equal(2048, stored.Length);
         Assert.StartsWith("q=\uFFFD999", stored);
+    }
+
+    public static TheoryData<string> HostileDetails() => new()
+    {
+        // What JsonSerializer writes for a NUL and for lone surrogates in a quoted parameter: escapes jsonb refuses.
+        JsonSerializer.Serialize(new { error = "'\0' is not a province code", path = "/api/v1/healthchecks" }),
+        JsonSerializer.Serialize(new { error = "a" + (char)0xD800 + "b", low = "c" + (char)0xDC00 }),
+        JsonSerializer.Serialize(new Dictionary<string, string> { ["a\0b"] = new string('x', 10_240) }),
+        // Escapes in raw text, an escaped backslash before "u0000" (not an escape), a valid pair kept as it is.
+        """{"a":"\u0000","b":"\\u0000","c":"\ud83d\ude37","d":"\udc00\ud800"}""",
+        // Raw NUL and lone surrogate characters in the text itself, and text that is not JSON at all.
+        "{\"a\":\"x\0y" + (char)0xD800 + "\"}",
+        "not json \0 at all",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileDetails))]
+    public async Task A_detail_json_with_nul_or_lone_surrogates_is_cleaned_not_a_failed_write(string detail)
+    {
+        await new AuditLog(_db.DataSource).WriteAsync(new AuditEntry { ActorName = "x", Action = AuditActions.ApiCall, Detail = detail });
+
+        var stored = await _db.ScalarAsync<string>("SELECT detail::text FROM audit_entries WHERE action = 'api-call' ORDER BY id DESC LIMIT 1");
+        Assert.DoesNotContain("\\u0000", stored.Replace("\\\\", ""));
+        Assert.True(SafeText.IsClean(stored));
+        using var json = JsonDocument.Parse(stored);
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public void Json_cleaning_keeps_valid_escapes_and_changes_only_what_jsonb_refuses()
+    {
+        const string json = """{"a":"\u0000","b":"\\u0000","c":"\ud83d\ude37","d":"\udc00\ud800","e":"\u0001\n"}""";
+        Assert.Equal("""{"a":"\uFFFD","b":"\\u0000","c":"\ud83d\ude37","d":"\uFFFD\uFFFD","e":"\u0001\n"}""", SafeText.CleanJson(json));
+        Assert.Equal("""{"text":"not json"}""", SafeText.CleanJson("not json"));
     }
 
     private async Task AsAppRoleAsync(string sql)

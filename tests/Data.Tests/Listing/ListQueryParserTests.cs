@@ -33,6 +33,37 @@ public class ListQueryParserTests
         Assert.Contains("province + risk", ex.Message);
     }
 
+    [Theory]
+    [InlineData("ZA-GP", "JHB")]
+    [InlineData("ZA-GT", "jhb")] // old province code, any case
+    public void A_district_within_its_province_is_the_district_filter(string province, string district)
+    {
+        var q = HealthCheckQueries.Parse(("province", province), ("district", district));
+        var f = Assert.Single(q.Filters);
+        Assert.Equal(("district", "JHB"), (f.Definition.Name, f.Value.ToUpperInvariant()));
+
+        var withRisk = HealthCheckQueries.Parse(("province", province), ("district", district), ("risk", "high"));
+        Assert.Equal(["district", "risk"], withRisk.Filters.Select(x => x.Definition.Name).Order());
+    }
+
+    [Fact]
+    public void A_district_outside_the_chosen_province_is_refused_by_name()
+    {
+        var ex = Refused(("province", "ZA-WC"), ("district", "JHB"));
+        Assert.Contains("City of Johannesburg", ex.Message);
+        Assert.Contains("is not in province", ex.Message);
+        Assert.Equal("district", ex.Parameter);
+    }
+
+    [Fact]
+    public void The_served_combinations_are_described_with_district_within_province()
+    {
+        Assert.True(HealthCheckList.Definition.IsServedCombination(["province", "district"]));
+        Assert.True(HealthCheckList.Definition.IsServedCombination(["province", "district", "risk"]));
+        Assert.False(HealthCheckList.Definition.IsServedCombination(["province", "source"]));
+        Assert.Contains("district (within its province) + risk", HealthCheckList.Definition.DescribeCombinations());
+    }
+
     [Fact]
     public void Allows_residual_filters_under_a_narrowing_search()
     {

@@ -60,7 +60,7 @@ public sealed record FeedQuery(HealthCheckFeedFilter Filter, string? Cursor, int
                 : null,
             Msisdn = Value("msisdn") is { } msisdn
                 ? Data.Domain.Msisdn.TryNormalize(msisdn, out var e164) ? e164
-                    : throw new FeedQueryException("msisdn", "msisdn must be a full South African mobile number, e.g. +27821234567 (encode + as %2B) or 0821234567.")
+                    : throw new FeedQueryException("msisdn", "msisdn must be a full South African mobile number: +27 and nine digits (encode + as %2B), or ten digits starting 06, 07 or 08.")
                 : null,
         };
         return new FeedQuery(filter, Value(CursorParameter), pageSize, pageSizeText is not null);

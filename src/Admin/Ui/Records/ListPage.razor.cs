@@ -140,7 +140,10 @@ public partial class ListPage<TRow> where TRow : class
     }
 
     private bool IsCombinable(IReadOnlySet<string> names) =>
-        names.Count == 0 || _query?.Search is not null || Definition.FilterCombinations.Any(c => c.Count == names.Count && c.All(names.Contains));
+        names.Count == 0 || _query?.Search is not null || Definition.IsServedCombination(names);
+
+    // Says which combinations exist and why the others do not, under each field it disables.
+    private string NotCombinableText => $"Not with these filters (each combination needs an index of its own). Offered: {Definition.DescribeCombinations()}.";
 
     private void Go(IEnumerable<KeyValuePair<string, string?>> changes, bool keepPosition = false)
     {

@@ -25,6 +25,32 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
     public IReadOnlyList<FilterDefinition> Filters { get; init; } = [];
     /// <summary>The sets of choice filters that may be combined (each needs its own composite index).</summary>
     public IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; init; } = [];
+    /// <summary>
+    /// Filters whose value decides another's (a district lies in one province): given together, the narrower one
+    /// alone is the query (its index serves it), and a value that contradicts it is refused.
+    /// </summary>
+    public IReadOnlyList<FilterImplication> FilterImplications { get; init; } = [];
+
+    /// <summary>The filters that go into the query: those of <paramref name="names"/> less any a narrower one implies.</summary>
+    public IReadOnlySet<string> QueriedFilters(IEnumerable<string> names)
+    {
+        var set = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var implication in FilterImplications)
+            if (set.Contains(implication.Filter)) set.Remove(implication.Implied);
+        return set;
+    }
+
+    /// <summary>Whether an index serves these choice filters together (after implied ones are dropped).</summary>
+    public bool IsServedCombination(IEnumerable<string> names)
+    {
+        var queried = QueriedFilters(names);
+        return queried.Count == 0 || FilterCombinations.Any(c => c.Count == queried.Count && c.All(queried.Contains));
+    }
+
+    /// <summary>The combinations a person can choose, for messages: "province + risk; district (within its province) + risk".</summary>
+    public string DescribeCombinations() => string.Join("; ", FilterCombinations.Select(c => string.Join(" + ", c.Select(name =>
+        FilterImplications.FirstOrDefault(i => string.Equals(i.Filter, name, StringComparison.OrdinalIgnoreCase)) is { } i
+            ? $"{name} (within its {i.Implied})" : name))));
     public IReadOnlyList<SearchDefinition> Searches { get; init; } = [];
 
     /// <summary>
@@ -89,3 +115,7 @@ public interface ITableDefinition
     /// <summary>Runs <paramref name="operation"/> with the row type: the one way back from this interface to the typed definition.</summary>
     TResult Apply<TResult>(ITableOperation<TResult> operation);
 }
+
+/// <summary><paramref name="Filter"/>'s value decides <paramref name="Implied"/>'s (e.g. district → its province code).</summary>
+public sealed record FilterImplication(string Filter, string Implied, Func<string, string?> ImpliedValue);
+
