@@ -40,6 +40,7 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
         services.AddSingleton<RowCounter>();
         services.AddSingleton<TableLister>();
+        services.AddSingleton<Audit.RecordHistory>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddAdminTables();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,48 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Admin.Cli;
 
-/// <summary>"--name value" and "--flag" options of a verb; anything the verb does not know passes on to configuration.</summary>
-public sealed class CommandArgs
+/// <summary>A verb's parsed options (System.CommandLine), read by the option objects the verb declared.</summary>
+public sealed class CommandArgs(ParseResult parse)
 {
-    private readonly Dictionary<string, string?> _options;
+    public T Get<T>(Option<T> option) => parse.GetValue(option)!;
 
-    private CommandArgs(Dictionary<string, string?> options, string[] remaining) => (_options, Remaining) = (options, remaining);
+    /// <summary>Whether the option was on the command line (not just its default).</summary>
+    public bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
 
-    /// <summary>Arguments for the host's configuration (e.g. --ConnectionStrings:Admin=...).</summary>
-    public string[] Remaining { get; }
+    /// <summary>A flag: present or not.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
-    public static CommandArgs Parse(string[] args)
+    /// <summary>A text value; null when not given.</summary>
+    public static Option<string?> Text(string name, string description, string helpName) =>
+        new(name) { Description = description, HelpName = helpName };
+
+    /// <summary>One of a few words (any case); the fallback when not given.</summary>
+    public static Option<string> Choice(string name, string description, string fallback, params string[] choices)
     {
-        var options = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var remaining = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var a = args[i];
-            if (a.Contains(':') || a.Contains('='))
-            {
-                remaining.Add(a); // configuration key, e.g. --ConnectionStrings:Admin=...
-                continue;
-            }
-            if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2)
-                throw new FormatException($"Unexpected argument '{a}'. Options look like --rows 1000000.");
-            var name = a[2..];
-            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            options[name] = hasValue ? args[++i] : null;
-        }
-        return new CommandArgs(options, [.. remaining]);
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => fallback };
+        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, choices);
+        return option;
     }
 
-    public bool Flag(string name) => _options.ContainsKey(name);
-
-    public string? String(string name) => _options.GetValueOrDefault(name);
-
-    public long Long(string name, long fallback, long min = long.MinValue, long max = long.MaxValue)
+    /// <summary>A whole number from min to max ("20_000_000" and "20,000,000" read as 20000000); the fallback when not given.</summary>
+    public static Option<long> Whole(string name, string description, long fallback, long min, long max) => new(name)
     {
-        if (!_options.TryGetValue(name, out var text) || text is null) return fallback;
+        Description = description,
+        HelpName = "N",
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => ParseWhole(r, name, min, max) ?? fallback,
+    };
+
+    /// <summary>Like <see cref="Whole"/>, but null when not given.</summary>
+    public static Option<long?> OptionalWhole(string name, string description, long min, long max) => new(name)
+    {
+        Description = description,
+        HelpName = "N",
+        CustomParser = r => ParseWhole(r, name, min, max),
+    };
+
+    private static long? ParseWhole(ArgumentResult result, string name, long min, long max)
+    {
+        if (result.Tokens.Count == 0) return null;
+        var text = result.Tokens[0].Value;
         var cleaned = text.Replace("_", "").Replace(",", "");
-        if (!long.TryParse(cleaned, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw new FormatException($"--{name} must be a whole number from {min:N0} to {max:N0}; got '{text}'.");
-        return value;
+        if (long.TryParse(cleaned, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        result.AddError($"{name} must be a whole number from {min:N0} to {max:N0}; got '{text}'.");
+        return null;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
 using Admin.Data.Exports;
 using Admin.Hosting;
 using Admin.Security;
@@ -5,37 +7,55 @@ using Admin.Security;
 namespace Admin.Cli;
 
 /// <summary>
-/// Verbs of the app besides serving it: <c>migrate</c>, <c>seed</c>, ... Each builds a plain host (configuration,
-/// logging, data services) without the web server, runs, and returns an exit code.
+/// Verbs of the app besides serving it: <c>migrate</c>, <c>seed</c>, ... Each declares its options (System.CommandLine:
+/// <c>--help</c>, and an unknown option or a bad value is an error with exit code 2, never silently ignored), builds a
+/// plain host (configuration, logging, data services) without the web server, runs, and returns an exit code.
 /// </summary>
-public static class CommandLine
+public static partial class CommandLine
 {
-    private static readonly Dictionary<string, Func<CommandArgs, IServiceProvider, CancellationToken, Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["migrate"] = MigrateCommand.RunAsync,
-        ["seed"] = SeedCommand.RunAsync,
-        ["bench"] = BenchCommand.RunAsync,
-        ["rollups"] = RollupsCommand.RunAsync,
-        ["create-user"] = CreateUserCommand.RunAsync,
-        ["export"] = ExportCommand.RunAsync,
-    };
+    /// <summary>Exit code of a command line that does not parse (an unknown option, a bad value).</summary>
+    public const int UsageError = 2;
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    private static Verb[] Verbs =>
+    [
+        MigrateCommand.Verb, SeedCommand.Verb, BenchCommand.Verb, RollupsCommand.Verb, CreateUserCommand.Verb, ExportCommand.Verb,
+    ];
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && Verbs.Any(v => v.Command.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
 
     public static async Task<int> RunAsync(string[] args)
     {
-        CommandArgs parsed;
-        try
+        // Configuration keys (--ConnectionStrings:Admin=..., Database:StatementTimeout=...) go to the host, as before;
+        // everything else must be an option of the verb.
+        var configuration = args.Skip(1).Where(IsConfiguration).ToArray();
+        var tokens = args.Skip(1).Where(a => !IsConfiguration(a)).Prepend(args[0].ToLowerInvariant()).ToArray();
+
+        var root = new RootCommand("HealthCheck Admin maintenance verbs. Without a verb the app serves the web UI.");
+        int? exit = null;
+        foreach (var verb in Verbs)
         {
-            parsed = CommandArgs.Parse(args[1..]);
+            verb.Command.SetAction(async (parse, ct) => exit = await RunVerbAsync(verb, new CommandArgs(parse), configuration, ct));
+            root.Add(verb.Command);
         }
-        catch (FormatException ex)
+        var parsed = root.Parse(tokens);
+        if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
+            foreach (var error in parsed.Errors)
+                await Console.Error.WriteLineAsync(error.Message);
+            await Console.Error.WriteLineAsync($"Run '{tokens[0]} --help' for its options.");
+            return UsageError;
         }
 
-        var builder = Host.CreateApplicationBuilder(parsed.Remaining);
+        // Ctrl+C and SIGTERM are handled below (with the verbs' own messages), exceptions by the verbs' callers.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        var code = await parsed.InvokeAsync(invocation);
+        return exit ?? code; // --help runs no verb
+    }
+
+    private static async Task<int> RunVerbAsync(Verb verb, CommandArgs args, string[] configuration, CancellationToken _)
+    {
+        var builder = Host.CreateApplicationBuilder(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // EF logs the probe for a not-yet-created history table as an error; real failures surface as exceptions.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
@@ -55,7 +75,7 @@ public static class CommandLine
             System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
         try
         {
-            return await Verbs[args[0]](parsed, host.Services, cts.Token);
+            return await verb.RunAsync(args, host.Services, cts.Token);
         }
         catch (OperationCanceledException)
         {
@@ -65,7 +85,13 @@ public static class CommandLine
         catch (Exception ex) when (ex is FormatException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
+            return UsageError;
         }
     }
+
+    /// <summary>A configuration key with a section path and a value: "--Section:Key=value", "Section:Key=value".</summary>
+    private static bool IsConfiguration(string arg) => ConfigurationArgument().IsMatch(arg);
+
+    [GeneratedRegex(@"^(--|/)?[A-Za-z_][\w.]*(:[\w.]+)+=")]
+    private static partial Regex ConfigurationArgument();
 }

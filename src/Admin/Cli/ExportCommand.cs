@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Admin.Data.Audit;
@@ -17,20 +18,33 @@ namespace Admin.Cli;
 /// </summary>
 public static class ExportCommand
 {
+    private static readonly Option<string?> List = CommandArgs.Text("--list", "The list to export, e.g. health-checks.", "LIST");
+    private static readonly Option<string> Format = CommandArgs.Choice("--format", "csv or ndjson.", "csv", "csv", "ndjson");
+    private static readonly Option<string?> Out = CommandArgs.Text("--out", "The file to write.", "FILE");
+    private static readonly Option<string?> Query = CommandArgs.Text("--query", "The records grid's URL query, e.g. \"province=ZA-GP&risk=high\".", "QUERY");
+    private static readonly Option<string?> Role = CommandArgs.Text("--role", "Admin (default, unmasked) or Analyst (masked).", "ROLE");
+    private static readonly Option<bool> Gzip = CommandArgs.Flag("--gzip", "Compress the file with gzip.");
+    private static readonly Option<long?> Parallel = CommandArgs.OptionalWhole("--parallel", "COPY streams (default: Exports:Parallelism).", 1, 16);
+
+    public static Verb Verb { get; } = new(
+        new Command("export", "A background job's export, run in the foreground (audited), with rows/s and peak working set.")
+            { List, Format, Out, Query, Role, Gzip, Parallel },
+        RunAsync);
+
     public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
     {
-        var list = args.String("list") ?? throw new FormatException("--list is required, e.g. --list health-checks.");
-        var formatText = args.String("format") ?? "csv";
+        var list = args.Get(List) ?? throw new FormatException("--list is required, e.g. --list health-checks.");
+        var formatText = args.Get(Format);
         if (!ExportFormats.TryParse(formatText, out var format)) throw new FormatException(ExportFormats.Unknown(formatText));
-        var output = args.String("out") ?? throw new FormatException("--out FILE is required.");
-        var role = args.String("role") ?? Roles.Admin;
+        var output = args.Get(Out) ?? throw new FormatException("--out FILE is required.");
+        var role = args.Get(Role) ?? Roles.Admin;
         if (!Roles.IsKnown(role)) throw new FormatException($"--role must be one of {string.Join(", ", Roles.All)}.");
         if (role == Roles.Manager) throw new FormatException("Managers export aggregates only (the hotspot district table), not records.");
 
         var configured = services.GetRequiredService<IOptions<ExportOptions>>().Value;
         var options = new ExportOptions
         {
-            Parallelism = (int)args.Long("parallel", configured.Parallelism, 1, 16),
+            Parallelism = (int)(args.Get(Parallel) ?? configured.Parallelism),
             ParallelMinRows = configured.ParallelMinRows,
             StatementTimeout = configured.StatementTimeout,
         };
@@ -40,7 +54,7 @@ public static class ExportCommand
         ExportQuery query;
         try
         {
-            query = ExportQuery.Parse(tables, list, args.String("query") ?? "");
+            query = ExportQuery.Parse(tables, list, args.Get(Query) ?? "");
         }
         catch (ListRequestException ex)
         {
@@ -59,7 +73,7 @@ public static class ExportCommand
         ExportResult result;
         try
         {
-            result = await exporter.WriteFileAsync(query, format, masked, Path.GetFullPath(output), args.Flag("gzip"), estimate, progress, ct);
+            result = await exporter.WriteFileAsync(query, format, masked, Path.GetFullPath(output), args.Get(Gzip), estimate, progress, ct);
         }
         finally
         {

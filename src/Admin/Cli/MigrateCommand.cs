@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Admin.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,8 @@ namespace Admin.Cli;
 
 public static class MigrateCommand
 {
+    public static Verb Verb { get; } = new(new Command("migrate", "Apply the EF Core migrations to the configured database."), RunAsync);
+
     public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();

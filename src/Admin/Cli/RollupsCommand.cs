@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Admin.Data.Rollups;
 using Npgsql;
@@ -11,12 +12,17 @@ namespace Admin.Cli;
 /// </summary>
 public static class RollupsCommand
 {
+    private static readonly Option<bool> Rebuild = CommandArgs.Flag("--rebuild", "Recompute every day instead of an incremental refresh.");
+    private static readonly Option<bool> Status = CommandArgs.Flag("--status", "Print the watermark and row counts; change nothing.");
+
+    public static Verb Verb { get; } = new(new Command("rollups", "Refresh the hotspot rollups once (what the app does every minute).") { Rebuild, Status }, RunAsync);
+
     public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
     {
-        if (args.Flag("status")) return await StatusAsync(services, ct);
+        if (args.Get(Status)) return await StatusAsync(services, ct);
 
         var refresher = HotspotServices.Refresher(services);
-        var result = args.Flag("rebuild") ? await refresher.RebuildAsync(ct) : await refresher.RefreshAsync(ct);
+        var result = args.Get(Rebuild) ? await refresher.RebuildAsync(ct) : await refresher.RefreshAsync(ct);
         if (!result.Ran)
         {
             Console.WriteLine("Another node is refreshing the rollups; nothing done.");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Admin.Data;
 using Admin.Data.Bulk;
@@ -14,25 +15,35 @@ namespace Admin.Cli;
 /// </summary>
 public static class SeedCommand
 {
+    private static readonly Option<long> Rows = CommandArgs.Whole("--rows", "HealthChecks to generate.", 1_000_000, 0, 2_000_000_000);
+    private static readonly Option<long> Seed = CommandArgs.Whole("--seed", "Random seed; the same seed regenerates the same rows.", 42, int.MinValue, int.MaxValue);
+    private static readonly Option<long?> VaccineRows = CommandArgs.OptionalWhole("--vaccine-rows", "Vaccine registrations to generate (default: a twentieth of --rows).", 0, 1_000_000_000);
+    private static readonly Option<bool> IfEmpty = CommandArgs.Flag("--if-empty", "Only when the table is empty.");
+    private static readonly Option<string> Mode = CommandArgs.Choice("--mode", "How to load: auto, bulk or incremental.", "auto", "auto", "bulk", "incremental");
+    private static readonly Option<string> Copy = CommandArgs.Choice("--copy", "COPY writer: encoded or importer.", "encoded", "encoded", "importer");
+    private static readonly Option<string?> MaintenanceWorkMem = CommandArgs.Text("--maintenance-work-mem", "maintenance_work_mem for the index builds, e.g. 3GB (default: sized from the rows).", "SIZE");
+    private static readonly Option<long> MaintenanceWorkers = CommandArgs.Whole("--maintenance-workers", "Parallel workers per index build.", 2, 0, 64);
+    private static readonly Option<bool> NoWalCompression = CommandArgs.Flag("--no-wal-compression", "Do not lz4-compress the bulk transaction's WAL.");
+
+    public static Verb Verb { get; } = new(
+        new Command("seed", "Generate realistic, deterministic HealthChecks and load them with binary COPY.")
+            { Rows, Seed, VaccineRows, IfEmpty, Mode, Copy, MaintenanceWorkMem, MaintenanceWorkers, NoWalCompression },
+        RunAsync);
+
     public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
     {
-        var rows = args.Long("rows", 1_000_000, 0, 2_000_000_000);
+        var rows = args.Get(Rows);
         var options = new BulkLoadOptions
         {
             Rows = rows,
-            Seed = (int)args.Long("seed", 42, int.MinValue, int.MaxValue),
-            VaccineRows = args.String("vaccine-rows") is null ? null : args.Long("vaccine-rows", 0, 0, 1_000_000_000),
-            IfEmpty = args.Flag("if-empty"),
-            Mode = ParseMode(args.String("mode")),
-            MaintenanceWorkMem = args.String("maintenance-work-mem"),
-            MaintenanceWorkers = (int)args.Long("maintenance-workers", 2, 0, 64),
-            CompressWal = !args.Flag("no-wal-compression"),
-            CopyPath = args.String("copy")?.ToLowerInvariant() switch
-            {
-                null or "encoded" => CopyPath.Encoded,
-                "importer" => CopyPath.Importer,
-                var other => throw new FormatException($"--copy must be encoded or importer; got '{other}'."),
-            },
+            Seed = (int)args.Get(Seed),
+            VaccineRows = args.Get(VaccineRows),
+            IfEmpty = args.Get(IfEmpty),
+            Mode = ParseMode(args.Get(Mode)),
+            MaintenanceWorkMem = args.Get(MaintenanceWorkMem),
+            MaintenanceWorkers = (int)args.Get(MaintenanceWorkers),
+            CompressWal = !args.Get(NoWalCompression),
+            CopyPath = args.Get(Copy).Equals("importer", StringComparison.OrdinalIgnoreCase) ? CopyPath.Importer : CopyPath.Encoded,
         };
         var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         var loader = new BulkLoader(connectionString);
@@ -103,9 +114,9 @@ public static class SeedCommand
             task.StopTask(); // freezes its elapsed time at the step's own duration
     }
 
-    private static BulkLoadMode ParseMode(string? text) => text?.ToLowerInvariant() switch
+    private static BulkLoadMode ParseMode(string text) => text.ToLowerInvariant() switch
     {
-        null or "auto" => BulkLoadMode.Auto,
+        "auto" => BulkLoadMode.Auto,
         "bulk" => BulkLoadMode.Bulk,
         "incremental" => BulkLoadMode.Incremental,
         _ => throw new FormatException($"--mode must be auto, bulk or incremental; got '{text}'."),

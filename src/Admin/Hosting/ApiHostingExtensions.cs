@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
 
 namespace Admin.Hosting;
 
@@ -128,6 +129,19 @@ public static class ApiHostingExtensions
         // Needs a login or any valid key (the fallback policy): the document holds no data, but nothing here is
         // published to anonymous callers, and every client of the API has a key anyway.
         app.MapOpenApi("/openapi/{documentName}.json");
+
+        // The OpenAPI browser, for logged-in users (the fallback policy): its bundle is served by the app itself, no
+        // CDN fonts, telemetry or AI agent (the CSP allows only this origin); its one inline script carries a per-request
+        // nonce that SecurityHeaders adds to the policy.
+        app.MapScalarApiReference(ApiPaths.Docs, o => o
+            .WithTitle("HealthCheck Admin API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddDocument(ApiOpenApi.DocumentName)
+            .WithNonce()
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp());
         return app;
     }
 }

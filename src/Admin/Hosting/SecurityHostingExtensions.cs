@@ -95,7 +95,7 @@ public static class SecurityHostingExtensions
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        if (Api.ApiPaths.IsApi(ctx.Request.Path) && !Api.ApiPaths.IsDocs(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

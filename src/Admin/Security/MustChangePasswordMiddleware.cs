@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Admin.Security;
 
 /// <summary>A user holding a one-time password reaches nothing but the change-password page (and logout).</summary>
@@ -5,7 +7,7 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.User.MustChangePassword() && !context.Request.Path.StartsWithSegments(AccountPaths.Root))
+        if (context.User.MustChangePassword() && !context.Request.Path.StartsWithSegments(AccountPaths.Root) && !IsPublic(context))
         {
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
             {
@@ -17,4 +19,8 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
         }
         return next(context);
     }
+
+    // What anyone may fetch (stylesheets, scripts, the error page) is no less open to this user: redirecting the
+    // change-password page's own stylesheets here left that page unstyled.
+    private static bool IsPublic(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 }

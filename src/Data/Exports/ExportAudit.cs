@@ -20,6 +20,8 @@ public static class ExportAudit
         ClientAddress = clientAddress,
         Action = AuditActions.Export,
         TableName = table,
+        // An export of one record (a search by its id) names it, so the record's history lists it.
+        RecordId = query?.SingleRecordId,
         Query = query?.AuditQuery(masked),
         Rows = rows,
         Detail = JsonSerializer.Serialize(new { format, mode, status, masked, job = jobId }),

@@ -39,6 +39,13 @@ public sealed class ExportQuery
 
     public bool IsFiltered => WhereSql.Length > 0;
 
+    /// <summary>The record id when the export is a search by record id ("in=id"), else null.</summary>
+    public string? SingleRecordId =>
+        Parameters.Any(p => p.Key == ListQueryParser.SearchKind && p.Value == "id")
+        && Parameters.FirstOrDefault(p => p.Key == ListQueryParser.SearchText).Value is { } text && Guid.TryParse(text, out var id)
+            ? id.ToString()
+            : null;
+
     /// <summary>The parameters as a URL query string without '?', e.g. "province=ZA-GP&amp;risk=high".</summary>
     public string QueryString => ToQueryString(Parameters);
 

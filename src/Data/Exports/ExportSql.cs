@@ -5,7 +5,8 @@ namespace Admin.Data.Exports;
 
 /// <summary>
 /// The COPY statement of an export: the grid's WHERE and ORDER BY, the table's columns (masked in SQL for roles that
-/// may not see personal data), and the format.
+/// may not see personal data), and the format. CSV cells of text columns that a spreadsheet would run as a formula are
+/// neutralised here, in the select list (<see cref="CsvSafe"/>).
 /// </summary>
 internal static class ExportSql
 {
@@ -21,7 +22,7 @@ internal static class ExportSql
     // json_build_object takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): 50 columns per call, merged with ||.
     private const int ColumnsPerJsonCall = 50;
 
-    public static string Copy(ExportQuery query, IReadOnlyList<string> columns, ExportFormat format, bool masked, string? rangePredicate, bool header)
+    public static string Copy(ExportQuery query, IReadOnlyList<ExportColumn> columns, ExportFormat format, bool masked, string? rangePredicate, bool header)
     {
         var where = new List<string>();
         if (query.IsFiltered) where.Add(SqlLiterals.Inline(query.WhereSql, query.WhereParameters));
@@ -59,12 +60,25 @@ internal static class ExportSql
             ? "(" + expression + ")"
             : $"{Alias}.{Quote(column)}";
 
-    private static string CsvColumns(ExportQuery query, IReadOnlyList<string> columns, bool masked) =>
-        string.Join(", ", columns.Select(c => ColumnSql(query, c, masked) + " AS " + Quote(c)));
+    private static string CsvColumns(ExportQuery query, IReadOnlyList<ExportColumn> columns, bool masked) =>
+        string.Join(", ", columns.Select(c =>
+            (c.IsText ? CsvSafe(ColumnSql(query, c.Name, masked)) : ColumnSql(query, c.Name, masked)) + " AS " + Quote(c.Name)));
 
-    private static string JsonObject(ExportQuery query, IReadOnlyList<string> columns, bool masked)
+    /// <summary>
+    /// CSV injection (OWASP): a cell starting with =, +, -, @, tab or CR is a formula to a spreadsheet (=HYPERLINK(...),
+    /// @SUM(...), -2+3+cmd|' /C calc'!A0). Such a text cell gets a leading single quote, which spreadsheets show as
+    /// text. A sign followed only by digits, dots, spaces and asterisks cannot name a function or a reference, so phone
+    /// numbers (+27821234567), their masked form (+27 82 *** 4567) and negative numbers pass unchanged. A CASE on the
+    /// first character: the second test runs only for cells that start with a sign (ltrim with a set, no regex).
+    /// </summary>
+    public static string CsvSafe(string value) =>
+        $"CASE WHEN left({value}, 1) IN ('=', '@', E'\\t', E'\\r') " +
+        $"OR (left({value}, 1) IN ('+', '-') AND ltrim(substr({value}, 2), '0123456789. *') <> '') " +
+        $"THEN '''' || {value} ELSE {value} END";
+
+    private static string JsonObject(ExportQuery query, IReadOnlyList<ExportColumn> columns, bool masked)
     {
-        string Pairs(IEnumerable<string> cs) => string.Join(", ", cs.Select(c => SqlLiterals.Quote(c) + ", " + ColumnSql(query, c, masked)));
+        string Pairs(IEnumerable<ExportColumn> cs) => string.Join(", ", cs.Select(c => SqlLiterals.Quote(c.Name) + ", " + ColumnSql(query, c.Name, masked)));
         if (columns.Count <= ColumnsPerJsonCall) return "json_build_object(" + Pairs(columns) + ")";
         // Wider tables: jsonb objects merged (keys then come in jsonb's order, not the table's).
         return "(" + string.Join(" || ", columns.Chunk(ColumnsPerJsonCall).Select(c => "jsonb_build_object(" + Pairs(c) + ")")) + ")::json";

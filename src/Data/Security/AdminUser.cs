@@ -9,4 +9,7 @@ public class AdminUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The user's choice of MudBlazor's dark palette, kept with the account so it follows them to any browser.</summary>
+    public bool DarkMode { get; set; }
 }

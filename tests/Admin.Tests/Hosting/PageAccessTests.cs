@@ -137,11 +137,12 @@ public sealed class PageAccessTests(PersonalDataAppFixture app) : IClassFixture<
     [InlineData("/admin/audit")]
     [InlineData("/admin/audit/1")]
     [InlineData("/admin/users")]
+    [InlineData("/records/health-checks/{guid}/history")]
     public async Task An_analyst_is_refused_the_admin_pages(string path)
     {
         var client = await app.ClientAsAsync(Roles.Analyst);
 
-        var response = await client.GetAsync(path);
+        var response = await client.GetAsync(path.Replace("{guid}", app.Rows[0].Id.ToString()));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(AccountPaths.AccessDenied, response.Headers.Location!.AbsolutePath);

@@ -1,4 +1,5 @@
 using Admin.Data.Exports;
+using Admin.Testing;
 using Admin.Testing.Exports;
 
 namespace Admin.Data.Tests.Exports;
@@ -14,7 +15,7 @@ public class CsvExportTests
 
         var csv = await f.ExportTextAsync(ExportFixture.Query(), ExportFormat.Csv);
         var records = CsvRecords.Parse(csv);
-        var (columns, expected) = await f.TextRowsAsync("health_checks", "ORDER BY \"timestamp\" DESC, id DESC");
+        var (columns, expected) = await f.TextRowsAsync("health_checks", "ORDER BY \"timestamp\" DESC, id DESC", spreadsheetSafe: true);
 
         Assert.Equal(columns, records[0].Select(h => h.Text));
         Assert.Equal(expected.Count, records.Count - 1);
@@ -40,8 +41,8 @@ public class CsvExportTests
 
         foreach (var row in rows)
         {
-            Assert.Equal(row.FirstName, byId[row.Id][first].Value);
-            Assert.Equal(row.LastName, byId[row.Id][last].Value);
+            Assert.Equal(SpreadsheetSafe.Cell(row.FirstName), byId[row.Id][first].Value);
+            Assert.Equal(SpreadsheetSafe.Cell(row.LastName), byId[row.Id][last].Value);
         }
         Assert.Contains(rows, r => r.FirstName == "");
         Assert.Contains(rows, r => r.FirstName is null);
@@ -89,6 +90,40 @@ public class CsvExportTests
         // Several names hold newlines: counting lines would overcount.
         Assert.Equal(rows.Count, result.Rows);
         Assert.Equal(rows.Count, progress.Rows);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("@SUM(A1:A9)", "'@SUM(A1:A9)")]
+    [InlineData("+SUM(1)", "'+SUM(1)")]
+    [InlineData("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\r=x", "'\r=x")]
+    [InlineData("+27821234567", "+27821234567")]
+    [InlineData("-12.5", "-12.5")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("'already quoted", "'already quoted")]
+    public async Task Text_cells_a_spreadsheet_would_run_as_formulas_are_quoted_in_csv_only(string name, string inCsv)
+    {
+        await using var f = await ExportFixture.CreateAsync();
+        var row = HealthCheckRows.Create(1);
+        row.FirstName = name;
+        row.City = name;
+        await using (var db = f.Db.CreateDbContext())
+        {
+            db.HealthChecks.Add(row);
+            await db.SaveChangesAsync();
+        }
+
+        var records = CsvRecords.Parse(await f.ExportTextAsync(ExportFixture.Query(), ExportFormat.Csv));
+        var header = records[0].Select(h => h.Text).ToList();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await f.ExportTextAsync(ExportFixture.Query(), ExportFormat.Ndjson))!;
+
+        Assert.Equal(inCsv, records[1][header.IndexOf("first_name")].Value);
+        Assert.Equal(inCsv, records[1][header.IndexOf("city")].Value);
+        Assert.Equal(SpreadsheetSafe.Cell(name), inCsv); // the test's own statement of the rule agrees
+        Assert.Equal(row.Msisdn, records[1][header.IndexOf("msisdn")].Value); // +27…: a number, not a formula
+        Assert.Equal(name, (string?)json["first_name"]); // NDJSON is data for programs: unchanged
     }
 
     private static string Show(string? s) => s is null ? "NULL" : "\"" + s + "\"";

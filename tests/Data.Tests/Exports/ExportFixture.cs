@@ -42,9 +42,10 @@ public sealed class ExportFixture : IAsyncDisposable
 
     /// <summary>
     /// The rows as PostgreSQL's output functions write them, under the export's output settings, read with plain SQL:
-    /// what a correct CSV must reproduce field for field (null for NULL).
+    /// what a correct CSV must reproduce field for field (null for NULL); <paramref name="spreadsheetSafe"/>: text
+    /// columns as a CSV export writes them (<see cref="SpreadsheetSafe"/>).
     /// </summary>
-    public async Task<(IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows)> TextRowsAsync(string table, string whereAndOrder)
+    public async Task<(IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows)> TextRowsAsync(string table, string whereAndOrder, bool spreadsheetSafe = false)
     {
         await using var conn = await Db.DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
@@ -67,10 +68,14 @@ public sealed class ExportFixture : IAsyncDisposable
         await using (var reader = await cmd.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
-                rows.Add(Enumerable.Range(0, columns.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray());
+                rows.Add(Enumerable.Range(0, columns.Count).Select(i => reader.IsDBNull(i) ? null
+                    : spreadsheetSafe && TextTypes.Contains(columns[i].Type) ? SpreadsheetSafe.Cell(reader.GetString(i))
+                    : reader.GetString(i)).ToArray());
         }
         return (columns.Select(c => c.Name).ToList(), rows);
     }
+
+    private static readonly HashSet<string> TextTypes = ["text", "character varying", "character"];
 
     public async ValueTask DisposeAsync()
     {

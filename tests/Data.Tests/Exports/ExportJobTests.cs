@@ -202,6 +202,8 @@ public class ExportJobTests
         await host.StartAsync(); // housekeeping runs at startup
 
         await host.WaitForAsync(job.Id, j => j.FilePath is null, "the file to expire");
+        // The job forgets its file first, then the file is deleted: wait for the second step too (raced under load).
+        for (var waited = 0; File.Exists(path) && waited < 10_000; waited += 50) await Task.Delay(50);
         Assert.False(File.Exists(path));
     }
 

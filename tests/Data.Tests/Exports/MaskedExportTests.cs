@@ -49,9 +49,10 @@ public class MaskedExportTests
         {
             HealthCheckList.Definition.MaskPersonalData!(rows[i]);
             var r = records[i + 1];
+            // CSV text cells are also spreadsheet-safe (a masked phone number is left as it is).
             Assert.Equal(rows[i].Msisdn, r[header.IndexOf("msisdn")].Text);
-            Assert.Equal(rows[i].FirstName ?? "", r[header.IndexOf("first_name")].Text);
-            Assert.Equal(rows[i].LastName ?? "", r[header.IndexOf("last_name")].Text);
+            Assert.Equal(SpreadsheetSafe.Cell(rows[i].FirstName) ?? "", r[header.IndexOf("first_name")].Text);
+            Assert.Equal(SpreadsheetSafe.Cell(rows[i].LastName) ?? "", r[header.IndexOf("last_name")].Text);
             Assert.True(r[header.IndexOf("date_of_birth")].IsNull);
             Assert.True(r[header.IndexOf("latitude")].IsNull);
             Assert.Equal("", r[header.IndexOf("deduplication_id")].Text);

@@ -1397,6 +1397,10 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<bool>("DarkMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dark_mode");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
