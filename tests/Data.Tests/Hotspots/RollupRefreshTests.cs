@@ -10,7 +10,8 @@ namespace Admin.Data.Tests.Hotspots;
 
 public class RollupRefreshTests : IAsyncLifetime
 {
-    private static readonly DateOnly LastDay = new(2021, 1, 31);
+    // The data spans a month boundary, so month-to-date totals and month ends are exercised.
+    private static readonly DateOnly LastDay = new(2021, 2, 6);
     private TestDatabase _db = null!;
     private RollupRefresher _refresher = null!;
 
@@ -43,6 +44,7 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.Equal(districtDirect, await RollupOracle.DistrictRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
+        Assert.Equal(await RollupOracle.DistrictMonthDirectAsync(_db), await RollupOracle.DistrictMonthRollupAsync(_db));
     }
 
     // The dashboard's answers from the rollups (running totals included) against the same questions put to the base
@@ -130,7 +132,7 @@ public class RollupRefreshTests : IAsyncLifetime
         var again = await _refresher.RefreshAsync();
 
         Assert.True(again.Ran);
-        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+        Assert.Equal((0, 0, 0, 0), (again.DistrictRows, again.DistrictMonthRows, again.CellRows, again.MonthToDateRows));
         await AssertRollupsMatchBaseTableAsync();
     }
 
@@ -158,7 +160,7 @@ public class RollupRefreshTests : IAsyncLifetime
         await AssertDashboardMatchesBaseTableAsync();
 
         var again = await _refresher.RefreshAsync();
-        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+        Assert.Equal((0, 0, 0, 0), (again.DistrictRows, again.DistrictMonthRows, again.CellRows, again.MonthToDateRows));
     }
 
     [Fact]
