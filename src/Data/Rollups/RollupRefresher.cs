@@ -101,9 +101,17 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        // Months and month-to-date totals of every month with a recounted day (a rebuild: every month).
-        var monthRows = await MergeMonthsAsync(conn, RollupSql.MergeDistrictMonths, from ?? BeforeAnyData, late, ct);
-        var monthToDateRows = await MergeMonthsAsync(conn, RollupSql.MergeMonthToDate, from ?? BeforeAnyData, late, ct);
+        // Months and month-to-date totals of every month with a recounted day (a rebuild: every month), one month
+        // per statement so every range in them is a constant the planner can size.
+        long monthRows = 0, monthToDateRows = 0;
+        var lastCellDay = await ScalarAsync<DateOnly?>(conn, RollupSql.LastCellDay, ct);
+        foreach (var (month, first) in await DirtyMonthsAsync(conn, from ?? BeforeAnyData, late, ct))
+        {
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            monthRows += await MergeMonthAsync(conn, RollupSql.MergeDistrictMonth, month, first, monthEnd, monthEnd, ct);
+            var stop = lastCellDay is { } last && last < monthEnd ? last : monthEnd;
+            monthToDateRows += await MergeMonthAsync(conn, RollupSql.MergeMonthToDate, month, first, stop, monthEnd, ct);
+        }
 
         await using (var save = Command(RollupSql.SaveWatermark, conn))
         {
@@ -157,12 +165,32 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         return (reader.GetFieldValue<ulong>(0), reader.GetString(1));
     }
 
-    private async Task<long> MergeMonthsAsync(NpgsqlConnection conn, string sql, DateOnly from, DateOnly[] late, CancellationToken ct)
+    private async Task<List<(DateOnly Month, DateOnly Start)>> DirtyMonthsAsync(NpgsqlConnection conn, DateOnly from, DateOnly[] late, CancellationToken ct)
     {
-        await using var cmd = Command(sql, conn);
+        await using var cmd = Command(RollupSql.DirtyMonths, conn);
         cmd.Parameters.AddWithValue("from", from);
         cmd.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
+        var months = new List<(DateOnly, DateOnly)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) months.Add((reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1)));
+        return months;
+    }
+
+    private async Task<long> MergeMonthAsync(NpgsqlConnection conn, string sql, DateOnly month, DateOnly start, DateOnly stop, DateOnly monthEnd, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, conn);
+        cmd.Parameters.AddWithValue("month", month);
+        cmd.Parameters.AddWithValue("start", start);
+        cmd.Parameters.AddWithValue("stop", stop);
+        cmd.Parameters.AddWithValue("month_end", monthEnd);
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<T?> ScalarAsync<T>(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<T>(0) : default;
     }
 
     private async Task ResetTimeoutAsync(NpgsqlConnection conn)

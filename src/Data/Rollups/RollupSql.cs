@@ -114,8 +114,13 @@ internal static class RollupSql
     /// </summary>
     public static readonly string MergeFrom = $"""
         WITH {Base(Recounted)}, districts AS (
+            -- Unchanged counts (most of the look-back) are dropped by one join over the recounted days first: cheaper
+            -- than an ON CONFLICT probe per row.
             INSERT INTO rollup_district_days AS r (day, province, district_code, risk, source, checks)
-            SELECT day, province, district_code, risk, source, checks FROM district_counts
+            SELECT n.day, n.province, n.district_code, n.risk, n.source, n.checks FROM district_counts n
+            LEFT JOIN (SELECT * FROM rollup_district_days WHERE day >= @from OR day = ANY (@late)) o
+              ON o.day = n.day AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk AND o.source = n.source
+            WHERE o.checks IS DISTINCT FROM n.checks
             ON CONFLICT (day, district_code, province, risk, source) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
@@ -127,7 +132,11 @@ internal static class RollupSql
             RETURNING 1
         ), cells AS (
             INSERT INTO rollup_cell_days AS r (day, cell_row, cell_column, province, district_code, risk, checks)
-            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_counts
+            SELECT n.day, n.cell_row, n.cell_column, n.province, n.district_code, n.risk, n.checks FROM cell_counts n
+            LEFT JOIN (SELECT * FROM rollup_cell_days WHERE day >= @from OR day = ANY (@late)) o
+              ON o.day = n.day AND o.cell_row = n.cell_row AND o.cell_column = n.cell_column
+             AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk
+            WHERE o.checks IS DISTINCT FROM n.checks
             ON CONFLICT (day, cell_row, cell_column, district_code, province, risk) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
@@ -145,32 +154,38 @@ internal static class RollupSql
 
     /// <summary>
     /// The months a refresh touched, each with the first day recounted in it: the month of every late day, and every
-    /// month from <c>@from</c> on that has (or had) rows in <paramref name="table"/>. A rebuild passes a <c>@from</c>
-    /// before any data, so every month is recomputed from its first day.
+    /// month from <c>@from</c> on that has (or had) rows in a cell rollup. A rebuild passes a <c>@from</c> before any
+    /// data, so every month is recomputed from its first day. One index probe per month, so rows dated years after the
+    /// rest cost a probe per empty month between, not a scan.
     /// </summary>
-    private static string Dirty(string table, string dayColumn) => $"""
-        dirty AS (
-            SELECT month, min(start) AS start FROM (
-                SELECT {RollupDay.MonthOf("d")} AS month, d AS start FROM unnest(@late::date[]) d
-                UNION ALL
-                SELECT DISTINCT {RollupDay.MonthOf("day")}, greatest({RollupDay.MonthOf("day")}, @from) FROM rollup_cell_days WHERE day >= @from
-                UNION ALL
-                SELECT DISTINCT {RollupDay.MonthOf(dayColumn)}, greatest({RollupDay.MonthOf(dayColumn)}, @from) FROM {table} WHERE {dayColumn} >= {RollupDay.MonthOf("@from")}
-                UNION ALL
-                SELECT DISTINCT {RollupDay.MonthOf("day")}, greatest({RollupDay.MonthOf("day")}, @from) FROM rollup_district_days WHERE day >= @from
-            ) x GROUP BY month
-        )
+    public static readonly string DirtyMonths = $"""
+        SELECT month, min(start) FROM (
+            SELECT {RollupDay.MonthOf("d")} AS month, d AS start FROM unnest(@late::date[]) d
+            UNION ALL
+            SELECT m::date, greatest(m::date, @from)
+            FROM generate_series({RollupDay.MonthOf("@from")}::timestamp,
+                     {RollupDay.MonthOf("greatest(@from, (SELECT max(day) FROM rollup_cell_days), (SELECT max(day) FROM rollup_cell_month_to_date), (SELECT max(day) FROM rollup_district_days))")}::timestamp,
+                     interval '1 month') m
+            WHERE EXISTS (SELECT 1 FROM rollup_district_days WHERE day BETWEEN greatest(m::date, @from) AND {RollupDay.MonthEndOf("m")})
+               OR EXISTS (SELECT 1 FROM rollup_district_months WHERE month = m::date)
+               OR EXISTS (SELECT 1 FROM rollup_cell_month_to_date WHERE day BETWEEN greatest(m::date, @from) AND {RollupDay.MonthEndOf("m")})
+        ) x
+        GROUP BY month
+        ORDER BY month
         """;
 
+    /// <summary>The newest day with cell counts: the newest month's month-to-date rows run up to it.</summary>
+    public const string LastCellDay = "SELECT max(day) FROM rollup_cell_days";
+
     /// <summary>
-    /// The district rollup per month, for every month with a recounted day: summed again from that month's day rows
-    /// (at most ~31 x 500), written like <see cref="MergeFrom"/> (only what changed). Returns the rows written.
+    /// The district rollup of one month (<c>@month</c>), summed again from its day rows (at most ~31 x 500), written like
+    /// <see cref="MergeFrom"/> (only what changed). Returns the rows written.
     /// </summary>
-    public static readonly string MergeDistrictMonths = $"""
-        WITH {Dirty("rollup_district_months", "month")}, fresh AS (
-            SELECT m.month, d.province, d.district_code, d.risk, d.source, sum(d.checks)::bigint AS checks
-            FROM dirty m JOIN rollup_district_days d ON d.day >= m.month AND d.day <= {RollupDay.MonthEndOf("m.month")}
-            GROUP BY m.month, d.province, d.district_code, d.risk, d.source
+    public static readonly string MergeDistrictMonth = $"""
+        WITH fresh AS MATERIALIZED (
+            SELECT @month AS month, province, district_code, risk, source, sum(checks)::bigint AS checks
+            FROM rollup_district_days WHERE day BETWEEN @month AND @month_end
+            GROUP BY province, district_code, risk, source
         ), written AS (
             INSERT INTO rollup_district_months AS r (month, province, district_code, risk, source, checks)
             SELECT month, province, district_code, risk, source, checks FROM fresh
@@ -179,58 +194,56 @@ internal static class RollupSql
             RETURNING 1
         ), gone AS (
             DELETE FROM rollup_district_months r
-            WHERE r.month IN (SELECT month FROM dirty) AND NOT EXISTS (
+            WHERE r.month = @month AND NOT EXISTS (
                 SELECT 1 FROM fresh f
-                WHERE f.month = r.month AND f.district_code = r.district_code AND f.province = r.province AND f.risk = r.risk AND f.source = r.source)
+                WHERE f.district_code = r.district_code AND f.province = r.province AND f.risk = r.risk AND f.source = r.source)
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
         """;
 
     /// <summary>
-    /// Month-to-date totals per cell (<see cref="CellMonthToDate"/>) for every month a refresh touched, from the first
-    /// day recounted in it to the month's end (or the newest cell day): the total the day before (same month) plus a
-    /// running sum of the cell rollup's days. A late row of any age rewrites the rest of its own month, never the
-    /// months after it, so the work is bounded by ~31 days x the cells active in a touched month, whatever the span of
-    /// the data. Written like <see cref="MergeFrom"/>: only totals that changed. Returns the rows written.
+    /// Month-to-date totals per cell (<see cref="CellMonthToDate"/>) of one month, from <c>@start</c> (the first day
+    /// recounted in it) to <c>@stop</c> (the month's end, or the newest cell day): the total the day before (same
+    /// month) plus a running sum of the cell rollup's days. A late row of any age rewrites the rest of its own month,
+    /// never the months after it, so the work is bounded by ~31 days x the cells active in the month, whatever the span
+    /// of the data. Every range is a constant, so the planner sizes each step from the table's statistics. Written like
+    /// <see cref="MergeFrom"/>: only totals that changed. Returns the rows written.
     /// </summary>
-    public static readonly string MergeMonthToDate = $"""
-        WITH {Dirty("rollup_cell_month_to_date", "day")}, bounds AS (
-            SELECT month, start, least({RollupDay.MonthEndOf("month")}, (SELECT max(day) FROM rollup_cell_days)) AS stop
-            FROM dirty
-        ), carried AS (
-            SELECT b.month, r.cell_row, r.cell_column, r.checks, r.high_risk
-            FROM bounds b JOIN rollup_cell_month_to_date r ON r.day = b.start - 1
-            WHERE b.start > b.month
-        ), daily AS (
-            SELECT b.month, c.cell_row, c.cell_column, c.day, sum(c.checks) AS checks,
-                   coalesce(sum(c.checks) FILTER (WHERE c.risk IN ('high', 'critical')), 0) AS high_risk
-            FROM bounds b JOIN rollup_cell_days c ON c.day BETWEEN b.start AND b.stop
-            GROUP BY b.month, c.cell_row, c.cell_column, c.day
+    public const string MergeMonthToDate = """
+        WITH carried AS MATERIALIZED (
+            SELECT cell_row, cell_column, checks, high_risk
+            FROM rollup_cell_month_to_date WHERE day = @start - 1 AND @start > @month
+        ), daily AS MATERIALIZED (
+            SELECT cell_row, cell_column, day, sum(checks) AS checks,
+                   coalesce(sum(checks) FILTER (WHERE risk IN ('high', 'critical')), 0) AS high_risk
+            FROM rollup_cell_days WHERE day BETWEEN @start AND @stop
+            GROUP BY cell_row, cell_column, day
         ), cells AS (
-            SELECT month, cell_row, cell_column, min(first_day) AS first_day
-            FROM (SELECT c.month, c.cell_row, c.cell_column, b.start AS first_day FROM carried c JOIN bounds b USING (month)
+            SELECT cell_row, cell_column, min(first_day) AS first_day
+            FROM (SELECT cell_row, cell_column, @start AS first_day FROM carried
                   UNION ALL
-                  SELECT month, cell_row, cell_column, min(day) FROM daily GROUP BY month, cell_row, cell_column) c
-            GROUP BY month, cell_row, cell_column
-        ), days AS (
-            SELECT c.month, c.cell_row, c.cell_column, g::date AS day
-            FROM cells c JOIN bounds b USING (month), generate_series(c.first_day::timestamp, b.stop::timestamp, interval '1 day') g
-        ), fresh AS (
-            SELECT d.day, d.cell_row, d.cell_column,
-                   (coalesce(c.checks, 0) + sum(coalesce(x.checks, 0)) OVER w)::bigint AS checks,
-                   (coalesce(c.high_risk, 0) + sum(coalesce(x.high_risk, 0)) OVER w)::bigint AS high_risk
-            FROM days d
-            LEFT JOIN carried c ON c.month = d.month AND c.cell_row = d.cell_row AND c.cell_column = d.cell_column
-            LEFT JOIN daily x ON x.cell_row = d.cell_row AND x.cell_column = d.cell_column AND x.day = d.day
-            WINDOW w AS (PARTITION BY d.month, d.cell_row, d.cell_column ORDER BY d.day)
+                  SELECT cell_row, cell_column, min(day) FROM daily GROUP BY cell_row, cell_column) c
+            GROUP BY cell_row, cell_column
+        ), fresh AS MATERIALIZED (
+            SELECT g::date AS day, c.cell_row, c.cell_column,
+                   (coalesce(k.checks, 0) + sum(coalesce(x.checks, 0)) OVER w)::bigint AS checks,
+                   (coalesce(k.high_risk, 0) + sum(coalesce(x.high_risk, 0)) OVER w)::bigint AS high_risk
+            FROM cells c
+            CROSS JOIN LATERAL generate_series(c.first_day::timestamp, @stop::timestamp, interval '1 day') g
+            LEFT JOIN carried k ON k.cell_row = c.cell_row AND k.cell_column = c.cell_column
+            LEFT JOIN daily x ON x.cell_row = c.cell_row AND x.cell_column = c.cell_column AND x.day = g::date
+            WINDOW w AS (PARTITION BY c.cell_row, c.cell_column ORDER BY g)
+        ), old AS MATERIALIZED (
+            SELECT day, cell_row, cell_column, checks, high_risk
+            FROM rollup_cell_month_to_date WHERE day BETWEEN @start AND @month_end
         ), written AS (
             -- Unchanged totals are filtered out by one join first: an ON CONFLICT probe each costs ~6 µs, and a late day
             -- recomputes the rest of its month for every cell of it, of which only a few change.
             INSERT INTO rollup_cell_month_to_date AS r (day, cell_row, cell_column, checks, high_risk)
             SELECT f.day, f.cell_row, f.cell_column, f.checks, f.high_risk
             FROM fresh f
-            LEFT JOIN rollup_cell_month_to_date o ON o.day = f.day AND o.cell_row = f.cell_row AND o.cell_column = f.cell_column
+            LEFT JOIN old o ON o.day = f.day AND o.cell_row = f.cell_row AND o.cell_column = f.cell_column
             WHERE (o.checks, o.high_risk) IS DISTINCT FROM (f.checks, f.high_risk)
             ON CONFLICT (day, cell_row, cell_column) DO UPDATE
             SET checks = excluded.checks, high_risk = excluded.high_risk
@@ -238,9 +251,9 @@ internal static class RollupSql
             RETURNING 1
         ), gone AS (
             DELETE FROM rollup_cell_month_to_date r
-            USING dirty b
-            WHERE r.day BETWEEN b.start AND {RollupDay.MonthEndOf("b.month")} AND NOT EXISTS (
-                SELECT 1 FROM fresh f WHERE f.day = r.day AND f.cell_row = r.cell_row AND f.cell_column = r.cell_column)
+            USING old o
+            WHERE r.day = o.day AND r.cell_row = o.cell_row AND r.cell_column = o.cell_column AND NOT EXISTS (
+                SELECT 1 FROM fresh f WHERE f.day = o.day AND f.cell_row = o.cell_row AND f.cell_column = o.cell_column)
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
