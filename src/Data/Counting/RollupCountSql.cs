@@ -15,8 +15,12 @@ internal static class RollupCountSql
 
     private const string Watermark = $"FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}'";
 
-    /// <summary>Whether a refresh has run (and recorded its snapshot): without one the rollups count nothing yet.</summary>
-    public const string Ready = $"SELECT EXISTS (SELECT 1 {Watermark} AND xid_snapshot IS NOT NULL)";
+    /// <summary>
+    /// The last refresh's snapshot and its xmin (no row before the first refresh). Read first and passed to <see cref="Cube"/>
+    /// as constants: with the xmin as a value the planner sees from its statistics how few rows lie past it and walks the
+    /// change-feed index; as a subquery it guessed a third of the table and walked a date range's timestamp index instead.
+    /// </summary>
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL";
 
     private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
 
@@ -34,8 +38,7 @@ internal static class RollupCountSql
             WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to)
             UNION ALL
             SELECT {TableDimensions}, 1 FROM health_checks
-            WHERE change_xid >= (SELECT pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark})
-              AND NOT pg_visible_in_snapshot(created_xid, (SELECT xid_snapshot::pg_snapshot {Watermark}))
+            WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)
               AND "timestamp" >= @whole_from AND "timestamp" < @whole_to
             UNION ALL
             SELECT {TableDimensions}, 1 FROM health_checks

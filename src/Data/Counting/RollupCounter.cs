@@ -71,37 +71,43 @@ public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOpt
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var ms = ((long)Math.Max(1, options.Value.RollupTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-        await using var batch = new NpgsqlBatch(conn, tx)
-        {
-            BatchCommands =
-            {
-                // JIT off: the planner cannot know how few rows lie past the snapshot's xmin (it guesses a third of
-                // the table), and compiling for that guess took 2.9 s of a 3.2 s count at 20M rows.
-                new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {ms}"),
-                new NpgsqlBatchCommand("SET LOCAL jit = off"),
-                new NpgsqlBatchCommand(RollupCountSql.Ready),
-                new NpgsqlBatchCommand(RollupCountSql.Cube)
-                {
-                    Parameters =
-                    {
-                        new("m_from", monthFrom), new("m_to", monthTo),
-                        new("d_from", wholeFrom), new("d_to", wholeTo),
-                        new("whole_from", RollupDay.StartOf(wholeFrom)), new("whole_to", RollupDay.StartOf(wholeTo)),
-                        new("head_from", start), new("head_to", headTo),
-                        new("tail_from", tailFrom), new("tail_to", end),
-                    },
-                },
-            },
-        };
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            if (!reader.GetBoolean(0)) return null;
-            await reader.NextResultAsync(ct);
+            string snapshot;
+            ulong xmin;
+            await using (var prepare = new NpgsqlBatch(conn, tx)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {ms}"),
+                    // The planner cannot know how few rows past the snapshot's xmin there are until it sees the value;
+                    // JIT compiling for a wrong guess once took 2.9 s of a 3.2 s count at 20M rows.
+                    new NpgsqlBatchCommand("SET LOCAL jit = off"),
+                    new NpgsqlBatchCommand(RollupCountSql.Snapshot),
+                },
+            })
+            await using (var reader = await prepare.ExecuteReaderAsync(ct))
+            {
+                if (!await reader.ReadAsync(ct)) return null; // no refresh yet
+                (snapshot, xmin) = (reader.GetString(0), reader.GetFieldValue<ulong>(1));
+            }
+
+            await using var cube = new NpgsqlCommand(RollupCountSql.Cube, conn, tx)
+            {
+                Parameters =
+                {
+                    new("m_from", monthFrom), new("m_to", monthTo),
+                    new("d_from", wholeFrom), new("d_to", wholeTo),
+                    new("whole_from", RollupDay.StartOf(wholeFrom)), new("whole_to", RollupDay.StartOf(wholeTo)),
+                    new("head_from", start), new("head_to", headTo),
+                    new("tail_from", tailFrom), new("tail_to", end),
+                    new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin },
+                },
+            };
+            await using var rows = await cube.ExecuteReaderAsync(ct);
             var cells = new List<CubeCell>();
-            while (await reader.ReadAsync(ct))
-                cells.Add(new CubeCell([reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)], reader.GetInt64(4)));
+            while (await rows.ReadAsync(ct))
+                cells.Add(new CubeCell([rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)], rows.GetInt64(4)));
             return new RollupCube(cells);
         }
         catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !ct.IsCancellationRequested)
