@@ -29,7 +29,7 @@ cleanup() { kill_leftovers; pg_stop_cluster "$tmp/pg" immediate; rm -rf "$tmp"; 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(pg_free_port) || { echo "no free port" >&2; exit 1; }
+port=${ADMIN_TEST_PG_PORT:-$(pg_free_port)} || { echo "no free port" >&2; exit 1; }
 pg_start_cluster "$tmp/pg" "$port" test || exit 1
 export ADMIN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 echo "Test PostgreSQL on port $port ($tmp/pg)"

@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<TableSizeEstimator>();
         services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
+        services.AddSingleton<RollupCounter>();
         services.AddSingleton<RowCounter>();
         services.AddSingleton<TableLister>();
         services.AddSingleton<Audit.RecordHistory>();

@@ -37,6 +37,8 @@ public static class BenchCommand
         var scenarios = new List<BenchScenario>();
         if (Wanted("grid") || Wanted("filter") || Wanted("search") || Wanted("count"))
             scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
+        if (Wanted("rollcount"))
+            scenarios.AddRange(await RollupCountScenarios.CreateAsync(services, ct));
         scenarios.AddRange(HotspotScenarios.Create(services));
         // The API scenarios start the API on a loopback port (and post rows they delete again): only when asked for or running all.
         await using var api = Wanted("api") ? await ApiBenchHost.StartAsync(services, ct) : null;

@@ -13,6 +13,12 @@ public sealed class CountOptions
     /// </summary>
     public long ExactCeiling { get; set; } = 200_000;
 
+    /// <summary>
+    /// Limit for a count from the rollups (RollupCounter): milliseconds normally; past it, only when many rows arrived
+    /// since the last refresh (a bulk load), the planner's path is taken instead.
+    /// </summary>
+    public TimeSpan RollupTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Limit for an exact count an admin asks for explicitly; it runs in the background with a cancel button.</summary>
     public TimeSpan RequestedExactTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

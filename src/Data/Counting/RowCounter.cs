@@ -6,17 +6,19 @@ using Npgsql;
 namespace Admin.Data.Counting;
 
 /// <summary>
-/// The count label's number, exact only when that is cheap. The planner's estimate comes first (EXPLAIN for a
+/// The count label's number, exact only when that is cheap. A filter the rollups cover is counted from them, exactly
+/// and in milliseconds (<see cref="RollupCounter"/>). Otherwise the planner's estimate comes first (EXPLAIN for a
 /// filter, table statistics without one; both under a millisecond). When it is small enough, count(*) runs under
 /// SET LOCAL statement_timeout; if that is cut off, the estimate stands. A whole-table estimate never stands in
 /// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3).
 /// </summary>
-public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options)
+public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null)
 {
     private const string QueryCanceled = "57014";
 
     public async Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
     {
+        if (rollups is not null && await rollups.TryCountAsync(query, ct) is { } counted) return counted;
         var estimate = await EstimateAsync(query, ct);
         if (estimate.Value > options.Value.ExactCeiling) return estimate;
         return await TryExactAsync(query, options.Value.ExactTimeout, ct) ?? estimate;

@@ -68,7 +68,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             // One round trip: UPDATE ... WHERE id = @id AND xmin = @version, then the audit INSERT, in this transaction.
             await db.SaveChangesAsync(ct);
             // The hotspot rollups follow in the same transaction (RollupEdits: why and how).
-            await RollupEdits.ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), rollupBefore, RollupKey.Of(check), RollupLockTimeout, ct);
+            await RollupEdits.ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), id, rollupBefore, RollupKey.Of(check), RollupLockTimeout, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {

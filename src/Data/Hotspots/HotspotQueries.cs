@@ -31,8 +31,8 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
             command.Parameters.AddWithValue("scan_from", scanFrom);
             command.Parameters.AddWithValue("recent_from", windows.Recent.From);
             command.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
-            command.Parameters.AddWithValue("scan_from_ts", StartOf(scanFrom));
-            command.Parameters.AddWithValue("to_end_ts", StartOf(period.To.AddDays(1)));
+            command.Parameters.AddWithValue("scan_from_ts", RollupDay.StartOf(scanFrom));
+            command.Parameters.AddWithValue("to_end_ts", RollupDay.StartOf(period.To.AddDays(1)));
             batch.BatchCommands.Add(command);
         }
 
@@ -107,5 +107,4 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
         return rows.Select((r, i) => result(r, assessments[i])).ToList();
     }
 
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -13,14 +13,14 @@ internal static class HotspotSql
     /// <summary>"High risk" on the dashboard is high or critical (critical only exists in the launch weeks' points rule).</summary>
     private const string High = "risk IN ('high', 'critical')";
 
-    private const string BaseDay = """("timestamp" AT TIME ZONE 'UTC')::date""";
+    private static readonly string BaseDay = RollupDay.Of("\"timestamp\"");
     private const string BaseRange = "\"timestamp\" >= @scan_from_ts AND \"timestamp\" < @to_end_ts";
 
     private static string DistrictSource(HotspotSource source) => source == HotspotSource.Rollups
         ? "SELECT day, province, district_code, risk, checks FROM rollup_district_days WHERE day BETWEEN @scan_from AND @to"
         : $"SELECT {BaseDay} AS day, province, coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code, risk, 1 AS checks FROM health_checks WHERE {BaseRange}";
 
-    private const string BaseCellSource = $"""
+    private static readonly string BaseCellSource = $"""
         SELECT {BaseDay} AS day, {GridCell.RowSql} AS cell_row, {GridCell.ColumnSql} AS cell_column, risk, 1 AS checks
         FROM health_checks WHERE {BaseRange} AND latitude IS NOT NULL AND longitude IS NOT NULL
         """;
@@ -42,24 +42,27 @@ internal static class HotspotSql
         """;
 
     /// <summary>
-    /// Per grid cell. From the rollups: running totals at the four boundary days (each clamped to the newest day,
-    /// after which nothing was counted), so the cost does not grow with the period. From the base table: a GROUP BY.
+    /// Per grid cell. From the rollups: each boundary b (the period's, the windows') as a total D(b) counted from the
+    /// first month any boundary falls in: the month totals before b's month (each month's last month-to-date row) plus
+    /// the month-to-date total at b (clamped to the newest day, after which nothing was counted). Period sums are
+    /// differences of two D's, so the cost is a few index lookups per cell per month shown, whatever the data's span.
+    /// From the base table: a GROUP BY.
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
-        ? """
+        ? $"""
           WITH b AS (
               SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
-              FROM (SELECT max(day) AS last FROM rollup_cell_running_totals) m
+              FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
+          ), ends AS (
+              SELECT coalesce(array_agg({RollupDay.MonthEndOf("g")}), ARRAY[]::date[]) AS days
+              FROM b, generate_series({RollupDay.MonthOf("least(b.f, b.bl)")}::timestamp, {RollupDay.MonthOf("b.t")}::timestamp - interval '1 month', interval '1 month') g
           ), at AS (
               SELECT cell_row, cell_column,
-                     coalesce(sum(checks_to_date) FILTER (WHERE day = b.t), 0) AS checks_t,
-                     coalesce(sum(checks_to_date) FILTER (WHERE day = b.f), 0) AS checks_f,
-                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.t), 0) AS high_t,
-                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.f), 0) AS high_f,
-                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.r), 0) AS high_r,
-                     coalesce(sum(high_risk_to_date) FILTER (WHERE day = b.bl), 0) AS high_bl
-              FROM rollup_cell_running_totals, b
-              WHERE day IN (b.t, b.f, b.r, b.bl)
+                     {D("checks", "t")} AS checks_t, {D("checks", "f")} AS checks_f,
+                     {D("high_risk", "t")} AS high_t, {D("high_risk", "f")} AS high_f,
+                     {D("high_risk", "r")} AS high_r, {D("high_risk", "bl")} AS high_bl
+              FROM rollup_cell_month_to_date, b, ends
+              WHERE day = ANY (ends.days || ARRAY[b.t, b.f, b.r, b.bl])
               GROUP BY cell_row, cell_column
           )
           SELECT cell_row, cell_column, (checks_t - checks_f)::bigint, (high_t - high_f)::bigint, (high_t - high_r)::bigint, (high_r - high_bl)::bigint
@@ -73,6 +76,10 @@ internal static class HotspotSql
           HAVING coalesce(sum(checks) FILTER (WHERE day >= @from), 0) > 0
               OR coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND {High}), 0) > 0
           """;
+
+    /// <summary>D(boundary) of one total: month ends before the boundary's month, plus the month-to-date at it.</summary>
+    private static string D(string column, string boundary) =>
+        $"coalesce(sum({column}) FILTER (WHERE day = b.{boundary}), 0) + coalesce(sum({column}) FILTER (WHERE day = ANY (ends.days) AND day < {RollupDay.MonthOf("b." + boundary)}), 0)";
 
     /// <summary>The district with most of a cell's checks in a period: where a click on the cell drills to.</summary>
     public const string TopDistrict = $"""
@@ -100,5 +107,5 @@ internal static class HotspotSql
     /// <summary>min/max on the leading key column (or the timestamp index): two index probes, not a scan.</summary>
     public static string Extent(HotspotSource source) => source == HotspotSource.Rollups
         ? $"SELECT min(day), max(day), (SELECT refreshed_at FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}') FROM rollup_district_days"
-        : """SELECT (min("timestamp") AT TIME ZONE 'UTC')::date, (max("timestamp") AT TIME ZONE 'UTC')::date, NULL::timestamptz FROM health_checks""";
+        : $"""SELECT {RollupDay.Of("min(\"timestamp\")")}, {RollupDay.Of("max(\"timestamp\")")}, NULL::timestamptz FROM health_checks""";
 }

@@ -5,10 +5,12 @@ namespace Admin.Data.Rollups;
 /// <summary>
 /// Moves one edited HealthCheck from its old place in the rollups to its new one, inside the edit's own transaction.
 /// The incremental refresh recounts only the last few days, so without this an edit of an older check (its day,
-/// district, risk or location) would reach the hotspot dashboard only at the next full rebuild. A row is at most two
-/// keys: the change is -1 at the old key and +1 at the new one in both daily rollups, and the same on each cell's
-/// running totals from that day on (about 700 rows per cell at most). The result equals what a rebuild would write:
-/// counts that reach zero are deleted, as a GROUP BY would never produce them.
+/// district, risk, source or location) would reach the rollups only at the next full rebuild. A row is at most two
+/// keys: the change is -1 at the old key and +1 at the new one in the daily and monthly rollups, and the same on the
+/// cell's month-to-date totals from that day to its month's end (31 rows at most). The result equals what a rebuild
+/// would write: counts that reach zero are deleted, as a GROUP BY would never produce them.
+/// A check inserted after the last refresh's snapshot is not in the rollups yet (the next refresh counts it where it
+/// then is, and exact counts add it from the table meanwhile), so its edits leave the rollups alone.
 /// </summary>
 public static class RollupEdits
 {
@@ -17,18 +19,27 @@ public static class RollupEdits
     /// and the next refresh's snapshot includes both. Waits at most <paramref name="lockTimeout"/> (an incremental
     /// refresh takes a fraction of a second; a rebuild longer), then fails with SQLSTATE 55P03.
     /// </summary>
-    public static async Task ApplyAsync(NpgsqlConnection conn, RollupKey before, RollupKey after, TimeSpan lockTimeout, CancellationToken ct)
+    public static async Task ApplyAsync(NpgsqlConnection conn, Guid id, RollupKey before, RollupKey after, TimeSpan lockTimeout, CancellationToken ct)
     {
         if (before == after) return;
         await using (var lockCmd = new NpgsqlCommand(
             $"SET LOCAL lock_timeout = '{(long)lockTimeout.TotalMilliseconds}ms'; SELECT pg_advisory_xact_lock({RollupKeys.RefreshLockKey})", conn))
             await lockCmd.ExecuteNonQueryAsync(ct);
 
-        // Before the first refresh there is nothing to adjust: that refresh counts everything.
-        await using (var built = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}')", conn))
-            if (await built.ExecuteScalarAsync(ct) is not true) return;
+        // Before the first refresh there is nothing to adjust (that refresh counts everything), nor for a row the last
+        // refresh could not see.
+        await using (var counted = new NpgsqlCommand($"""
+            SELECT EXISTS (
+                SELECT 1 FROM rollup_watermarks w, health_checks h
+                WHERE w.name = '{RollupKeys.HealthChecks}' AND h.id = @id
+                  AND (h.created_xid IS NULL OR pg_visible_in_snapshot(h.created_xid, w.xid_snapshot::pg_snapshot)))
+            """, conn))
+        {
+            counted.Parameters.AddWithValue("id", id);
+            if (await counted.ExecuteScalarAsync(ct) is not true) return;
+        }
 
-        // A cell's running totals only move when the check changes cell, day or high-risk-ness.
+        // A cell's month-to-date totals only move when the check changes cell, day or high-risk-ness.
         var totals = before.Cell != after.Cell || before.Day != after.Day || before.HighRisk != after.HighRisk;
         await using var batch = new NpgsqlBatch(conn);
         Add(batch, before, remove: true, totals);
@@ -43,12 +54,20 @@ public static class RollupEdits
             // checks > 0 is a CHECK constraint: delete the last count first, then decrement what is left.
             Command(batch, key, $"DELETE FROM rollup_district_days WHERE {DistrictKey} AND checks = 1");
             Command(batch, key, $"UPDATE rollup_district_days SET checks = checks - 1 WHERE {DistrictKey}");
+            Command(batch, key, $"DELETE FROM rollup_district_months WHERE {MonthKey} AND checks = 1");
+            Command(batch, key, $"UPDATE rollup_district_months SET checks = checks - 1 WHERE {MonthKey}");
         }
         else
+        {
             Command(batch, key, """
-                INSERT INTO rollup_district_days AS r (day, province, district_code, risk, checks) VALUES (@day, @province, @district, @risk, 1)
-                ON CONFLICT (day, district_code, province, risk) DO UPDATE SET checks = r.checks + 1
+                INSERT INTO rollup_district_days AS r (day, province, district_code, risk, source, checks) VALUES (@day, @province, @district, @risk, @source, 1)
+                ON CONFLICT (day, district_code, province, risk, source) DO UPDATE SET checks = r.checks + 1
                 """);
+            Command(batch, key, $"""
+                INSERT INTO rollup_district_months AS r (month, province, district_code, risk, source, checks) VALUES ({Month}, @province, @district, @risk, @source, 1)
+                ON CONFLICT (month, district_code, province, risk, source) DO UPDATE SET checks = r.checks + 1
+                """);
+        }
         if (key.Cell is null) return;
         if (remove)
         {
@@ -56,12 +75,11 @@ public static class RollupEdits
             Command(batch, key, $"UPDATE rollup_cell_days SET checks = checks - 1 WHERE {CellKey}");
             if (!totals) return;
             Command(batch, key, $"""
-                UPDATE rollup_cell_running_totals r
-                SET checks_to_date = r.checks_to_date - 1, high_risk_to_date = r.high_risk_to_date - @high
-                FROM {DaysFrom} g WHERE {RunningKey}
+                UPDATE rollup_cell_month_to_date r SET checks = r.checks - 1, high_risk = r.high_risk - @high
+                WHERE {RestOfMonth}
                 """);
-            // Before a cell's first check its total is 0 and it has no row: the days that fell to 0 go.
-            Command(batch, key, $"DELETE FROM rollup_cell_running_totals r USING {DaysFrom} g WHERE {RunningKey} AND r.checks_to_date <= 0");
+            // Before a cell's first check of a month its total is 0 and it has no row: the days that fell to 0 go.
+            Command(batch, key, $"DELETE FROM rollup_cell_month_to_date r WHERE {RestOfMonth} AND r.checks <= 0");
         }
         else
         {
@@ -71,21 +89,33 @@ public static class RollupEdits
                 ON CONFLICT (day, cell_row, cell_column, district_code, province, risk) DO UPDATE SET checks = r.checks + 1
                 """);
             if (!totals) return;
-            // A cell's rows run without gaps from its first day to the newest; days before its first get their first row.
+            // A check after the newest day moves the newest day: the newest month's cells are first carried up to it
+            // (a month's rows run without gaps to its end or the newest day), as a refresh would write them.
             Command(batch, key, $"""
-                INSERT INTO rollup_cell_running_totals AS r (day, cell_row, cell_column, checks_to_date, high_risk_to_date)
-                SELECT g::date, @row, @column, 1, @high FROM {DaysFrom} g
+                INSERT INTO rollup_cell_month_to_date (day, cell_row, cell_column, checks, high_risk)
+                SELECT g::date, r.cell_row, r.cell_column, r.checks, r.high_risk
+                FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
+                JOIN rollup_cell_month_to_date r ON r.day = m.last,
+                     generate_series((m.last + 1)::timestamp, least(@day, {RollupDay.MonthEndOf("m.last")})::timestamp, interval '1 day') g
+                ON CONFLICT DO NOTHING
+                """);
+            // From the check's day to its month's end, or to the newest day (which is now at least its day).
+            Command(batch, key, $"""
+                INSERT INTO rollup_cell_month_to_date AS r (day, cell_row, cell_column, checks, high_risk)
+                SELECT g::date, @row, @column, 1, @high
+                FROM generate_series(@day::timestamp,
+                    least({RollupDay.MonthEndOf("@day")}, greatest(@day, (SELECT max(day) FROM rollup_cell_month_to_date)))::timestamp, interval '1 day') g
                 ON CONFLICT (day, cell_row, cell_column) DO UPDATE
-                SET checks_to_date = r.checks_to_date + 1, high_risk_to_date = r.high_risk_to_date + excluded.high_risk_to_date
+                SET checks = r.checks + 1, high_risk = r.high_risk + excluded.high_risk
                 """);
         }
     }
 
-    private const string DistrictKey = "day = @day AND district_code = @district AND province = @province AND risk = @risk";
+    private static readonly string Month = RollupDay.MonthOf("@day");
+    private const string DistrictKey = "day = @day AND district_code = @district AND province = @province AND risk = @risk AND source = @source";
+    private static readonly string MonthKey = $"month = {Month} AND district_code = @district AND province = @province AND risk = @risk AND source = @source";
     private const string CellKey = "day = @day AND cell_row = @row AND cell_column = @column AND district_code = @district AND province = @province AND risk = @risk";
-    private const string RunningKey = "r.day = g::date AND r.cell_row = @row AND r.cell_column = @column";
-    // One index probe per day (the key leads with day) rather than a scan of every cell's days.
-    private const string DaysFrom = "generate_series(@day::timestamp, (SELECT max(day) FROM rollup_cell_running_totals)::timestamp, interval '1 day')";
+    private static readonly string RestOfMonth = $"r.day BETWEEN @day AND {RollupDay.MonthEndOf("@day")} AND r.cell_row = @row AND r.cell_column = @column";
 
     private static void Command(NpgsqlBatch batch, RollupKey key, string sql)
     {
@@ -94,6 +124,7 @@ public static class RollupEdits
         cmd.Parameters.AddWithValue("province", key.Province);
         cmd.Parameters.AddWithValue("district", key.DistrictCode);
         cmd.Parameters.AddWithValue("risk", key.Risk);
+        cmd.Parameters.AddWithValue("source", key.Source);
         cmd.Parameters.AddWithValue("row", key.Cell?.Row ?? 0);
         cmd.Parameters.AddWithValue("column", key.Cell?.Column ?? 0);
         cmd.Parameters.AddWithValue("high", key.HighRisk ? 1 : 0);

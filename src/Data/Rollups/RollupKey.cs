@@ -3,16 +3,17 @@ using Admin.Data.Entities;
 
 namespace Admin.Data.Rollups;
 
-/// <summary>Where one HealthCheck is counted in the rollups: its UTC day, province, district, risk and grid cell.</summary>
-public readonly record struct RollupKey(DateOnly Day, string Province, string DistrictCode, string Risk, GridCell? Cell)
+/// <summary>Where one HealthCheck is counted in the rollups: its rollup day, province, district, risk, source and grid cell.</summary>
+public readonly record struct RollupKey(DateOnly Day, string Province, string DistrictCode, string Risk, string Source, GridCell? Cell)
 {
     public static RollupKey Of(HealthCheck c) => new(
-        DateOnly.FromDateTime(c.Timestamp.UtcDateTime),
+        RollupDay.Of(c.Timestamp),
         Codes<Province>.ToCode(c.Province),
         c.DistrictCode ?? RollupKeys.NoDistrict,
         Codes<Risk>.ToCode(c.Risk),
+        c.Source,
         c.Latitude is { } lat && c.Longitude is { } lon ? GridCell.Of(lat, lon) : null);
 
-    /// <summary>Counts toward a cell's high-risk running total (as in <see cref="RollupSql.MergeRunningTotals"/>).</summary>
+    /// <summary>Counts toward a cell's high-risk total (as in <see cref="RollupSql.MergeMonthToDate"/>).</summary>
     public bool HighRisk => Risk is "high" or "critical";
 }

@@ -10,12 +10,21 @@ public sealed record RollupRefreshResult(
     DateOnly? RecomputedFrom,
     long DistrictRows,
     long CellRows,
-    long RunningTotalRows,
+    long MonthToDateRows,
     DateTimeOffset? HighWater,
     TimeSpan Elapsed)
 {
     /// <summary>Days before <see cref="RecomputedFrom"/> recounted because rows committed since the last refresh belong to them.</summary>
     public IReadOnlyList<DateOnly> LateDays { get; init; } = [];
+
+    /// <summary>District month rows written.</summary>
+    public long DistrictMonthRows { get; init; }
+
+    /// <summary>
+    /// How long the refresh's transaction held a transaction id (from its first write to its commit): the change feed's
+    /// horizon and every exact count wait for it.
+    /// </summary>
+    public TimeSpan WriteElapsed { get; init; }
 
     public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, null, 0, 0, 0, null, elapsed);
 }

@@ -49,9 +49,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {CellRows} cell and {RunningRows} running-total rows written in {Elapsed} ms.",
+            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {MonthRows} district-month, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms ({WriteElapsed} ms holding a transaction id).",
                 result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day", result.LateDays.Count,
-                result.DistrictRows, result.CellRows, result.RunningTotalRows, (long)result.Elapsed.TotalMilliseconds);
+                result.DistrictRows, result.DistrictMonthRows, result.CellRows, result.MonthToDateRows, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
             return result;
         }
         finally
@@ -70,7 +70,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         // All three from the transaction's one snapshot: the horizon describes exactly what the counts below see.
         var highWater = await HighWaterAsync(conn, ct);
-        var horizon = await XidAsync(conn, RollupSql.XidHorizon, ct);
+        var (horizon, snapshot) = await SnapshotAsync(conn, ct);
         var (previous, previousHorizon) = full ? (null, null) : await WatermarkAsync(conn, ct);
 
         // No watermark yet (first run, or the table was empty until now): count everything.
@@ -84,13 +84,16 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         await using (var prepare = Command(from is null ? RollupSql.RebuildWorkMem + ";" + RollupSql.Truncate : RollupSql.NoJit, conn))
             await prepare.ExecuteNonQueryAsync(ct);
 
-        long districtRows, cellRows, runningRows;
+        // The first write takes a transaction id (an incremental MergeFrom counts before it writes): from here to the
+        // commit, the change feed's horizon waits for this transaction.
+        var writing = Stopwatch.StartNew();
+        long districtRows, cellRows;
         await using (var write = Command(from is null ? RollupSql.InsertAll : RollupSql.MergeFrom, conn))
         {
             if (from is { } day)
             {
                 write.Parameters.AddWithValue("from", day);
-                write.Parameters.AddWithValue("from_ts", StartOf(day));
+                write.Parameters.AddWithValue("from_ts", RollupDay.StartOf(day));
                 write.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
             }
             await using var reader = await write.ExecuteReaderAsync(ct);
@@ -98,12 +101,16 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        await using (var running = Command(RollupSql.MergeRunningTotals, conn))
+        // Months and month-to-date totals of every month with a recounted day (a rebuild: every month), one month
+        // per statement so every range in them is a constant the planner can size.
+        long monthRows = 0, monthToDateRows = 0;
+        var lastCellDay = await ScalarAsync<DateOnly?>(conn, RollupSql.LastCellDay, ct);
+        foreach (var (month, first) in await DirtyMonthsAsync(conn, from ?? BeforeAnyData, late, ct))
         {
-            // A rebuild starts before any data: nothing is carried in, every cell starts on its first day. A late day
-            // moves every total after it, so they are recomputed from the earliest day recounted.
-            running.Parameters.AddWithValue("from", late.Length > 0 ? late[0] : from ?? BeforeAnyData);
-            runningRows = (long)(await running.ExecuteScalarAsync(ct))!;
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            monthRows += await MergeMonthAsync(conn, RollupSql.MergeDistrictMonth, month, first, monthEnd, monthEnd, ct);
+            var stop = lastCellDay is { } last && last < monthEnd ? last : monthEnd;
+            monthToDateRows += await MergeMonthAsync(conn, RollupSql.MergeMonthToDate, month, first, stop, monthEnd, ct);
         }
 
         await using (var save = Command(RollupSql.SaveWatermark, conn))
@@ -111,25 +118,29 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             save.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
             save.Parameters.Add(new NpgsqlParameter("high_water", NpgsqlDbType.TimestampTz) { Value = (object?)highWater ?? DBNull.Value });
             save.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
+            save.Parameters.AddWithValue("snapshot", snapshot);
             save.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)from ?? DBNull.Value });
             save.Parameters.AddWithValue("now", time.GetUtcNow());
             save.Parameters.AddWithValue("rebuilt", from is null);
             await save.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, runningRows, highWater, clock.Elapsed) { LateDays = late };
+        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, monthToDateRows, highWater, clock.Elapsed)
+        {
+            LateDays = late,
+            DistrictMonthRows = monthRows,
+            WriteElapsed = writing.Elapsed,
+        };
     }
 
     /// <summary>Beyond this many late days a refresh recounts everything instead (a range scan per day would cost more).</summary>
     internal const int MaxLateDays = 60;
 
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
     private async Task<DateOnly[]> LateDaysAsync(NpgsqlConnection conn, ulong horizon, DateOnly from, CancellationToken ct)
     {
         await using var cmd = Command(RollupSql.LateDays, conn);
         cmd.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
-        cmd.Parameters.AddWithValue("from_ts", StartOf(from));
+        cmd.Parameters.AddWithValue("from_ts", RollupDay.StartOf(from));
         var days = new List<DateOnly>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct) && days.Count <= MaxLateDays) days.Add(reader.GetFieldValue<DateOnly>(0));
@@ -146,10 +157,40 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
                 await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1));
     }
 
-    private async Task<ulong> XidAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    private async Task<(ulong Horizon, string Snapshot)> SnapshotAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = Command(RollupSql.XidHorizon, conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetFieldValue<ulong>(0), reader.GetString(1));
+    }
+
+    private async Task<List<(DateOnly Month, DateOnly Start)>> DirtyMonthsAsync(NpgsqlConnection conn, DateOnly from, DateOnly[] late, CancellationToken ct)
+    {
+        await using var cmd = Command(RollupSql.DirtyMonths, conn);
+        cmd.Parameters.AddWithValue("from", from);
+        cmd.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
+        var months = new List<(DateOnly, DateOnly)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) months.Add((reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1)));
+        return months;
+    }
+
+    private async Task<long> MergeMonthAsync(NpgsqlConnection conn, string sql, DateOnly month, DateOnly start, DateOnly stop, DateOnly monthEnd, CancellationToken ct)
     {
         await using var cmd = Command(sql, conn);
-        return (ulong)(await cmd.ExecuteScalarAsync(ct))!;
+        cmd.Parameters.AddWithValue("month", month);
+        cmd.Parameters.AddWithValue("start", start);
+        cmd.Parameters.AddWithValue("stop", stop);
+        cmd.Parameters.AddWithValue("month_end", monthEnd);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<T?> ScalarAsync<T>(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<T>(0) : default;
     }
 
     private async Task ResetTimeoutAsync(NpgsqlConnection conn)

@@ -2,9 +2,9 @@ namespace Admin.Data.Rollups;
 
 /// <summary>
 /// Every statement that writes the rollups, in one place. PostgreSQL does all the counting: the base table is scanned
-/// once per refresh (a MATERIALIZED CTE at the finest grain, day x cell x district x risk) and both daily rollups are
-/// written from it in the same statement; the cell running totals are then summed from the cell rollup. Days are UTC
-/// days, like the records grid's from/to.
+/// once per refresh (a MATERIALIZED CTE at the finest grain, day x cell x district x risk x source) and both daily
+/// rollups are written from it in the same statement; the district months and the cells' month-to-date totals are then
+/// summed from those. Days are <see cref="RollupDay"/>s.
 /// </summary>
 internal static class RollupSql
 {
@@ -21,15 +21,15 @@ internal static class RollupSql
     public const string Watermark = "SELECT high_water, xid_horizon FROM rollup_watermarks WHERE name = @name";
 
     /// <summary>This refresh's horizon: transactions from here on may hold rows its snapshot does not see.</summary>
-    public const string XidHorizon = "SELECT pg_snapshot_xmin(pg_current_snapshot())";
+    public const string XidHorizon = "SELECT pg_snapshot_xmin(s), s::text FROM pg_current_snapshot() s";
 
     /// <summary>
     /// The days, before the look-back window, of rows committed since the last refresh's horizon: late arrivals older
     /// than the window (an offline client's batch, an API write of last month's check). The change-feed index
     /// <c>(change_xid, id)</c> finds them without reading the rest of the table.
     /// </summary>
-    public const string LateDays = """
-        SELECT DISTINCT ("timestamp" AT TIME ZONE 'UTC')::date FROM health_checks
+    public static readonly string LateDays = $"""
+        SELECT DISTINCT {RollupDay.Of("\"timestamp\"")} FROM health_checks
         WHERE change_xid >= @horizon AND "timestamp" < @from_ts
         ORDER BY 1
         """;
@@ -48,36 +48,40 @@ internal static class RollupSql
     /// </summary>
     public const string NoJit = "SET LOCAL jit = off";
 
-    public const string Truncate = "TRUNCATE rollup_district_days, rollup_cell_days, rollup_cell_running_totals";
+    public const string Truncate = "TRUNCATE rollup_district_days, rollup_district_months, rollup_cell_days, rollup_cell_month_to_date";
 
-    /// <summary>The base table (or the part of it in <paramref name="source"/>) counted at the finest grain (day x cell x district x risk), once per refresh.</summary>
+    private static readonly string Day = RollupDay.Of("\"timestamp\"");
+
+    /// <summary>The base table (or the part of it in <paramref name="source"/>) counted at the finest grain (day x cell x district x risk x source), once per refresh.</summary>
     private static string Base(string source) => $"""
         base AS MATERIALIZED (
-            SELECT ("timestamp" AT TIME ZONE 'UTC')::date AS day,
+            SELECT {Day} AS day,
                    {GridCell.RowSql} AS cell_row,
                    {GridCell.ColumnSql} AS cell_column,
                    province,
                    coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code,
                    risk,
+                   source,
                    count(*) AS checks
             FROM {source}
-            GROUP BY 1, 2, 3, 4, 5, 6
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
         ), district_counts AS (
-            SELECT day, province, district_code, risk, sum(checks)::int AS checks
+            SELECT day, province, district_code, risk, source, sum(checks)::int AS checks
             FROM base
-            GROUP BY day, province, district_code, risk
+            GROUP BY day, province, district_code, risk, source
         ), cell_counts AS (
-            SELECT day, cell_row, cell_column, province, district_code, risk, checks::int AS checks
+            SELECT day, cell_row, cell_column, province, district_code, risk, sum(checks)::int AS checks
             FROM base
             WHERE cell_row IS NOT NULL AND cell_column IS NOT NULL
+            GROUP BY day, cell_row, cell_column, province, district_code, risk
         )
         """;
 
     /// <summary>A rebuild, into emptied tables: every row inserted. Returns the rows written per rollup.</summary>
     public static readonly string InsertAll = $"""
         WITH {Base("health_checks")}, districts AS (
-            INSERT INTO rollup_district_days (day, province, district_code, risk, checks)
-            SELECT day, province, district_code, risk, checks FROM district_counts
+            INSERT INTO rollup_district_days (day, province, district_code, risk, source, checks)
+            SELECT day, province, district_code, risk, source, checks FROM district_counts
             RETURNING 1
         ), cells AS (
             INSERT INTO rollup_cell_days (day, cell_row, cell_column, province, district_code, risk, checks)
@@ -87,18 +91,18 @@ internal static class RollupSql
         SELECT (SELECT count(*) FROM districts), (SELECT count(*) FROM cells)
         """;
 
-    private const string CountedColumns = """ "timestamp", latitude, longitude, province, district_code, risk """;
+    private const string CountedColumns = """ "timestamp", latitude, longitude, province, district_code, risk, source """;
 
     /// <summary>
     /// The rows an incremental refresh recounts: every day from <c>@from_ts</c>, and each late day in <c>@late</c>
     /// (all before it, so nothing is counted twice). Both are ranges of the timestamp index.
     /// </summary>
-    private const string Recounted = $"""
+    private static readonly string Recounted = $"""
         (SELECT {CountedColumns} FROM health_checks WHERE "timestamp" >= @from_ts
          UNION ALL
          SELECT h.* FROM unnest(@late::date[]) AS d(day) CROSS JOIN LATERAL (
              SELECT {CountedColumns} FROM health_checks
-             WHERE "timestamp" >= d.day::timestamp AT TIME ZONE 'UTC' AND "timestamp" < (d.day + 1)::timestamp AT TIME ZONE 'UTC') h
+             WHERE "timestamp" >= {RollupDay.StartSql("d.day")} AND "timestamp" < {RollupDay.StartSql("d.day + 1")}) h
         ) recounted
         """;
 
@@ -110,20 +114,29 @@ internal static class RollupSql
     /// </summary>
     public static readonly string MergeFrom = $"""
         WITH {Base(Recounted)}, districts AS (
-            INSERT INTO rollup_district_days AS r (day, province, district_code, risk, checks)
-            SELECT day, province, district_code, risk, checks FROM district_counts
-            ON CONFLICT (day, district_code, province, risk) DO UPDATE SET checks = excluded.checks
+            -- Unchanged counts (most of the look-back) are dropped by one join over the recounted days first: cheaper
+            -- than an ON CONFLICT probe per row.
+            INSERT INTO rollup_district_days AS r (day, province, district_code, risk, source, checks)
+            SELECT n.day, n.province, n.district_code, n.risk, n.source, n.checks FROM district_counts n
+            LEFT JOIN (SELECT * FROM rollup_district_days WHERE day >= @from OR day = ANY (@late)) o
+              ON o.day = n.day AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk AND o.source = n.source
+            WHERE o.checks IS DISTINCT FROM n.checks
+            ON CONFLICT (day, district_code, province, risk, source) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
         ), districts_gone AS (
             DELETE FROM rollup_district_days r
             WHERE (r.day >= @from OR r.day = ANY (@late)) AND NOT EXISTS (
                 SELECT 1 FROM district_counts n
-                WHERE n.day = r.day AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk)
+                WHERE n.day = r.day AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk AND n.source = r.source)
             RETURNING 1
         ), cells AS (
             INSERT INTO rollup_cell_days AS r (day, cell_row, cell_column, province, district_code, risk, checks)
-            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_counts
+            SELECT n.day, n.cell_row, n.cell_column, n.province, n.district_code, n.risk, n.checks FROM cell_counts n
+            LEFT JOIN (SELECT * FROM rollup_cell_days WHERE day >= @from OR day = ANY (@late)) o
+              ON o.day = n.day AND o.cell_row = n.cell_row AND o.cell_column = n.cell_column
+             AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk
+            WHERE o.checks IS DISTINCT FROM n.checks
             ON CONFLICT (day, cell_row, cell_column, district_code, province, risk) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
@@ -140,69 +153,124 @@ internal static class RollupSql
         """;
 
     /// <summary>
-    /// Running totals per cell from <c>@from</c> to the newest cell day: the totals the day before <c>@from</c> plus a
-    /// running sum of the recounted days, one row per cell per day (days without checks repeat the total), so any
-    /// boundary day has a row. A cell's rows start on its first day with checks; before that its total is 0. Written
-    /// like <see cref="MergeFrom"/>: only totals that changed.
+    /// The months a refresh touched, each with the first day recounted in it: the month of every late day, and every
+    /// month from <c>@from</c> on that has (or had) rows in a cell rollup. A rebuild passes a <c>@from</c> before any
+    /// data, so every month is recomputed from its first day. One index probe per month, so rows dated years after the
+    /// rest cost a probe per empty month between, not a scan.
     /// </summary>
-    public const string MergeRunningTotals = """
-        WITH carried AS (
-            SELECT cell_row, cell_column, checks_to_date, high_risk_to_date
-            FROM rollup_cell_running_totals WHERE day = @from - 1
-        ), daily AS (
+    public static readonly string DirtyMonths = $"""
+        SELECT month, min(start) FROM (
+            SELECT {RollupDay.MonthOf("d")} AS month, d AS start FROM unnest(@late::date[]) d
+            UNION ALL
+            SELECT m::date, greatest(m::date, @from)
+            FROM generate_series({RollupDay.MonthOf("@from")}::timestamp,
+                     {RollupDay.MonthOf("greatest(@from, (SELECT max(day) FROM rollup_cell_days), (SELECT max(day) FROM rollup_cell_month_to_date), (SELECT max(day) FROM rollup_district_days))")}::timestamp,
+                     interval '1 month') m
+            WHERE EXISTS (SELECT 1 FROM rollup_district_days WHERE day BETWEEN greatest(m::date, @from) AND {RollupDay.MonthEndOf("m")})
+               OR EXISTS (SELECT 1 FROM rollup_district_months WHERE month = m::date)
+               OR EXISTS (SELECT 1 FROM rollup_cell_month_to_date WHERE day BETWEEN greatest(m::date, @from) AND {RollupDay.MonthEndOf("m")})
+        ) x
+        GROUP BY month
+        ORDER BY month
+        """;
+
+    /// <summary>The newest day with cell counts: the newest month's month-to-date rows run up to it.</summary>
+    public const string LastCellDay = "SELECT max(day) FROM rollup_cell_days";
+
+    /// <summary>
+    /// The district rollup of one month (<c>@month</c>), summed again from its day rows (at most ~31 x 500), written like
+    /// <see cref="MergeFrom"/> (only what changed). Returns the rows written.
+    /// </summary>
+    public static readonly string MergeDistrictMonth = $"""
+        WITH fresh AS MATERIALIZED (
+            SELECT @month AS month, province, district_code, risk, source, sum(checks)::bigint AS checks
+            FROM rollup_district_days WHERE day BETWEEN @month AND @month_end
+            GROUP BY province, district_code, risk, source
+        ), written AS (
+            INSERT INTO rollup_district_months AS r (month, province, district_code, risk, source, checks)
+            SELECT month, province, district_code, risk, source, checks FROM fresh
+            ON CONFLICT (month, district_code, province, risk, source) DO UPDATE SET checks = excluded.checks
+            WHERE r.checks <> excluded.checks
+            RETURNING 1
+        ), gone AS (
+            DELETE FROM rollup_district_months r
+            WHERE r.month = @month AND NOT EXISTS (
+                SELECT 1 FROM fresh f
+                WHERE f.district_code = r.district_code AND f.province = r.province AND f.risk = r.risk AND f.source = r.source)
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
+        """;
+
+    /// <summary>
+    /// Month-to-date totals per cell (<see cref="CellMonthToDate"/>) of one month, from <c>@start</c> (the first day
+    /// recounted in it) to <c>@stop</c> (the month's end, or the newest cell day): the total the day before (same
+    /// month) plus a running sum of the cell rollup's days. A late row of any age rewrites the rest of its own month,
+    /// never the months after it, so the work is bounded by ~31 days x the cells active in the month, whatever the span
+    /// of the data. Every range is a constant, so the planner sizes each step from the table's statistics. Written like
+    /// <see cref="MergeFrom"/>: only totals that changed. Returns the rows written.
+    /// </summary>
+    public const string MergeMonthToDate = """
+        WITH carried AS MATERIALIZED (
+            SELECT cell_row, cell_column, checks, high_risk
+            FROM rollup_cell_month_to_date WHERE day = @start - 1 AND @start > @month
+        ), daily AS MATERIALIZED (
             SELECT cell_row, cell_column, day, sum(checks) AS checks,
                    coalesce(sum(checks) FILTER (WHERE risk IN ('high', 'critical')), 0) AS high_risk
-            FROM rollup_cell_days WHERE day >= @from
+            FROM rollup_cell_days WHERE day BETWEEN @start AND @stop
             GROUP BY cell_row, cell_column, day
         ), cells AS (
             SELECT cell_row, cell_column, min(first_day) AS first_day
-            FROM (SELECT cell_row, cell_column, @from AS first_day FROM carried
+            FROM (SELECT cell_row, cell_column, @start AS first_day FROM carried
                   UNION ALL
                   SELECT cell_row, cell_column, min(day) FROM daily GROUP BY cell_row, cell_column) c
             GROUP BY cell_row, cell_column
-        ), days AS (
-            SELECT c.cell_row, c.cell_column, g::date AS day
-            FROM cells c, generate_series(c.first_day::timestamp, (SELECT max(day) FROM daily)::timestamp, interval '1 day') g
-        ), fresh AS (
-            SELECT d.day, d.cell_row, d.cell_column,
-                   (coalesce(c.checks_to_date, 0) + sum(coalesce(x.checks, 0)) OVER w)::bigint AS checks_to_date,
-                   (coalesce(c.high_risk_to_date, 0) + sum(coalesce(x.high_risk, 0)) OVER w)::bigint AS high_risk_to_date
-            FROM days d
-            LEFT JOIN carried c ON c.cell_row = d.cell_row AND c.cell_column = d.cell_column
-            LEFT JOIN daily x ON x.cell_row = d.cell_row AND x.cell_column = d.cell_column AND x.day = d.day
-            WINDOW w AS (PARTITION BY d.cell_row, d.cell_column ORDER BY d.day)
+        ), fresh AS MATERIALIZED (
+            SELECT g::date AS day, c.cell_row, c.cell_column,
+                   (coalesce(k.checks, 0) + sum(coalesce(x.checks, 0)) OVER w)::bigint AS checks,
+                   (coalesce(k.high_risk, 0) + sum(coalesce(x.high_risk, 0)) OVER w)::bigint AS high_risk
+            FROM cells c
+            CROSS JOIN LATERAL generate_series(c.first_day::timestamp, @stop::timestamp, interval '1 day') g
+            LEFT JOIN carried k ON k.cell_row = c.cell_row AND k.cell_column = c.cell_column
+            LEFT JOIN daily x ON x.cell_row = c.cell_row AND x.cell_column = c.cell_column AND x.day = g::date
+            WINDOW w AS (PARTITION BY c.cell_row, c.cell_column ORDER BY g)
+        ), old AS MATERIALIZED (
+            SELECT day, cell_row, cell_column, checks, high_risk
+            FROM rollup_cell_month_to_date WHERE day BETWEEN @start AND @month_end
         ), written AS (
-            -- Unchanged totals are filtered out by one join first: an ON CONFLICT probe each cost ~6 µs, and a late day
-            -- months back recomputes hundreds of thousands of totals of which only a few change.
-            INSERT INTO rollup_cell_running_totals AS r (day, cell_row, cell_column, checks_to_date, high_risk_to_date)
-            SELECT f.day, f.cell_row, f.cell_column, f.checks_to_date, f.high_risk_to_date
+            -- Unchanged totals are filtered out by one join first: an ON CONFLICT probe each costs ~6 µs, and a late day
+            -- recomputes the rest of its month for every cell of it, of which only a few change.
+            INSERT INTO rollup_cell_month_to_date AS r (day, cell_row, cell_column, checks, high_risk)
+            SELECT f.day, f.cell_row, f.cell_column, f.checks, f.high_risk
             FROM fresh f
-            LEFT JOIN rollup_cell_running_totals o ON o.day = f.day AND o.cell_row = f.cell_row AND o.cell_column = f.cell_column
-            WHERE (o.checks_to_date, o.high_risk_to_date) IS DISTINCT FROM (f.checks_to_date, f.high_risk_to_date)
+            LEFT JOIN old o ON o.day = f.day AND o.cell_row = f.cell_row AND o.cell_column = f.cell_column
+            WHERE (o.checks, o.high_risk) IS DISTINCT FROM (f.checks, f.high_risk)
             ON CONFLICT (day, cell_row, cell_column) DO UPDATE
-            SET checks_to_date = excluded.checks_to_date, high_risk_to_date = excluded.high_risk_to_date
-            WHERE (r.checks_to_date, r.high_risk_to_date) IS DISTINCT FROM (excluded.checks_to_date, excluded.high_risk_to_date)
+            SET checks = excluded.checks, high_risk = excluded.high_risk
+            WHERE (r.checks, r.high_risk) IS DISTINCT FROM (excluded.checks, excluded.high_risk)
             RETURNING 1
         ), gone AS (
-            DELETE FROM rollup_cell_running_totals r
-            WHERE r.day >= @from AND NOT EXISTS (
-                SELECT 1 FROM fresh f WHERE f.day = r.day AND f.cell_row = r.cell_row AND f.cell_column = r.cell_column)
+            DELETE FROM rollup_cell_month_to_date r
+            USING old o
+            WHERE r.day = o.day AND r.cell_row = o.cell_row AND r.cell_column = o.cell_column AND NOT EXISTS (
+                SELECT 1 FROM fresh f WHERE f.day = o.day AND f.cell_row = o.cell_row AND f.cell_column = o.cell_column)
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
         """;
 
     public const string SaveWatermark = """
-        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, recomputed_from, refreshed_at, rebuilt_at)
-        VALUES (@name, @high_water, @horizon, @from, @now, CASE WHEN @rebuilt THEN @now END)
+        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, xid_snapshot, recomputed_from, refreshed_at, rebuilt_at)
+        VALUES (@name, @high_water, @horizon, @snapshot, @from, @now, CASE WHEN @rebuilt THEN @now END)
         ON CONFLICT (name) DO UPDATE
         SET high_water = excluded.high_water,
             xid_horizon = excluded.xid_horizon,
+            xid_snapshot = excluded.xid_snapshot,
             recomputed_from = excluded.recomputed_from,
             refreshed_at = excluded.refreshed_at,
             rebuilt_at = coalesce(excluded.rebuilt_at, rollup_watermarks.rebuilt_at)
         """;
 
     /// <summary>Fresh statistics after a rebuild, so the planner sizes the readers' scans right straight away.</summary>
-    public const string Analyze = "ANALYZE rollup_district_days; ANALYZE rollup_cell_days; ANALYZE rollup_cell_running_totals";
+    public const string Analyze = "ANALYZE rollup_district_days; ANALYZE rollup_district_months; ANALYZE rollup_cell_days; ANALYZE rollup_cell_month_to_date";
 }

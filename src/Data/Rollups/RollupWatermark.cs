@@ -15,6 +15,11 @@ public class RollupWatermark
     /// late arrivals, however old, from the change-feed index. Null before the first refresh that recorded it.
     /// </summary>
     public ulong? XidHorizon { get; set; }
+    /// <summary>
+    /// The last refresh's whole snapshot (<c>pg_current_snapshot()</c>, as text): a row is in the rollups exactly when the
+    /// transaction that created it is visible in it, so an exact count adds the rows whose <c>created_xid</c> is not.
+    /// </summary>
+    public string? XidSnapshot { get; set; }
     public DateTimeOffset RefreshedAt { get; set; }
     public DateTimeOffset? RebuiltAt { get; set; }
 }

@@ -31,7 +31,7 @@ public static class CheckRows
             await writer.WriteAsync(id, NpgsqlDbType.Uuid, ct);
             await writer.WriteAsync(id.ToString("N"), NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync($"+2782{n++ % 10_000_000:0000000}", NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync("WhatsApp", NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(row.Source, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(Codes<Province>.ToCode(row.Province), NpgsqlDbType.Varchar, ct);
             await WriteNullableAsync(writer, row.District, NpgsqlDbType.Varchar, ct);
             await WriteNullableAsync(writer, row.Latitude, NpgsqlDbType.Double, ct);

@@ -9,6 +9,8 @@ namespace Admin.Testing.Hotspots;
 /// </summary>
 public static class SyntheticChecks
 {
+    public static readonly string[] Sources = ["WhatsApp", "USSD", "Web"];
+
     /// <summary>Days ending on <paramref name="lastDay"/>, each district getting about <paramref name="checksPerMillion"/> checks a day per million people, one in five high risk.</summary>
     public static IEnumerable<CheckRow> Background(DateOnly lastDay, int days, int seed, double checksPerMillion = 40)
     {
@@ -26,7 +28,8 @@ public static class SyntheticChecks
                     // Within about 0.3 degrees of the centroid: a district's checks spread over a handful of cells.
                     var lat = district.CentroidLatitude + (random.NextDouble() - 0.5) * 0.6;
                     var lon = district.CentroidLongitude + (random.NextDouble() - 0.5) * 0.6;
-                    yield return new CheckRow(At(day, random), district.Province, district.Code, risk, lat, lon);
+                    // Every source, without drawing from the Random (the data of existing seeds stays as it was).
+                    yield return new CheckRow(At(day, random), district.Province, district.Code, risk, lat, lon, Sources[(i + d) % Sources.Length]);
                 }
             }
         }

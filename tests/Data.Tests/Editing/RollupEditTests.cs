@@ -93,13 +93,13 @@ public class RollupEditTests : IAsyncLifetime
 
         // And the next incremental refresh finds nothing to correct.
         var refresh = await _refresher.RefreshAsync();
-        Assert.Equal((0, 0, 0), (refresh.DistrictRows, refresh.CellRows, refresh.RunningTotalRows));
+        Assert.Equal((0, 0, 0, 0), (refresh.DistrictRows, refresh.DistrictMonthRows, refresh.CellRows, refresh.MonthToDateRows));
     }
 
     [Fact]
     public async Task Before_the_first_refresh_an_edit_leaves_the_rollups_alone()
     {
-        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_cell_days, rollup_cell_running_totals, rollup_watermarks");
+        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_district_months, rollup_cell_days, rollup_cell_month_to_date, rollup_watermarks");
 
         Assert.Equal(EditOutcome.Saved, (await EditAsync(Old, x => x.DistrictCode = "EKU")).Outcome);
 
@@ -131,13 +131,14 @@ public class RollupEditTests : IAsyncLifetime
         Assert.Equal(await RollupOracle.DistrictDirectAsync(_db), await RollupOracle.DistrictRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
+        Assert.Equal(await RollupOracle.DistrictMonthDirectAsync(_db), await RollupOracle.DistrictMonthRollupAsync(_db));
     }
 
     /// <summary>Every row of the three rollups, as text, in key order.</summary>
     private async Task<List<string>> RollupTablesAsync()
     {
         var rows = new List<string>();
-        foreach (var table in new[] { "rollup_district_days", "rollup_cell_days", "rollup_cell_running_totals" })
+        foreach (var table in new[] { "rollup_district_days", "rollup_district_months", "rollup_cell_days", "rollup_cell_month_to_date" })
         {
             await using var cmd = _db.DataSource.CreateCommand($"SELECT '{table} ' || t::text FROM {table} t ORDER BY t::text");
             await using var reader = await cmd.ExecuteReaderAsync();

@@ -5,12 +5,22 @@ namespace Admin.Data.Tests.Hotspots;
 /// <summary>The rollups next to a direct GROUP BY over health_checks, written here independently of the refresh SQL.</summary>
 internal static class RollupOracle
 {
-    private const string DistrictRollup = "SELECT day::text, province, district_code, risk, checks::bigint FROM rollup_district_days";
+    private const string DistrictRollup = "SELECT day::text || ' ' || source, province, district_code, risk, checks::bigint FROM rollup_district_days";
 
     private const string DistrictDirect = """
-        SELECT (("timestamp" AT TIME ZONE 'UTC')::date)::text, province, coalesce(district_code, ''), risk, count(*)
+        SELECT (("timestamp" AT TIME ZONE 'UTC')::date)::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
         FROM health_checks GROUP BY 1, 2, 3, 4
         """;
+
+    private const string DistrictMonthRollup = "SELECT month::text || ' ' || source, province, district_code, risk, checks FROM rollup_district_months";
+
+    private const string DistrictMonthDirect = """
+        SELECT date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
+        FROM health_checks GROUP BY 1, 2, 3, 4
+        """;
+
+    public static Task<List<string>> DistrictMonthRollupAsync(TestDatabase db) => RowsAsync(db, DistrictMonthRollup);
+    public static Task<List<string>> DistrictMonthDirectAsync(TestDatabase db) => RowsAsync(db, DistrictMonthDirect);
 
     private const string CellRollup = "SELECT day::text || ' ' || cell_row || ',' || cell_column, province, district_code, risk, checks::bigint FROM rollup_cell_days";
 
@@ -20,20 +30,26 @@ internal static class RollupOracle
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4
         """;
 
-    // Each cell's total to date on the newest day, against a count over the whole base table.
+    // Each cell's total per month (its last month-to-date row: the month's end, or the newest day), against a count
+    // over the base table; and every month's rows run without gaps from the cell's first check to that row.
     private const string CellTotalsRollup = """
-        SELECT cell_row || ',' || cell_column, '', '', '', checks_to_date FROM rollup_cell_running_totals
-        WHERE day = (SELECT max(day) FROM rollup_cell_running_totals)
+        WITH last AS (
+            SELECT cell_row, cell_column, date_trunc('month', day::timestamp)::date AS month, max(day) AS day, count(*) AS rows, min(day) AS first
+            FROM rollup_cell_month_to_date GROUP BY 1, 2, 3
+        )
+        SELECT l.cell_row || ',' || l.cell_column || ' ' || l.month, CASE WHEN l.rows = l.day - l.first + 1
+                AND l.day = least((l.month + interval '1 month - 1 day')::date, (SELECT max(day) FROM rollup_cell_month_to_date)) THEN '' ELSE 'gaps' END, '', '', r.checks
+        FROM last l JOIN rollup_cell_month_to_date r USING (cell_row, cell_column, day)
         UNION ALL
-        SELECT cell_row || ',' || cell_column, '', '', 'high', high_risk_to_date FROM rollup_cell_running_totals
-        WHERE day = (SELECT max(day) FROM rollup_cell_running_totals) AND high_risk_to_date > 0
+        SELECT l.cell_row || ',' || l.cell_column || ' ' || l.month, '', '', 'high', r.high_risk
+        FROM last l JOIN rollup_cell_month_to_date r USING (cell_row, cell_column, day) WHERE r.high_risk > 0
         """;
 
     private const string CellTotalsDirect = """
-        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int, '', '', '', count(*)
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date, '', '', '', count(*)
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1
         UNION ALL
-        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int, '', '', 'high', count(*)
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date, '', '', 'high', count(*)
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND risk IN ('high', 'critical') GROUP BY 1
         """;
 

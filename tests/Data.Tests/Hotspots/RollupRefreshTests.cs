@@ -10,7 +10,8 @@ namespace Admin.Data.Tests.Hotspots;
 
 public class RollupRefreshTests : IAsyncLifetime
 {
-    private static readonly DateOnly LastDay = new(2021, 1, 31);
+    // The data spans a month boundary, so month-to-date totals and month ends are exercised.
+    private static readonly DateOnly LastDay = new(2021, 2, 6);
     private TestDatabase _db = null!;
     private RollupRefresher _refresher = null!;
 
@@ -43,6 +44,7 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.Equal(districtDirect, await RollupOracle.DistrictRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
+        Assert.Equal(await RollupOracle.DistrictMonthDirectAsync(_db), await RollupOracle.DistrictMonthRollupAsync(_db));
     }
 
     // The dashboard's answers from the rollups (running totals included) against the same questions put to the base
@@ -56,6 +58,8 @@ public class RollupRefreshTests : IAsyncLifetime
             HotspotPeriod.Ending(LastDay.AddDays(-4), 10),
             new(LastDay.AddDays(-40), LastDay.AddDays(-15)),
             new(LastDay.AddDays(-5), LastDay.AddDays(10)),
+            new(LastDay.AddDays(-12), LastDay.AddDays(-7)), // across the month boundary, ending before the newest day
+            new(LastDay.AddDays(-400), LastDay.AddDays(400)),
         ];
         foreach (var period in periods)
         {
@@ -130,7 +134,7 @@ public class RollupRefreshTests : IAsyncLifetime
         var again = await _refresher.RefreshAsync();
 
         Assert.True(again.Ran);
-        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+        Assert.Equal((0, 0, 0, 0), (again.DistrictRows, again.DistrictMonthRows, again.CellRows, again.MonthToDateRows));
         await AssertRollupsMatchBaseTableAsync();
     }
 
@@ -158,7 +162,7 @@ public class RollupRefreshTests : IAsyncLifetime
         await AssertDashboardMatchesBaseTableAsync();
 
         var again = await _refresher.RefreshAsync();
-        Assert.Equal((0, 0, 0), (again.DistrictRows, again.CellRows, again.RunningTotalRows));
+        Assert.Equal((0, 0, 0, 0), (again.DistrictRows, again.DistrictMonthRows, again.CellRows, again.MonthToDateRows));
     }
 
     [Fact]
@@ -193,6 +197,49 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.True(result.FullRebuild);
         await AssertRollupsMatchBaseTableAsync();
         await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    // The cells with month-to-date rows in the month of a day: what one late row there may rewrite (the rest of its month).
+    private Task<long> CellsInMonthAsync(DateOnly day) => _db.ScalarAsync<long>($"""
+        SELECT count(DISTINCT (cell_row, cell_column)) FROM rollup_cell_month_to_date
+        WHERE date_trunc('month', day::timestamp) = date_trunc('month', '{day:yyyy-MM-dd}'::timestamp)
+        """);
+
+    [Fact]
+    public async Task Rows_years_after_the_rest_and_a_late_row_from_the_first_day_rewrite_at_most_a_month_per_cell()
+    {
+        var first = await _refresher.RefreshAsync();
+        var firstDay = DateOnly.Parse(await _db.ScalarAsync<string>("SELECT min(day)::text FROM rollup_cell_days"), System.Globalization.CultureInfo.InvariantCulture);
+        var cellsInLastMonth = await CellsInMonthAsync(LastDay);
+        var random = new Random(21);
+        var years = LastDay.AddYears(3);
+
+        // Three years after everything else (a client with a wrong clock): the old running totals would have carried
+        // every cell across the gap (~1,100 days x cells); month-to-date totals end each cell's month where it ends.
+        await CheckRows.InsertAsync(_db.DataSource,
+            [new(SyntheticChecks.At(years, random), Province.Gauteng, "TSH", Risk.High, -25.7, 28.2, "USSD")]);
+        var future = await _refresher.RefreshAsync();
+
+        Assert.False(future.FullRebuild);
+        Assert.InRange(future.MonthToDateRows, 1, 31 * (cellsInLastMonth + 1));
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+
+        // Then a late row on the very first day: only the rest of that month of that one cell changes.
+        await CheckRows.InsertAsync(_db.DataSource,
+            [new(SyntheticChecks.At(firstDay, random), Province.Gauteng, "TSH", Risk.High, -25.7, 28.2, "Web")]);
+        var late = await _refresher.RefreshAsync();
+
+        Assert.Contains(firstDay, late.LateDays);
+        Assert.InRange(late.MonthToDateRows, 1, 31);
+        Assert.True(first.MonthToDateRows > 31, "the first refresh wrote every cell's month");
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+        var (from, to) = (firstDay, years);
+        var queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
+        var all = await queries.SnapshotAsync(new HotspotPeriod(from, to), HotspotSource.Rollups);
+        var direct = await queries.SnapshotAsync(new HotspotPeriod(from, to), HotspotSource.BaseTable);
+        Assert.Equal(Sorted(direct.Cells), Sorted(all.Cells));
     }
 
     [Fact]

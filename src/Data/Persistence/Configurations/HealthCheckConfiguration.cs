@@ -13,6 +13,7 @@ namespace Admin.Data.Persistence.Configurations;
 public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCheck>
 {
     public const string Table = "health_checks";
+    public const string CreatedXid = "CreatedXid";
 
     public void Configure(EntityTypeBuilder<HealthCheck> b)
     {
@@ -39,6 +40,9 @@ public sealed class HealthCheckConfiguration : IEntityTypeConfiguration<HealthCh
         // Filled by PostgreSQL: the column default on insert (also under COPY), trigger set_change_xid on update.
         b.Property(x => x.ChangeXid).HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()").ValueGeneratedOnAddOrUpdate();
         b.Property(x => x.Version).IsRowVersion();
+        // The transaction that inserted the row, never changed afterwards: an exact count from the rollups adds the rows
+        // whose creator the last refresh's snapshot could not see (CountSql). Rows older than the column are NULL (old).
+        b.Property<ulong?>(CreatedXid).HasColumnName("created_xid").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()").ValueGeneratedOnAdd();
 
         b.Property(x => x.Province).HasCode(b, Table, "province");
         b.Property(x => x.Age).HasCode(b, Table, "age");

@@ -15,5 +15,6 @@ public sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<Roll
         b.HasKey(x => x.Name);
         b.Property(x => x.Name).HasMaxLength(50);
         b.Property(x => x.XidHorizon).HasColumnType("xid8");
+        b.Property(x => x.XidSnapshot).HasColumnType("text");
     }
 }

@@ -849,6 +849,12 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("created_by");
 
+                    b.Property<ulong?>("CreatedXid")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("created_xid")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
                     b.Property<string>("Data")
                         .HasColumnType("jsonb")
                         .HasColumnName("data");
@@ -1277,7 +1283,7 @@ namespace Admin.Data.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Admin.Data.Rollups.CellRunningTotal", b =>
+            modelBuilder.Entity("Admin.Data.Rollups.CellMonthToDate", b =>
                 {
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
@@ -1291,18 +1297,18 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cell_column");
 
-                    b.Property<long>("ChecksToDate")
+                    b.Property<long>("Checks")
                         .HasColumnType("bigint")
-                        .HasColumnName("checks_to_date");
+                        .HasColumnName("checks");
 
-                    b.Property<long>("HighRiskToDate")
+                    b.Property<long>("HighRisk")
                         .HasColumnType("bigint")
-                        .HasColumnName("high_risk_to_date");
+                        .HasColumnName("high_risk");
 
                     b.HasKey("Day", "CellRow", "CellColumn")
-                        .HasName("pk_rollup_cell_running_totals");
+                        .HasName("pk_rollup_cell_month_to_date");
 
-                    b.ToTable("rollup_cell_running_totals", (string)null);
+                    b.ToTable("rollup_cell_month_to_date", (string)null);
                 });
 
             modelBuilder.Entity("Admin.Data.Rollups.DistrictDayRollup", b =>
@@ -1326,11 +1332,16 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("risk");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
                     b.Property<int>("Checks")
                         .HasColumnType("integer")
                         .HasColumnName("checks");
 
-                    b.HasKey("Day", "DistrictCode", "Province", "Risk")
+                    b.HasKey("Day", "DistrictCode", "Province", "Risk", "Source")
                         .HasName("pk_rollup_district_days");
 
                     b.ToTable("rollup_district_days", null, t =>
@@ -1340,6 +1351,49 @@ namespace Admin.Data.Persistence.Migrations
                             t.HasCheckConstraint("ck_rollup_district_days_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
 
                             t.HasCheckConstraint("ck_rollup_district_days_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
+                        });
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.DistrictMonthRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checks");
+
+                    b.HasKey("Month", "DistrictCode", "Province", "Risk", "Source")
+                        .HasName("pk_rollup_district_months");
+
+                    b.ToTable("rollup_district_months", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rollup_district_months_checks", "checks > 0");
+
+                            t.HasCheckConstraint("ck_rollup_district_months_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
+
+                            t.HasCheckConstraint("ck_rollup_district_months_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
                         });
                 });
 
@@ -1369,6 +1423,10 @@ namespace Admin.Data.Persistence.Migrations
                     b.Property<ulong?>("XidHorizon")
                         .HasColumnType("xid8")
                         .HasColumnName("xid_horizon");
+
+                    b.Property<string>("XidSnapshot")
+                        .HasColumnType("text")
+                        .HasColumnName("xid_snapshot");
 
                     b.HasKey("Name")
                         .HasName("pk_rollup_watermarks");

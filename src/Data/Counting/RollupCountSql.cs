@@ -1,0 +1,51 @@
+using Admin.Data.Rollups;
+
+namespace Admin.Data.Counting;
+
+/// <summary>
+/// The statements behind exact counts from the rollups. One cube of counts per (province, district, risk, source) for a
+/// time range: whole months from the monthly rollup, the days at the edges from the daily rollup, the rows the last
+/// refresh could not see from the table (through the change-feed index), and parts of days at the ends from the table
+/// (through the timestamp index). Every count, facet and filter combination is then a sum over the cube's few hundred rows.
+/// </summary>
+internal static class RollupCountSql
+{
+    /// <summary>The cube's dimensions: the base table's column names, which are also the rollups' (district ''-for-none aside).</summary>
+    public static readonly string[] Columns = ["province", "district_code", "risk", "source"];
+
+    private const string Watermark = $"FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}'";
+
+    /// <summary>
+    /// The last refresh's snapshot and its xmin (no row before the first refresh). Read first and passed to <see cref="Cube"/>
+    /// as constants: with the xmin as a value the planner sees from its statistics how few rows lie past it and walks the
+    /// change-feed index; as a subquery it guessed a third of the table and walked a date range's timestamp index instead.
+    /// </summary>
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL";
+
+    private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
+
+    /// <summary>
+    /// The cube. Rows the last refresh's snapshot could not see are exactly those whose creating transaction it could
+    /// not see (edits of rows it saw already moved their counts in the rollups, RollupEdits); they all have a
+    /// change_xid at or after its xmin, so one range of <c>(change_xid, id)</c> finds them.
+    /// </summary>
+    public static readonly string Cube = $"""
+        WITH r (province, district_code, risk, source, checks) AS (
+            SELECT province, district_code, risk, source, checks FROM rollup_district_months
+            WHERE month >= @m_from AND month < @m_to
+            UNION ALL
+            SELECT province, district_code, risk, source, checks FROM rollup_district_days
+            WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to)
+            UNION ALL
+            SELECT {TableDimensions}, 1 FROM health_checks
+            WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)
+              AND "timestamp" >= @whole_from AND "timestamp" < @whole_to
+            UNION ALL
+            SELECT {TableDimensions}, 1 FROM health_checks
+            WHERE ("timestamp" >= @head_from AND "timestamp" < @head_to) OR ("timestamp" >= @tail_from AND "timestamp" < @tail_to)
+        )
+        SELECT province, district_code, risk, source, sum(checks)::bigint
+        FROM r
+        GROUP BY province, district_code, risk, source
+        """;
+}
