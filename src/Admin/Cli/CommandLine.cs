@@ -41,6 +41,7 @@ public static class CommandLine
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         // Verbs build indexes and load data: no per-statement limit (the web app keeps its own).
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
+        builder.AddAdminTelemetry(); // bench measures the instrumented code paths (Observability:Enabled=false: without)
         builder.AddAdminData();
         builder.Services.AddExports(builder.Configuration);
         builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));

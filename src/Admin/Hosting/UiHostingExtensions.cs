@@ -23,6 +23,7 @@ public static class UiHostingExtensions
             app.UseHsts();
         }
         // Unknown addresses get the app's Not found page (in the layout, status 404), not the browser's bare error.
+        app.UseAdminRequestLogs();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAdminApiErrors(); // ...except under /api: problem details there, never HTML
         app.UseAdminSecurity();

@@ -15,7 +15,8 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => ExportDataSource.Create(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize));
+            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton<RecordExporter>();
         services.TryAddSingleton<ExportJobStore>();
         services.TryAddSingleton<ExportJobRunner>();
