@@ -27,6 +27,8 @@ public static class ObservabilityHostingExtensions
         builder.AddAdminTelemetry(prometheus: true);
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitTelemetry>());
+        builder.Services.AddSingleton<PerformanceQueries>();
+        builder.Services.AddSingleton<PoolUsage>();
         builder.Services.AddHttpLogging(o =>
         {
             // Method, path, status and duration: no headers (API keys) and no bodies (personal data).

@@ -22,6 +22,7 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton<ExportJobRunner>();
         services.TryAddSingleton<RunningExports>();
         services.TryAddSingleton<ExportJobSignal>();
+        services.TryAddSingleton<ExportWorkerHeartbeat>();
         return services;
     }
 
