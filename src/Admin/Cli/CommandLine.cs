@@ -48,6 +48,7 @@ public static class CommandLine
         builder.Services.AddAdminIdentityCore();
         builder.Services.AddScoped<UserAccounts>();
         using var host = builder.Build();
+        host.Services.StartTelemetry();
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };

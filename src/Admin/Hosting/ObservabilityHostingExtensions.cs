@@ -86,6 +86,17 @@ public static class ObservabilityHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// For hosts that are built but never started (the CLI verbs): creates what the hosted services would, the
+    /// OpenTelemetry providers and the Performance capture, so `bench` measures the instrumented code paths.
+    /// </summary>
+    public static void StartTelemetry(this IServiceProvider services)
+    {
+        services.GetService<TracerProvider>();
+        services.GetService<MeterProvider>();
+        services.GetService<InteractionLog>();
+    }
+
     /// <summary>Request logs for the API (method, path, status, duration), placed before the API's own middleware.</summary>
     public static WebApplication UseAdminRequestLogs(this WebApplication app)
     {
