@@ -39,6 +39,10 @@ if [ "$conn_is_local" = 1 ]; then
   fi
   app_pw=$(cat "$state/app-password")
   PGPASSWORD=$pw psql -h 127.0.0.1 -p "$port" -U postgres -d admin -qc "ALTER ROLE admin_app LOGIN PASSWORD '$app_pw'"
+  # The Performance page's top statements: the extension (preloaded by scripts/lib/postgres.sh), readable by the app.
+  # A cluster started before the preload was added needs one restart (./admin.sh stop-db) to fill it.
+  PGPASSWORD=$pw psql -h 127.0.0.1 -p "$port" -U postgres -d admin -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+    -c "GRANT pg_read_all_stats TO admin_app" >/dev/null
   export ConnectionStrings__Admin="Host=127.0.0.1;Port=$port;Database=admin;Username=admin_app;Password=$app_pw"
 fi
 

@@ -7,6 +7,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 . "$repo/scripts/lib/postgres.sh"
 
 pg_ensure_installed || exit 1
+# shellcheck source=lib/prometheus.sh
+. "$repo/scripts/lib/prometheus.sh"
+prometheus_ensure_installed || true # the scrape test then fails and says why
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing Debian's chromium for the browser tests..."

@@ -61,6 +61,8 @@ pg_start_cluster() {
       echo "checkpoint_timeout = '15min'"
       echo "random_page_cost = 1.1"
       echo "effective_cache_size = '12GB'"
+      # The Performance page's top statements (the extension itself is created by ./admin.sh run).
+      echo "shared_preload_libraries = 'pg_stat_statements'"
       if [ "$mode" = test ]; then
         echo "shared_buffers = '256MB'"
         echo "fsync = off"; echo "synchronous_commit = off"; echo "full_page_writes = off"
@@ -71,6 +73,10 @@ pg_start_cluster() {
         echo "wal_level = minimal"; echo "max_wal_senders = 0"
       fi
     } | pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null
+  fi
+  # Clusters made before the Performance page lacked it: add it once (read at the next start).
+  if ! grep -q "^shared_preload_libraries" "$dir/data/postgresql.conf"; then
+    echo "shared_preload_libraries = 'pg_stat_statements'" | pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null
   fi
   pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/server.log" -w -t 60 start >/dev/null \
     || { tail -n 30 "$dir/server.log" >&2; return 1; }

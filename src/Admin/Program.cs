@@ -7,6 +7,7 @@ if (CommandLine.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddAdminObservability();
 builder.AddAdminData();
 builder.AddAdminSecurity();
 builder.AddAdminListing();

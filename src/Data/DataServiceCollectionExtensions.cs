@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -29,11 +30,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            builder.ConnectionStringBuilder.ApplicationName ??= "admin";
-            if (options.StatementTimeout > TimeSpan.Zero && string.IsNullOrEmpty(builder.ConnectionStringBuilder.Options))
-                builder.ConnectionStringBuilder.Options = $"-c statement_timeout={(long)options.StatementTimeout.TotalMilliseconds}";
-            return builder.Build();
+            return DataSources.Build(options.ConnectionString, sp.GetService<ILoggerFactory>(), csb =>
+            {
+                csb.ApplicationName ??= "admin";
+                if (options.StatementTimeout > TimeSpan.Zero && string.IsNullOrEmpty(csb.Options))
+                    csb.Options = $"-c statement_timeout={(long)options.StatementTimeout.TotalMilliseconds}";
+            });
         });
         services.AddDbContextPool<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<TableSizeEstimator>();

@@ -18,6 +18,34 @@ public static partial class SqlText
     public static bool ReadsTable(string sql, string table) =>
         Regex.IsMatch(sql, $@"\b(FROM|JOIN)\s+(""?\w+""?\.)?""?{Regex.Escape(table)}""?(\s|$|;|\))", RegexOptions.IgnoreCase);
 
+    /// <summary>Tables of tens of millions of rows (or growing without bound): never read without a bound.</summary>
+    public static readonly IReadOnlyList<string> LargeTables = ["health_checks", "vaccine_registrations", "audit_entries"];
+
+    /// <summary>
+    /// The statement at <paramref name="index"/> reads a large table with nothing bounding what it reads: no LIMIT, not
+    /// an EXPLAIN, not a lookup by primary key, and not a count that the statement before it limited with
+    /// SET LOCAL statement_timeout.
+    /// </summary>
+    public static bool IsUnbounded(IReadOnlyList<string> statements, int index)
+    {
+        var sql = statements[index];
+        if (!LargeTables.Any(t => ReadsTable(sql, t))) return false;
+        if (sql.TrimStart().StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase)) return false;
+        if (sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) && !SelectRegex().IsMatch(sql)) return false;
+        if (LimitRegex().IsMatch(sql) || KeyLookupRegex().IsMatch(sql)) return false;
+        return !(CountsRows(sql) && index > 0 && statements[index - 1].Contains("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex(@"\bLIMIT\s+(\d+|@\w+|\$\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LimitRegex();
+
+    // WHERE "x"."id" = @p / $1, as EF's Find and the detail page send it.
+    [GeneratedRegex(@"WHERE\s+(""?\w+""?\.)?""?id""?\s*=\s*(@\w+|\$\d+)(\s|$|\))", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyLookupRegex();
+
+    [GeneratedRegex(@"\bSELECT\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectRegex();
+
     [GeneratedRegex(@"\bOFFSET\b", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetRegex();
 

@@ -90,6 +90,30 @@ public sealed class StatementRecorder : IDisposable
             throw new StatementAssertionException($"Expected no SQL statement that {what}, but {offenders.Count} of {statements.Count} did", offenders);
     }
 
+    /// <summary>Throws when a statement reads a large table without a bound (<see cref="SqlText.IsUnbounded"/>).</summary>
+    public void AssertBounded()
+    {
+        var statements = Statements;
+        var offenders = statements.Where((_, i) => SqlText.IsUnbounded(statements, i)).ToList();
+        if (offenders.Count > 0)
+            throw new StatementAssertionException($"Expected every statement over a large table to be bounded, but {offenders.Count} of {statements.Count} were not", offenders);
+    }
+
+    /// <summary>Waits until no statement has arrived for <paramref name="quiet"/> (a page's last query has finished).</summary>
+    public async Task SettleAsync(TimeSpan? quiet = null, TimeSpan? limit = null)
+    {
+        var q = quiet ?? TimeSpan.FromMilliseconds(700);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(15));
+        var seen = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            var now = Count;
+            if (now == seen) return;
+            seen = now;
+            await Task.Delay(q);
+        }
+    }
+
     private void OnStopped(Activity activity)
     {
         if (activity.GetTagItem(QueryTextTag) is not string sql) return;

@@ -61,12 +61,14 @@ public static partial class CommandLine
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         // Verbs build indexes and load data: no per-statement limit (the web app keeps its own).
         builder.Configuration["Database:StatementTimeout"] = "00:00:00";
+        builder.AddAdminTelemetry(); // bench measures the instrumented code paths (Observability:Enabled=false: without)
         builder.AddAdminData();
         builder.Services.AddExports(builder.Configuration);
         builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.AddAdminIdentityCore();
         builder.Services.AddScoped<UserAccounts>();
         using var host = builder.Build();
+        host.Services.StartTelemetry();
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };

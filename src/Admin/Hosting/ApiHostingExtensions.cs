@@ -99,7 +99,8 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapAdminApi(this WebApplication app)
     {
-        var v1 = app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimitPolicy.Name).WithTags("HealthChecks");
+        var v1 = app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimitPolicy.Name).WithTags("HealthChecks")
+            .AddEndpointFilter<Observability.ApiTelemetry>();
         v1.MapGet("/healthchecks", HealthCheckFeedEndpoint.GetAsync)
             .RequireAuthorization(ApiPolicies.Read)
             .WithName("GetHealthCheckFeed")

@@ -1,44 +1,35 @@
+using Admin.Observability.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Admin.Hosting;
 
-/// <summary>Load-balancer probes: live = the process answers; ready = it can reach the database. Anonymous: they reveal nothing.</summary>
+/// <summary>
+/// Load-balancer probes: live = the process answers; ready = the database answers in time (else Unhealthy, 503), and
+/// the rollups are fresh and the export worker polls (else Degraded, still 200: the node serves, an operator should
+/// look). Anonymous: the JSON body names each check and its state, never a connection string or a stack.
+/// </summary>
 public static class HealthCheckEndpoints
 {
     private const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddAdminHealthChecks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag])
+            .AddCheck<RollupFreshnessCheck>("rollups", tags: [ReadyTag])
+            .AddCheck<ExportWorkerCheck>("export-worker", tags: [ReadyTag]);
         return builder;
     }
 
     public static WebApplication MapAdminHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
-        return app;
-    }
-
-    private sealed class DatabaseReadyCheck(NpgsqlDataSource dataSource) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(2));
-                await using var cmd = dataSource.CreateCommand("SELECT 1");
-                await cmd.ExecuteScalarAsync(timeout.Token);
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
-            {
-                // The probe says why, never how (no connection string or stack in the response).
-                return HealthCheckResult.Unhealthy("database unreachable");
-            }
-        }
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).AllowAnonymous();
+        return app;
     }
 }

@@ -24,6 +24,7 @@ public static class UiHostingExtensions
             app.UseHsts();
         }
         // Unknown addresses get the app's Not found page (in the layout, status 404), not the browser's bare error.
+        app.UseAdminRequestLogs();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAdminApiCompression(); // API JSON only (pages carry anti-forgery tokens: BREACH)
         app.UseAdminApiErrors(); // ...except under /api: problem details there, never HTML

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Admin.Data.Observability;
 using System.Globalization;
 using Admin.Data.Listing;
 using Microsoft.Extensions.Options;
@@ -18,10 +20,42 @@ public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator s
 
     public async Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
     {
-        if (rollups is not null && await rollups.TryCountAsync(query, ct) is { } counted) return counted;
-        var estimate = await EstimateAsync(query, ct);
-        if (estimate.Value > options.Value.ExactCeiling) return estimate;
-        return await TryExactAsync(query, options.Value.ExactTimeout, ct) ?? estimate;
+        using var activity = AdminTelemetry.StartInteraction("count", query.Table.Table);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            if (rollups is not null && await rollups.TryCountAsync(query, ct) is { } counted)
+            {
+                outcome = "rollups";
+                return counted;
+            }
+            var estimate = await EstimateAsync(query, ct);
+            if (estimate.Value > options.Value.ExactCeiling)
+            {
+                outcome = "estimate";
+                return estimate;
+            }
+            var exact = await TryExactAsync(query, options.Value.ExactTimeout, ct);
+            outcome = exact is null ? "timed_out" : "exact";
+            return exact ?? estimate;
+        }
+        catch (Exception ex)
+        {
+            outcome = AdminTelemetry.Fail(activity, ex) == "cancelled" ? "cancelled" : "failed";
+            throw;
+        }
+        finally
+        {
+            Record(activity, query.Table.Table, outcome, started);
+        }
+    }
+
+    private static void Record(Activity? activity, string table, string outcome, long started)
+    {
+        activity?.SetTag("admin.count.outcome", outcome);
+        AdminTelemetry.CountDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new TagList { { "admin.table", table }, { "admin.count.outcome", outcome } });
     }
 
     public async Task<CountResult> EstimateAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
@@ -38,9 +72,27 @@ public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator s
     }
 
     /// <summary>An exact count that may take long (an admin asked for it); throws when cancelled or past the limit.</summary>
-    public async Task<CountResult> ExactAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class =>
-        await TryExactAsync(query, options.Value.RequestedExactTimeout, ct)
-        ?? throw new TimeoutException($"Counting took longer than {options.Value.RequestedExactTimeout.TotalSeconds:0} s and was stopped.");
+    public async Task<CountResult> ExactAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
+    {
+        using var activity = AdminTelemetry.StartInteraction("exact count", query.Table.Table);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var exact = await TryExactAsync(query, options.Value.RequestedExactTimeout, ct);
+            outcome = exact is null ? "timed_out" : "exact";
+            return exact ?? throw new TimeoutException($"Counting took longer than {options.Value.RequestedExactTimeout.TotalSeconds:0} s and was stopped.");
+        }
+        catch (Exception ex) when (ex is not TimeoutException)
+        {
+            outcome = AdminTelemetry.Fail(activity, ex) == "cancelled" ? "cancelled" : "failed";
+            throw;
+        }
+        finally
+        {
+            Record(activity, query.Table.Table, outcome, started);
+        }
+    }
 
     private async Task<CountResult?> TryExactAsync<T>(ListQuery<T> query, TimeSpan timeout, CancellationToken ct) where T : class
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Admin.Data.Exports;
@@ -12,13 +13,12 @@ public sealed class ExportDataSource(NpgsqlDataSource dataSource) : IAsyncDispos
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
-    public static ExportDataSource Create(string connectionString, int readBufferSize)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ReadBufferSize = readBufferSize;
-        builder.ConnectionStringBuilder.ApplicationName = "admin-export";
-        return new ExportDataSource(builder.Build());
-    }
+    public static ExportDataSource Create(string connectionString, int readBufferSize, ILoggerFactory? loggers = null) =>
+        new(DataSources.Build(connectionString, loggers, csb =>
+        {
+            csb.ReadBufferSize = readBufferSize;
+            csb.ApplicationName = "admin-export";
+        }));
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

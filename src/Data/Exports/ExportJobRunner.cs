@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Admin.Data.Observability;
 using Admin.Data.Audit;
 using Admin.Data.Listing;
 using Admin.Data.Security;
@@ -22,6 +24,26 @@ public sealed class ExportJobRunner(
     ILogger<ExportJobRunner> logger)
 {
     public async Task RunAsync(ExportJob job, CancellationToken stopping)
+    {
+        InteractionContext.Role = job.Role; // the job runs for the person who asked (restored when this method returns)
+        using var activity = AdminTelemetry.StartInteraction("export job", job.List);
+        activity?.SetTag("admin.export.format", job.Format);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            outcome = await RunJobAsync(job, stopping);
+        }
+        finally
+        {
+            activity?.SetTag("admin.export.outcome", outcome);
+            if (outcome != ExportJobStatus.Done) activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            AdminTelemetry.ExportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new TagList { { "admin.export.format", job.Format }, { "admin.export.outcome", outcome } });
+        }
+    }
+
+    private async Task<string> RunJobAsync(ExportJob job, CancellationToken stopping)
     {
         var o = options.Value;
         using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -48,12 +70,16 @@ public sealed class ExportJobRunner(
                 logger.LogInformation("Export {Job} done: {Rows} rows, {Bytes} bytes in {Seconds:0.0} s ({Streams} streams).",
                     job.Id, result.Rows, result.FileBytes, result.Elapsed.TotalSeconds, result.Streams);
                 await WriteAuditAsync(job, query, masked, ExportJobStatus.Done, result.Rows);
+                AdminTelemetry.ExportRows.Add(result.Rows, new TagList { { "admin.export.format", job.Format } });
+                AdminTelemetry.ExportRate.Record(result.RowsPerSecond, new TagList { { "admin.export.format", job.Format } });
+                return ExportJobStatus.Done;
             }
             else
             {
                 // Cancelled in the instant between the last row and completion: the cancel wins.
                 TryDelete(path);
                 await WriteAuditAsync(job, query, masked, ExportJobStatus.Cancelled, result.Rows);
+                return ExportJobStatus.Cancelled;
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -62,6 +88,7 @@ public sealed class ExportJobRunner(
             TryDelete(temporary);
             await store.RequeueAsync(job.Id, CancellationToken.None);
             logger.LogInformation("Export {Job} put back in the queue: the app is stopping.", job.Id);
+            return ExportJobStatus.Queued;
         }
         catch (OperationCanceledException)
         {
@@ -69,6 +96,7 @@ public sealed class ExportJobRunner(
             TryDelete(temporary);
             await store.CancelAsync(job.Id, ownerId: null, CancellationToken.None); // no-op when the page already did
             await WriteAuditAsync(job, query, masked, ExportJobStatus.Cancelled, progress.Rows);
+            return ExportJobStatus.Cancelled;
         }
         catch (Exception ex) when (Describe(ex, o) is { } message)
         {
@@ -77,6 +105,7 @@ public sealed class ExportJobRunner(
             if (ex is not ListRequestException) logger.LogWarning(ex, "Export {Job} failed.", job.Id);
             await store.FailAsync(job.Id, progress.Rows, message, CancellationToken.None);
             await WriteAuditAsync(job, query, masked, ExportJobStatus.Failed, progress.Rows);
+            return ExportJobStatus.Failed;
         }
         finally
         {

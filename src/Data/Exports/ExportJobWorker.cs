@@ -17,18 +17,21 @@ public sealed class ExportJobWorker(
     ExportJobSignal signal,
     IOptions<ExportOptions> options,
     TimeProvider time,
+    ExportWorkerHeartbeat heartbeat,
     ILogger<ExportJobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         if (!o.RunJobs) return;
+        heartbeat.Start();
         var active = new List<Task>();
         var nextHousekeeping = DateTimeOffset.MinValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                heartbeat.Beat();
                 try
                 {
                     if (time.GetUtcNow() >= nextHousekeeping)

@@ -15,12 +15,14 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => ExportDataSource.Create(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize));
+            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton<RecordExporter>();
         services.TryAddSingleton<ExportJobStore>();
         services.TryAddSingleton<ExportJobRunner>();
         services.TryAddSingleton<RunningExports>();
         services.TryAddSingleton<ExportJobSignal>();
+        services.TryAddSingleton<ExportWorkerHeartbeat>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Admin.Data.Observability;
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Persistence;
 using Admin.Data.Security;
@@ -15,6 +17,34 @@ namespace Admin.Data.Listing;
 public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
 {
     public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, PersonalDataView view, CancellationToken ct) where T : class
+    {
+        // A window with search text is a search (its own span and histogram, by kind); either is a grid window fetch.
+        using var activity = AdminTelemetry.StartInteraction(query.Search is null ? "grid window" : "search", query.Table.Table);
+        activity?.SetTag("admin.anchor", request.Anchor.ToString());
+        if (query.Search is { } search) activity?.SetTag("admin.search.kind", search.Definition.Name);
+        var started = Stopwatch.GetTimestamp();
+        string? error = null;
+        try
+        {
+            return await FetchAsync(query, request, view, ct);
+        }
+        catch (Exception ex)
+        {
+            error = AdminTelemetry.Fail(activity, ex);
+            throw;
+        }
+        finally
+        {
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var tags = new TagList { { "admin.table", query.Table.Table }, { "admin.anchor", request.Anchor.ToString() } };
+            if (error is not null) tags.Add("error.type", error);
+            AdminTelemetry.GridWindowDuration.Record(seconds, tags);
+            if (query.Search is { } s)
+                AdminTelemetry.SearchDuration.Record(seconds, new TagList { { "admin.table", query.Table.Table }, { "admin.search.kind", s.Definition.Name } });
+        }
+    }
+
+    private async Task<ListWindow<T>> FetchAsync<T>(ListQuery<T> query, WindowRequest request, PersonalDataView view, CancellationToken ct) where T : class
     {
         var count = WindowSql.Count(request);
         var ps = new SqlParameters();
@@ -42,6 +72,7 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
     /// <summary>One record by primary key, as <paramref name="view"/> allows; null when there is no such record.</summary>
     public async Task<T?> FindAsync<T>(TableDefinition<T> table, object id, PersonalDataView view, CancellationToken ct) where T : class
     {
+        using var activity = AdminTelemetry.StartInteraction("record", table.Table);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Set<T>().FindAsync([id], ct);
         return row is null ? null : table.Present(row, view);

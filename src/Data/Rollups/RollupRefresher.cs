@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Admin.Data.Hotspots;
+using Admin.Data.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,6 +26,33 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
     public Task<RollupRefreshResult> RebuildAsync(CancellationToken ct = default) => RunAsync(full: true, ct);
 
     private async Task<RollupRefreshResult> RunAsync(bool full, CancellationToken ct)
+    {
+        using var activity = AdminTelemetry.StartInteraction("rollup refresh");
+        var kind = full ? "rebuild" : "incremental";
+        activity?.SetTag("admin.rollup.kind", kind);
+        var started = Stopwatch.GetTimestamp();
+        var ran = false;
+        try
+        {
+            var result = await RunLockedAsync(full, ct);
+            ran = result.Ran;
+            if (ran) RollupFreshness.Observe(time.GetUtcNow());
+            return result;
+        }
+        catch (Exception ex)
+        {
+            AdminTelemetry.Fail(activity, ex);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("admin.rollup.ran", ran);
+            AdminTelemetry.RollupRefreshDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new TagList { { "admin.rollup.kind", kind }, { "admin.rollup.ran", ran } });
+        }
+    }
+
+    private async Task<RollupRefreshResult> RunLockedAsync(bool full, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -14,6 +14,9 @@ public class AppServerFixture : IAsyncLifetime
 
     public Uri Url(string relative) => new(BaseAddress, relative);
 
+    /// <summary>The app's services (e.g. to create an API key, or find the metrics endpoint).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>Configuration a journey class needs on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 

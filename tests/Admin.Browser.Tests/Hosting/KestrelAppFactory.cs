@@ -45,6 +45,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Admin"] = _connectionString,
             ["Database:ConnectionString"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(_settings)));
+            // No Prometheus endpoint unless a test asks for one (port 0: a free port); 9464 would collide across hosts.
+            ["Metrics:Port"] = "-1",
+        }.Where(kv => !_settings.ContainsKey(kv.Key)).Concat(_settings)));
     }
 }

@@ -25,6 +25,8 @@ public sealed class AdminAppFactory(string connectionString, string environment 
             ["Logging:LogLevel:Default"] = "Warning",
             // Test clients share one (unknown) address: the per-address login limit is tested on its own (LoginRateLimitTests).
             ["Security:LoginAttemptsPerMinute"] = "100000",
+            // No Prometheus endpoint unless a test asks for one (port 0: a free port); 9464 would collide across hosts.
+            ["Metrics:Port"] = "-1",
         }.Where(kv => settings?.ContainsKey(kv.Key) != true).Concat(settings ?? new Dictionary<string, string?>())));
     }
 }

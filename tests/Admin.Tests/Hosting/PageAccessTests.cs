@@ -122,6 +122,7 @@ public sealed class PageAccessTests(PersonalDataAppFixture app) : IClassFixture<
     [InlineData("/admin/audit")]
     [InlineData("/admin/audit/1")]
     [InlineData("/admin/users")]
+    [InlineData("/admin/performance")]
     public async Task A_manager_is_refused_records_and_admin_pages(string path)
     {
         var client = await app.ClientAsAsync(Roles.Manager);
@@ -138,6 +139,7 @@ public sealed class PageAccessTests(PersonalDataAppFixture app) : IClassFixture<
     [InlineData("/admin/audit/1")]
     [InlineData("/admin/users")]
     [InlineData("/records/health-checks/{guid}/history")]
+    [InlineData("/admin/performance")]
     public async Task An_analyst_is_refused_the_admin_pages(string path)
     {
         var client = await app.ClientAsAsync(Roles.Analyst);

@@ -36,7 +36,7 @@ public class NavMenuTests
     }
 
     [Theory]
-    [InlineData(Roles.Admin, "Overview,Records,Vaccine registrations,Exports,Hotspots,Admin,Audit trail,Users,API keys")]
+    [InlineData(Roles.Admin, "Overview,Records,Vaccine registrations,Exports,Hotspots,Admin,Audit trail,Users,API keys,Performance")]
     [InlineData(Roles.Analyst, "Overview,Records,Vaccine registrations,Exports,Hotspots")]
     [InlineData(Roles.Manager, "Overview,Hotspots")]
     public async Task Shows_each_role_only_the_sections_it_may_open(string role, string expected)

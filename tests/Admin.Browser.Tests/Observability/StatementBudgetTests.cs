@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Admin.Browser.Tests.Browsing;
+using Admin.Browser.Tests.Hosting;
+using Admin.Data.Hotspots;
+using Admin.Data.Rollups;
+using Admin.Data.Security;
+using Admin.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Admin.Browser.Tests.Observability;
+
+/// <summary>The app over 600 checks, counted exactly (the table is small), rolled up for the hotspot page.</summary>
+public sealed class BudgetAppFixture : AppServerFixture, IAsyncLifetime
+{
+    // No background work in the counts: the export worker's polls and the rollup refresher's ticks.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Exports:RunJobs"] = "false",
+        ["Hotspots:BackgroundRefresh"] = "false",
+    };
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        await SqlSeed.HealthChecksAsync(Database, 600);
+        await Database.ExecuteAsync("ANALYZE");
+        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+    }
+}
+
+/// <summary>
+/// Django's assertNumQueries for each interaction, in a real browser (prerender and circuit both counted): the exact
+/// number of statements each sends, and that none reads a large table without a bound. A change that adds a query
+/// to a page fails here and must say why.
+/// </summary>
+public sealed class StatementBudgetTests(BrowserFixture browser, BudgetAppFixture app)
+    : JourneyTest(browser), IClassFixture<BudgetAppFixture>
+{
+    [Fact]
+    public Task Each_interaction_sends_its_budget_of_statements_and_none_unbounded() => JourneyAsync(async (page, _) =>
+    {
+        await page.LoginAsync(app, Roles.Admin);
+        using var rec = StatementRecorder.Start(app.Database);
+
+        // Home: three table-size reads, once (the prerender's result is persisted into the page; the circuit reuses it).
+        await Step(rec, 3, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("/"));
+            await Expect(page.Locator("[data-table=districts] .table-size")).ToContainTextAsync("about");
+        });
+
+        // Records, first paint: the window (1) and the count label: table statistics, SET LOCAL, count(*).
+        await Step(rec, 4, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks"));
+            await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("count-label")).ToContainTextAsync("checks");
+        });
+
+        // Filter (in the circuit): the audit entry, the window, the count (EXPLAIN, SET LOCAL, count(*)).
+        await Step(rec, 5, async () =>
+        {
+            await page.Locator("[data-filter=province]").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "Gauteng" }).First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("province=ZA-GP"));
+            await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("Gauteng");
+        });
+
+        // Search by phone number: the audit entry, the window, the count.
+        await Step(rec, 5, async () =>
+        {
+            await page.Locator("input[data-testid=search-box]").FillAsync("082 000 0008");
+            await Expect(page).ToHaveURLAsync(new Regex("q=082"));
+            await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("+27820000008");
+        });
+
+        // Jump to the oldest end: one window, nothing else.
+        await Step(rec, 1, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks?province=ZA-GP"));
+            rec.Clear();
+            await rec.SettleAsync();
+            rec.Clear();
+            await page.GetByTestId("jump-end").ClickAsync();
+            await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("around");
+        }, clearFirst: false);
+
+        // Detail: the record, its audit entry, and the person's other checks.
+        await Step(rec, 3, async () =>
+        {
+            await page.Locator("tr.kg-row").First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"records/health-checks/[0-9a-f-]{36}$"));
+            await Expect(page.Locator("[data-testid=detail-fields]")).ToContainTextAsync("Gauteng");
+        });
+
+        // Hotspots: the data extent, then one batch of four statements over the rollups (districts, cells, trend, watermark).
+        await Step(rec, 2, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("hotspots"));
+            await Expect(page.GetByTestId("period")).ToBeVisibleAsync();
+        });
+
+        // Exports page: the person's jobs, once (persisted from the prerender).
+        await Step(rec, 1, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("exports"));
+            await Expect(page.GetByTestId("no-exports")).ToBeVisibleAsync();
+        });
+
+        // Audit trail: the window, and its count (statistics; EXPLAIN for a never-analyzed table; SET LOCAL; count(*)).
+        await Step(rec, 5, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("admin/audit"));
+            await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
+        });
+
+        Assert.True(_overBudget.Count == 0, string.Join("\n\n", _overBudget));
+    });
+
+    private readonly List<string> _overBudget = [];
+
+    private async Task Step(StatementRecorder rec, int budget, Func<Task> action, bool clearFirst = true, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0)
+    {
+        if (clearFirst)
+        {
+            await rec.SettleAsync(); // the previous step's stragglers (a count finishing) are not this step's
+            rec.Clear();
+        }
+        await action();
+        await rec.SettleAsync();
+        rec.AssertBounded();
+        rec.AssertNone(SqlText.UsesOffset, "pages with OFFSET");
+        try
+        {
+            rec.AssertCount(budget);
+        }
+        catch (StatementAssertionException ex)
+        {
+            _overBudget.Add($"step at line {line}: {ex.Message}");
+        }
+    }
+}
