@@ -8,6 +8,7 @@ namespace Admin.Hosting;
 public static class HealthCheckEndpoints
 {
     private const string ReadyTag = "ready";
+    public const string ReplicaTag = "replica";
 
     public static IHostApplicationBuilder AddAdminHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -19,6 +20,14 @@ public static class HealthCheckEndpoints
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        // This node's view of the standby: "Healthy: standby 0.2 s behind, serving reads" or why reads fell back to the primary.
+        // Degraded still answers 200: the node serves, from the primary.
+        app.MapHealthChecks("/healthz/replica", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReplicaTag),
+            ResponseWriter = (context, report) => context.Response.WriteAsync(
+                string.Join("\n", report.Entries.Select(e => $"{e.Value.Status}: {e.Value.Description}"))),
+        }).AllowAnonymous();
         return app;
     }
 
