@@ -4,6 +4,7 @@
 #   ./admin.sh test             run every test against a throwaway PostgreSQL; prints "N passed, N failed"
 #   ./admin.sh seed --rows N    load N more generated rows into the database `run` uses (prints rows/s)
 #   ./admin.sh stop-db          stop the local PostgreSQL that `run` started
+#   ./admin.sh cluster up [--rows N] | status | drill | down   primary + standby, PgBouncers, Redis, 2 app nodes, HAProxy
 set -euo pipefail
 repo=$(cd "$(dirname "$0")" && pwd)
 cmd=${1:-help}; shift || true
@@ -12,5 +13,6 @@ case "$cmd" in
   test)    exec "$repo/scripts/test.sh" "$@" ;;
   seed)    exec "$repo/scripts/seed.sh" "$@" ;;
   stop-db) exec "$repo/scripts/run.sh" --stop-db ;;
-  *)       sed -n '2,7p' "$0"; exit 2 ;;
+  cluster) exec "$repo/scripts/cluster.sh" "$@" ;;
+  *)       sed -n '2,8p' "$0"; exit 2 ;;
 esac

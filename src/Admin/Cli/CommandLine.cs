@@ -17,6 +17,7 @@ public static class CommandLine
         ["bench"] = BenchCommand.RunAsync,
         ["rollups"] = RollupsCommand.RunAsync,
         ["create-user"] = CreateUserCommand.RunAsync,
+        ["create-api-key"] = CreateApiKeyCommand.RunAsync,
         ["export"] = ExportCommand.RunAsync,
     };
 

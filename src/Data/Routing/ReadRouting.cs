@@ -33,9 +33,6 @@ public sealed class ReadRouting(AdminDataSources sources, ReplicaMonitor monitor
     /// <summary>Whether a read in this flow would go to the standby now.</summary>
     public bool UsesReplica => sources.Replica is not null && monitor.Status.Serves(options.Value.MaxLag) && !Pinned(Reader);
 
-    /// <summary>The pool a read in this flow should use now (exports pick their own pool by <see cref="UsesReplica"/>).</summary>
-    public NpgsqlDataSource Current => UsesReplica ? sources.Replica! : sources.Primary;
-
     /// <summary>A connection for a lag-tolerant read. A standby that refuses the connection is marked down and the primary answers.</summary>
     public override async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct = default)
     {

@@ -53,7 +53,9 @@ public sealed class ReplicaMonitor(AdminDataSources sources, IOptions<ReadRoutin
         var was = _status;
         try
         {
-            var primaryLsn = PrimaryLsnAsync(timeout.Token);
+            // The primary's position first, then the standby's: a standby that keeps up has replayed at least that
+            // far by the time it answers, so it reads as caught up rather than one round trip behind.
+            var written = await PrimaryLsnAsync(ct);
             await using var cmd = replica.CreateCommand(StandbySql);
             await using var reader = await cmd.ExecuteReaderAsync(timeout.Token);
             await reader.ReadAsync(timeout.Token);
@@ -61,7 +63,6 @@ public sealed class ReplicaMonitor(AdminDataSources sources, IOptions<ReadRoutin
             var replayed = reader.IsDBNull(1) ? default : reader.GetFieldValue<NpgsqlLogSequenceNumber>(1);
             double? replayAge = reader.IsDBNull(2) ? null : reader.GetDouble(2);
             await reader.DisposeAsync();
-            var written = await primaryLsn;
 
             // Caught up (or promoted): no lag, however long ago the last commit was. Behind: the age of the last
             // commit it replayed is how stale its answers can be, but no more than since the primary's position seen by
@@ -101,15 +102,18 @@ public sealed class ReplicaMonitor(AdminDataSources sources, IOptions<ReadRoutin
 
     // The primary may be down while the standby answers (a failover under way): then replay cannot be compared, and the
     // age of the last replayed commit decides.
-    private async Task<NpgsqlLogSequenceNumber?> PrimaryLsnAsync(CancellationToken ct)
+    private async Task<NpgsqlLogSequenceNumber?> PrimaryLsnAsync(CancellationToken stopping)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(options.Value.ProbeTimeout / 2);
+        var ct = timeout.Token;
         try
         {
             await using var cmd = sources.Primary.CreateCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn() END");
             var value = await cmd.ExecuteScalarAsync(ct);
             return value is NpgsqlLogSequenceNumber lsn ? lsn : null;
         }
-        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException && !stopping.IsCancellationRequested)
         {
             return null;
         }
