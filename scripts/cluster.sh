@@ -65,6 +65,10 @@ ensure_packages() {
 }
 
 publish_app() {
+  # Again only when a source changed since the last publish.
+  if [ -f "$state/app/Admin.dll" ] && [ -z "$(find "$repo/src" "$repo/Directory.Packages.props" -newer "$state/app/Admin.dll" -type f -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
+    cp "$repo/deploy/appsettings.Cluster.json" "$state/app/"; return 0
+  fi
   say "Publishing the app once for both nodes..."
   dotnet publish "$repo/src/Admin/Admin.csproj" -c Release -o "$state/app" --nologo -v quiet -p:WarningLevel=0 >/dev/null
   cp "$repo/deploy/appsettings.Cluster.json" "$state/app/"
@@ -162,8 +166,10 @@ up() {
   echo
   echo "HealthCheck Admin (2 nodes behind HAProxy): http://127.0.0.1:$proxy_port"
   if [ -s "$state/first-login" ]; then
+    # Shown once, like ./admin.sh run: later starts print nothing secret.
     echo "Log in as 'admin' with the one-time password below; you will choose your own."
     head -1 "$state/first-login"
+    rm -f "$state/first-login"
   else
     echo "Log in with your account."
   fi
