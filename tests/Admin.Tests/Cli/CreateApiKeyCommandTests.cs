@@ -1,5 +1,4 @@
 using System.Net;
-using Admin.Cli;
 using Admin.Testing;
 using Admin.Tests.Api;
 using Admin.Tests.Hosting;
@@ -15,7 +14,7 @@ public sealed class CreateApiKeyCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var (exit, output) = await RunAsync(db, "create-api-key", "--name", "drill crawler", "--role", "Analyst", "--scopes", "read");
+        var (exit, output) = await CliRunner.RunAsync(db, "create-api-key", "--name", "drill crawler", "--role", "Analyst", "--scopes", "read");
 
         Assert.Equal(0, exit);
         var key = output.Trim();
@@ -32,25 +31,9 @@ public sealed class CreateApiKeyCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var (exit, _) = await RunAsync(db, "create-api-key", "--name", "x", "--role", "Admin", "--scopes", "read,admin");
+        var (exit, _) = await CliRunner.RunAsync(db, "create-api-key", "--name", "x", "--role", "Admin", "--scopes", "read,admin");
 
         Assert.Equal(2, exit);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM api_keys"));
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(TestDatabase db, params string[] args)
-    {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var exit = await CommandLine.RunAsync([.. args, $"--ConnectionStrings:Admin={db.ConnectionString}", "--Database:ConnectionString="]);
-            return (exit, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
     }
 }

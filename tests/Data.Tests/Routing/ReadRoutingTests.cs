@@ -104,7 +104,7 @@ public sealed class ReadRoutingTests : IAsyncLifetime
     [Fact]
     public async Task A_standby_that_refuses_connections_sends_reads_to_the_primary_at_once()
     {
-        var closed = new NpgsqlConnectionStringBuilder(_db.On(ReplicationPair.Standby)) { Port = ClosedPort(), Timeout = 2 }.ConnectionString;
+        var closed = new NpgsqlConnectionStringBuilder(_db.On(ReplicationPair.Standby)) { Port = ClosedPort.Find(), Timeout = 2 }.ConnectionString;
         await using var parts = new RoutingParts(_db, closed);
 
         var status = await parts.Monitor.ProbeAsync();
@@ -137,14 +137,5 @@ public sealed class ReadRoutingTests : IAsyncLifetime
     {
         await using var cmd = ds.CreateCommand(sql);
         return (string)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
