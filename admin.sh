@@ -5,6 +5,7 @@
 #   ./admin.sh seed --rows N    load N more generated rows into the database `run` uses (prints rows/s)
 #   ./admin.sh stop-db          stop the local PostgreSQL that `run` started
 #   ./admin.sh load --base URL  virtual users with real circuits against a running app (tests/Admin.Load; see README)
+#   ./admin.sh cluster up [--rows N] | status | drill | down   primary + standby, PgBouncers, Redis, 2 app nodes, HAProxy
 set -euo pipefail
 repo=$(cd "$(dirname "$0")" && pwd)
 cmd=${1:-help}; shift || true
@@ -14,5 +15,6 @@ case "$cmd" in
   seed)    exec "$repo/scripts/seed.sh" "$@" ;;
   stop-db) exec "$repo/scripts/run.sh" --stop-db ;;
   load)    exec "$repo/scripts/load.sh" "$@" ;;
-  *)       sed -n '2,8p' "$0"; exit 2 ;;
+  cluster) exec "$repo/scripts/cluster.sh" "$@" ;;
+  *)       sed -n '2,9p' "$0"; exit 2 ;;
 esac

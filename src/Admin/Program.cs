@@ -16,9 +16,11 @@ builder.AddAdminUi();
 builder.AddAdminHotspots();
 builder.AddAdminApi();
 builder.AddAdminExports();
+builder.AddAdminCluster();
 
 var app = builder.Build();
 
+app.UseAdminForwardedHeaders();
 app.UseAdminPipeline();
 app.MapAdminHealthChecks();
 app.MapAdminApi();

@@ -2,7 +2,9 @@ using Admin.Data.Counting;
 using Admin.Data.Entities;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Indexes;
+using Admin.Data.Observability;
 using Admin.Data.Persistence;
+using Admin.Data.Routing;
 using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,33 +18,39 @@ namespace Admin.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>One NpgsqlDataSource (one pool) for EF Core, COPY and raw SQL alike.</summary>
+    /// <summary>
+    /// The primary's NpgsqlDataSource (one pool) for EF Core, COPY and raw SQL alike; reads that tolerate replica lag go
+    /// through <see cref="ReadRouting"/> (the standby when ConnectionStrings:AdminRead is set). Every data source is
+    /// built by <see cref="AdminDataSources"/>.
+    /// </summary>
     public static IServiceCollection AddAdminData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Configure(o => o.ConnectionString = string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? configuration.GetConnectionString("Admin") ?? ""
-                : o.ConnectionString)
+            .Configure(o =>
+            {
+                o.ConnectionString = Fallback(o.ConnectionString, configuration.GetConnectionString("Admin"));
+                o.ReadConnectionString = Fallback(o.ReadConnectionString, configuration.GetConnectionString("AdminRead"));
+                o.DirectConnectionString = Fallback(o.DirectConnectionString, configuration.GetConnectionString("AdminDirect"));
+            })
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "No database configured: set ConnectionStrings:Admin (or run ./admin.sh run, which starts a local PostgreSQL).")
             .ValidateOnStart();
+        services.AddOptions<ReadRoutingOptions>().Bind(configuration.GetSection(ReadRoutingOptions.Section));
 
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            return DataSources.Build(options.ConnectionString, sp.GetService<ILoggerFactory>(), csb =>
-            {
-                csb.ApplicationName ??= "admin";
-                if (options.StatementTimeout > TimeSpan.Zero && string.IsNullOrEmpty(csb.Options))
-                    csb.Options = $"-c statement_timeout={(long)options.StatementTimeout.TotalMilliseconds}";
-            });
-        });
+        services.AddSingleton<AdminDataSources>();
+        services.AddSingleton(sp => sp.GetRequiredService<AdminDataSources>().Primary);
+        services.AddSingleton<ReplicaMonitor>();
+        services.AddSingleton<ReadRouting>();
+        services.AddSingleton<ReadContextFactory>();
+        // Npgsql's log events and statement spans on every data source (AdminDataSources builds them all).
+        services.AddSingleton<INpgsqlDataSourceConfigurator, ObservedDataSources>();
         services.AddDbContextPool<AdminDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<ReadSource>(sp => sp.GetRequiredService<ReadRouting>());
         services.AddSingleton<TableSizeEstimator>();
         services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
         services.AddSingleton<RollupCounter>();
         services.AddSingleton<RowCounter>();
-        services.AddSingleton<TableLister>();
+        services.AddSingleton(sp => new TableLister(sp.GetRequiredService<ReadContextFactory>()));
         services.AddSingleton<Audit.RecordHistory>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddAdminTables();
@@ -60,6 +68,15 @@ public static class DataServiceCollectionExtensions
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+
+    /// <summary>The replica monitor's probe loop: web hosts only (CLI verbs read the primary).</summary>
+    public static IServiceCollection AddReplicaMonitor(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<ReplicaMonitor>());
+
+    private static string Fallback(string value, string? fallback) => string.IsNullOrWhiteSpace(value) ? fallback ?? "" : value;
+
+    internal static void ConfigureNpgsql(DbContextOptionsBuilder options, NpgsqlConnection connection) =>
+        options.UseNpgsql(connection, contextOwnsConnection: true, Npgsql).UseSnakeCaseNamingConvention();
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();

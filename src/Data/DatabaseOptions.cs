@@ -8,6 +8,24 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
+    /// A hot standby for reads that tolerate replica lag (falls back to ConnectionStrings:AdminRead; empty: the primary
+    /// serves every read).
+    /// </summary>
+    public string ReadConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// A connection past any pooler, for session advisory locks (rollup refresh, export job leases). Falls back to
+    /// ConnectionStrings:AdminDirect, then to the primary's string: set it when that one goes through PgBouncer.
+    /// </summary>
+    public string DirectConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// The primary's and the read source's strings go through a transaction-mode pooler (PgBouncer), which refuses
+    /// startup options: <see cref="StatementTimeout"/> is then the role's setting (ALTER ROLE ... SET statement_timeout).
+    /// </summary>
+    public bool TransactionPooling { get; set; }
+
+    /// <summary>
     /// Server-side limit for every statement the app sends (defence in depth: no request may run long).
     /// Zero means none, for CLI verbs that build indexes or load data.
     /// </summary>

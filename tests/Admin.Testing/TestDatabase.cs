@@ -15,10 +15,12 @@ public sealed class TestDatabase : IAsyncDisposable
     // Keyed by the newest migration, so a cluster reused across runs never clones a template from an older schema.
     private static readonly string TemplateName = "admin_test_template_" + LatestMigrationId();
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
-    private static bool _templateReady;
+    private static readonly HashSet<string> TemplatesReady = [];
+    private readonly string _server;
 
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string server, string name, string connectionString)
     {
+        _server = server;
         Name = name;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
@@ -35,14 +37,20 @@ public sealed class TestDatabase : IAsyncDisposable
             "or point ADMIN_TEST_PG at a PostgreSQL server you can create databases on.");
 
     /// <summary>An empty database with the schema applied (migrations run once, then cloned).</summary>
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateOnAsync(ServerConnectionString);
+
+    /// <summary>The same on another server (the replication pair's primary: ADMIN_TEST_PG_PRIMARY).</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string server)
     {
-        await EnsureTemplateAsync();
-        return await CreateFromAsync(TemplateName);
+        await EnsureTemplateAsync(server);
+        return await CreateFromAsync(server, TemplateName);
     }
 
     /// <summary>An empty database with no schema, for tests of the migrations themselves.</summary>
-    public static Task<TestDatabase> CreateEmptyAsync() => CreateFromAsync("template0");
+    public static Task<TestDatabase> CreateEmptyAsync() => CreateFromAsync(ServerConnectionString, "template0");
+
+    /// <summary>This database on another server (a standby of this one: the same name, replicated).</summary>
+    public string On(string server) => new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
 
     public AdminDbContext CreateDbContext()
     {
@@ -64,26 +72,26 @@ public sealed class TestDatabase : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static async Task<TestDatabase> CreateFromAsync(string template)
+    private static async Task<TestDatabase> CreateFromAsync(string server, string template)
     {
         var name = "admin_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = await OpenServerAsync())
+        await using (var admin = await OpenServerAsync(server))
         {
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", admin);
             await cmd.ExecuteNonQueryAsync();
         }
-        var csb = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
-        return new TestDatabase(name, csb.ConnectionString);
+        var csb = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(server, name, csb.ConnectionString);
     }
 
-    private static async Task EnsureTemplateAsync()
+    private static async Task EnsureTemplateAsync(string server)
     {
-        if (_templateReady) return;
+        lock (TemplatesReady) if (TemplatesReady.Contains(server)) return;
         await TemplateGate.WaitAsync();
         try
         {
-            if (_templateReady) return;
-            await using var admin = await OpenServerAsync();
+            lock (TemplatesReady) if (TemplatesReady.Contains(server)) return;
+            await using var admin = await OpenServerAsync(server);
             // Test assemblies run in parallel processes: one builds the template, the others wait for it.
             await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_lock(72100401)", admin))
                 await lockCmd.ExecuteNonQueryAsync();
@@ -95,7 +103,7 @@ public sealed class TestDatabase : IAsyncDisposable
                     var building = TemplateName + "_building";
                     await Exec(admin, $"DROP DATABASE IF EXISTS {building}");
                     await Exec(admin, $"CREATE DATABASE {building} TEMPLATE template0");
-                    var csb = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = building, Pooling = false };
+                    var csb = new NpgsqlConnectionStringBuilder(server) { Database = building, Pooling = false };
                     var options = new DbContextOptionsBuilder<AdminDbContext>();
                     options.UseNpgsql(csb.ConnectionString).UseSnakeCaseNamingConvention();
                     await using (var db = new AdminDbContext(options.Options))
@@ -108,7 +116,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 await Exec(admin, "SELECT pg_advisory_unlock(72100401)");
             }
-            _templateReady = true;
+            lock (TemplatesReady) TemplatesReady.Add(server);
         }
         finally
         {
@@ -123,9 +131,9 @@ public sealed class TestDatabase : IAsyncDisposable
             .Max(StringComparer.Ordinal)!
             .ToLowerInvariant();
 
-    private static async Task<NpgsqlConnection> OpenServerAsync()
+    private static async Task<NpgsqlConnection> OpenServerAsync(string server)
     {
-        var csb = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
+        var csb = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
         var conn = new NpgsqlConnection(csb.ConnectionString);
         await conn.OpenAsync();
         return conn;
@@ -143,7 +151,7 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await using var admin = await OpenServerAsync();
+            await using var admin = await OpenServerAsync(_server);
             await Exec(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
         }
         catch (NpgsqlException)

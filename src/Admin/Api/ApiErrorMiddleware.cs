@@ -58,9 +58,14 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
     }
 
     // Unreachable, or a statement over its time limit: worth retrying. A database error proper is a 500 like any bug.
+    // Failover and pooler states count as unreachable: a server shutting down (57P01/57P02), PgBouncer refusing while
+    // its server login fails (08P01) or any other connection exception (class 08), and a write that reached a server
+    // which is (still) a standby (25006) while a promotion is under way.
     private static bool Unavailable(Exception ex) => ex switch
     {
-        PostgresException pg => pg.SqlState is PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow,
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.ReadOnlySqlTransaction
+            || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException or TimeoutException => true,
         _ => false,
     };

@@ -18,7 +18,7 @@ public static partial class CommandLine
 
     private static Verb[] Verbs =>
     [
-        MigrateCommand.Verb, SeedCommand.Verb, BenchCommand.Verb, RollupsCommand.Verb, CreateUserCommand.Verb, ExportCommand.Verb,
+        MigrateCommand.Verb, SeedCommand.Verb, BenchCommand.Verb, RollupsCommand.Verb, CreateUserCommand.Verb, CreateApiKeyCommand.Verb, ExportCommand.Verb,
     ];
 
     public static bool IsVerb(string[] args) =>

@@ -11,6 +11,7 @@ namespace Admin.Hosting;
 public static class HealthCheckEndpoints
 {
     private const string ReadyTag = "ready";
+    public const string ReplicaTag = "replica";
 
     public static IHostApplicationBuilder AddAdminHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -29,6 +30,14 @@ public static class HealthCheckEndpoints
         {
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportJson.WriteAsync,
+        }).AllowAnonymous();
+        // This node's view of the standby: "Healthy: standby 0.2 s behind, serving reads" or why reads fell back to the primary.
+        // Degraded still answers 200: the node serves, from the primary.
+        app.MapHealthChecks("/healthz/replica", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReplicaTag),
+            ResponseWriter = (context, report) => context.Response.WriteAsync(
+                string.Join("\n", report.Entries.Select(e => $"{e.Value.Status}: {e.Value.Description}"))),
         }).AllowAnonymous();
         return app;
     }

@@ -85,6 +85,7 @@ public static class SecurityHostingExtensions
     public static WebApplication UseAdminSecurity(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseAdminReadRouting();
         // After authentication: API limits are per key. The login limit needs only the address.
         app.UseRateLimiter();
         app.UseAdminApiAudit();

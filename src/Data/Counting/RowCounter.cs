@@ -3,6 +3,7 @@ using Admin.Data.Observability;
 using System.Globalization;
 using Admin.Data.Listing;
 using Microsoft.Extensions.Options;
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Counting;
@@ -14,7 +15,7 @@ namespace Admin.Data.Counting;
 /// SET LOCAL statement_timeout; if that is cut off, the estimate stands. A whole-table estimate never stands in
 /// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3).
 /// </summary>
-public sealed class RowCounter(NpgsqlDataSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null)
+public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null)
 {
     private const string QueryCanceled = "57014";
 

@@ -1,3 +1,4 @@
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Counting;
@@ -10,7 +11,7 @@ public sealed record TableSizeEstimate(string Table, long Rows, bool FromStatist
 /// current page count, which stays right between ANALYZEs as the table grows. A never-analyzed table
 /// (reltuples = -1) falls back to EXPLAIN's row estimate.
 /// </summary>
-public sealed class TableSizeEstimator(NpgsqlDataSource dataSource)
+public sealed class TableSizeEstimator(ReadSource dataSource)
 {
     private const string Sql = """
         SELECT c.reltuples::float8, c.relpages::int8,

@@ -6,6 +6,7 @@ using Admin.Data.Entities;
 using Admin.Data.Persistence;
 using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
+using Admin.Data.Routing;
 using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,7 +19,7 @@ namespace Admin.Data.Editing;
 /// optimistic concurrency on PostgreSQL's xmin (<see cref="HealthCheck.Version"/>), and the audit entry written in the
 /// same transaction as the update, so there is never an edit without its audit line or an audit line without its edit.
 /// </summary>
-public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts, HealthCheckValidator validator)
+public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts, HealthCheckValidator validator, ReadRouting? routing = null)
 {
     /// <summary>How long an edit waits for a rollup refresh in progress (a fraction of a second; a rebuild takes longer).</summary>
     public static readonly TimeSpan RollupLockTimeout = TimeSpan.FromSeconds(3);
@@ -90,6 +91,8 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             };
         }
         await tx.CommitAsync(ct);
+        // Read-your-writes: the editor's next reads must not come from a standby that has not replayed this commit.
+        if (routing is not null) await routing.NoteWriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), CancellationToken.None);
         return new HealthCheckEditResult(EditOutcome.Saved, $"Saved: {string.Join(", ", changed)}.") { Check = check, Changed = changed };
     }
 

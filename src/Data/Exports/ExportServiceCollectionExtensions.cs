@@ -1,3 +1,4 @@
+using Admin.Data.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,11 +15,16 @@ public static class ExportServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => ExportDataSource.Create(
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize,
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<AdminDataSources>(),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            sp.GetRequiredService<ReadRouting>(),
+            sp.GetRequiredService<IOptions<ExportOptions>>().Value.ReadBufferSize));
         services.TryAddSingleton<RecordExporter>();
-        services.TryAddSingleton<ExportJobStore>();
+        // Job leases are session advisory locks: past the pooler (AdminDataSources.Direct).
+        services.TryAddSingleton(sp => new ExportJobStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.AdminDbContext>>(),
+            sp.GetRequiredService<AdminDataSources>().Direct,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ExportJobRunner>();
         services.TryAddSingleton<RunningExports>();
         services.TryAddSingleton<ExportJobSignal>();

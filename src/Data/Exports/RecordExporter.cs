@@ -17,8 +17,6 @@ namespace Admin.Data.Exports;
 /// </summary>
 public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstimator sizes, IOptions<ExportOptions> options)
 {
-    private readonly NpgsqlDataSource _dataSource = exportSource.DataSource;
-
     /// <summary>Rows sampled to place the partition bounds of a parallel export (TABLESAMPLE SYSTEM, whole pages).</summary>
     private const double SampleRows = 100_000;
 
@@ -26,7 +24,7 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
     public async Task<long> EstimateAsync(ExportQuery query, CancellationToken ct)
     {
         if (!query.IsFiltered) return (await sizes.EstimateAsync(query.Table, ct)).Rows;
-        await using var conn = await _dataSource.OpenConnectionAsync(ct);
+        await using var conn = await exportSource.DataSource.OpenConnectionAsync(ct);
         return await PlannerEstimate.RowsAsync(conn, $"SELECT 1 FROM {ExportSql.Quote(query.Table)} WHERE {query.WhereSql}",
             query.WhereParameters.Clone(), ct);
     }
@@ -37,11 +35,12 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
     {
         var clock = Stopwatch.StartNew();
         var limit = options.Value.StatementTimeout;
-        await using var conn = await _dataSource.OpenConnectionAsync(ct);
+        var dataSource = exportSource.DataSource;
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await ExportSession.BeginAsync(conn, limit, snapshot: null, ct);
         var columns = await ExportColumns.ReadAsync(conn, tx, query.Table, ct);
         var counter = CopyRowCounter.For(format, header: true);
-        var bytes = await CopyPump.RunAsync(_dataSource, conn, ExportSql.Copy(query, columns, format, masked, null, header: true),
+        var bytes = await CopyPump.RunAsync(dataSource, conn, ExportSql.Copy(query, columns, format, masked, null, header: true),
             output, counter, progress, limit, ct);
         await output.FlushAsync(ct);
         await ExportSession.EndAsync(tx);
@@ -61,9 +60,11 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
         var connections = new List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)>();
         var files = new List<string> { path };
         var succeeded = false;
+        // One server for the whole export: its streams share the leader's snapshot.
+        var dataSource = exportSource.DataSource;
         try
         {
-            var leader = await _dataSource.OpenConnectionAsync(ct);
+            var leader = await dataSource.OpenConnectionAsync(ct);
             connections.Add((leader, await ExportSession.BeginAsync(leader, o.StatementTimeout, snapshot: null, ct)));
             var columns = await ExportColumns.ReadAsync(leader, connections[0].Tx, query.Table, ct);
 
@@ -75,7 +76,7 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
                 var snapshot = await ExportSession.ExportSnapshotAsync(leader, connections[0].Tx, ct);
                 for (var i = 0; i < bounds.Count; i++)
                 {
-                    var conn = await _dataSource.OpenConnectionAsync(ct);
+                    var conn = await dataSource.OpenConnectionAsync(ct);
                     connections.Add((conn, null!));
                     connections[^1] = (conn, await ExportSession.BeginAsync(conn, o.StatementTimeout, snapshot, ct));
                     files.Add($"{path}.part{i + 1}");
@@ -91,7 +92,7 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
                     : ExportSql.Range(query.Keys[0], after: i == 0 ? null : bounds[i - 1], upTo: i == bounds.Count ? null : bounds[i]);
                 var sql = ExportSql.Copy(query, columns, format, masked, range, header: i == 0);
                 counters[i] = CopyRowCounter.For(format, header: i == 0);
-                tasks[i] = WritePartAsync(connections[i].Conn, sql, files[i], i == 0, gzip, counters[i], progress, o.StatementTimeout, failFast);
+                tasks[i] = WritePartAsync(dataSource, connections[i].Conn, sql, files[i], i == 0, gzip, counters[i], progress, o.StatementTimeout, failFast);
             }
             try
             {
@@ -125,7 +126,7 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
         }
     }
 
-    private async Task<long> WritePartAsync(NpgsqlConnection conn, string sql, string file, bool first, bool gzip, CopyRowCounter counter,
+    private static async Task<long> WritePartAsync(NpgsqlDataSource dataSource, NpgsqlConnection conn, string sql, string file, bool first, bool gzip, CopyRowCounter counter,
         ExportProgress? progress, TimeSpan limit, CancellationTokenSource failFast)
     {
         try
@@ -136,7 +137,7 @@ public sealed class RecordExporter(ExportDataSource exportSource, TableSizeEstim
                 ? new UncachedFileStream(file, FileMode.Create)
                 : new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             await using var output = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : (Stream)stream;
-            return await CopyPump.RunAsync(_dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
+            return await CopyPump.RunAsync(dataSource, conn, sql, output, counter, progress, limit, failFast.Token);
         }
         catch
         {

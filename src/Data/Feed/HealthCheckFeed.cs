@@ -1,5 +1,6 @@
 using System.Data;
 using Admin.Data.Entities;
+using Admin.Data.Routing;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,7 @@ namespace Admin.Data.Feed;
 /// read-only REPEATABLE READ transaction — the keys of the page and where the scan stopped, then those rows by
 /// primary key — so both see one snapshot and the horizon holds for both.
 /// </summary>
-public sealed class HealthCheckFeed(NpgsqlDataSource dataSource)
+public sealed class HealthCheckFeed(ReadSource dataSource)
 {
     public async Task<FeedPage> ReadAsync(FeedRequest request, CancellationToken ct)
     {

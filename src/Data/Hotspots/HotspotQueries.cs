@@ -2,6 +2,7 @@ using Admin.Data.Domain;
 using Admin.Data.Reference;
 using Admin.Data.Rollups;
 using Microsoft.Extensions.Options;
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Hotspots;
@@ -10,7 +11,7 @@ namespace Admin.Data.Hotspots;
 /// Reads one period's hotspot page in a single round trip (one NpgsqlBatch: areas, cells, trend, refresh time) and
 /// applies <see cref="HotspotRule"/>. Uncached: <see cref="HotspotDashboard"/> puts the cache in front.
 /// </summary>
-public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time)
+public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOptions> options, TimeProvider time)
 {
     private readonly HotspotRule _rule = new(options.Value);
 
@@ -81,7 +82,8 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
     /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>
     public async Task<string?> TopDistrictAsync(GridCell cell, HotspotPeriod period, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(HotspotSql.TopDistrict);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(HotspotSql.TopDistrict, conn);
         cmd.Parameters.AddWithValue("row", cell.Row);
         cmd.Parameters.AddWithValue("column", cell.Column);
         cmd.Parameters.AddWithValue("from", period.From);
@@ -91,7 +93,8 @@ public sealed class HotspotQueries(NpgsqlDataSource dataSource, IOptions<Hotspot
 
     public async Task<DataExtent> ExtentAsync(HotspotSource source = HotspotSource.Rollups, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(HotspotSql.Extent(source));
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(HotspotSql.Extent(source), conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new DataExtent(

@@ -1,4 +1,8 @@
 using Admin.Data.Rollups;
+using Admin.Data.Routing;
+using Microsoft.Extensions.Logging;
+using ZiggyCreatures.Caching.Fusion.Backplane;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +20,13 @@ public static class HotspotServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HotspotOptions>, HotspotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RollupRefresher>();
+        // The refresher holds a session advisory lock: it connects past any transaction pooler (AdminDataSources.Direct).
+        services.TryAddSingleton(sp => new RollupRefresher(sp.GetRequiredService<AdminDataSources>().Direct,
+            sp.GetRequiredService<IOptions<HotspotOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RollupRefresher>>()));
+        services.TryAddSingleton<HotspotInvalidation>();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+            services.TryAddSingleton<IFusionCacheBackplane>(sp => new RedisBackplane(
+                Options.Create(new RedisBackplaneOptions { Configuration = redis }), sp.GetService<ILogger<RedisBackplane>>()));
         services.TryAddSingleton<HotspotQueries>();
         services.TryAddSingleton<HotspotCache>();
         services.TryAddSingleton<HotspotDashboard>();

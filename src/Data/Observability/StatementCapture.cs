@@ -14,7 +14,7 @@ public static partial class StatementCapture
 {
     private const string ParametersProperty = "admin.parameters";
 
-    /// <summary>Npgsql's enrichment hook (<see cref="DataSources"/>): runs only for commands that have a span.</summary>
+    /// <summary>Npgsql's enrichment hook (<see cref="ObservedDataSources"/>): runs only for commands that have a span.</summary>
     public static void Enrich(Activity activity, NpgsqlCommand command)
     {
         if (!activity.IsAllDataRequested || command.Parameters.Count == 0) return;

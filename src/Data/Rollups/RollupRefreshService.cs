@@ -10,7 +10,8 @@ namespace Admin.Data.Rollups;
 /// Refreshes the rollups every <see cref="HotspotOptions.RefreshInterval"/> on every node; the refresher's advisory
 /// lock makes the others skip while one works, so adding nodes adds no load on the database.
 /// </summary>
-public sealed class RollupRefreshService(RollupRefresher refresher, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefreshService> logger)
+public sealed class RollupRefreshService(RollupRefresher refresher, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefreshService> logger,
+    HotspotInvalidation? invalidation = null)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +22,9 @@ public sealed class RollupRefreshService(RollupRefresher refresher, IOptions<Hot
         {
             try
             {
-                await refresher.RefreshAsync(stoppingToken);
+                var result = await refresher.RefreshAsync(stoppingToken);
+                // Every node's hotspot cache (through the Redis backplane) shows the new counts, not just this one's.
+                if (invalidation is not null) await invalidation.AfterRefreshAsync(result, stoppingToken);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Admin.Data.Security;
 using Admin.Testing;
 using Admin.Tests.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Admin.Tests.Api;
@@ -17,16 +18,23 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
     private static readonly DateTimeOffset LongAgo = new(2020, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_crawler_under_concurrent_writes_sees_every_row_exactly_once()
+    public Task A_crawler_under_concurrent_writes_sees_every_row_exactly_once() =>
+        CrawlAsync(app.Database, app.Factory, () => app.Database.WaitAsync());
+
+    /// <summary>
+    /// The crawl and its checks, for any app whose feed reads <paramref name="db"/> (or its standby: StandbyCrawlTests).
+    /// <paramref name="caughtUp"/> waits until the feed's horizon has passed every writer. Returns the pages fetched.
+    /// </summary>
+    internal static async Task<int> CrawlAsync(TestDatabase db, WebApplicationFactory<Program> factory, Func<Task> caughtUp)
     {
-        await SqlSeed.HealthChecksAsync(app.Database, 600);
-        var client = await app.Factory.CreateApiClientAsync(Roles.Admin);
+        await SqlSeed.HealthChecksAsync(db, 600);
+        var client = await factory.CreateApiClientAsync(Roles.Admin);
         var pagesFetched = 0;
         var writersDone = false;
 
         // A transaction that starts writing now (so its id is older than every writer's below), then stays open
         // while the crawler reads several pages, and commits late. Its rows carry old timestamps too.
-        await using var late = await app.Database.DataSource.OpenConnectionAsync();
+        await using var late = await db.DataSource.OpenConnectionAsync();
         await using var lateTx = await late.BeginTransactionAsync();
         await InsertAsync(late, lateTx, "late-a", 50, LongAgo);
 
@@ -41,7 +49,7 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
         {
             for (var i = 0; i < 15; i++)
             {
-                await using var conn = await app.Database.DataSource.OpenConnectionAsync();
+                await using var conn = await db.DataSource.OpenConnectionAsync();
                 await using var tx = await conn.BeginTransactionAsync();
                 // Alternately now and long ago: late arrivals land in the past of a timestamp-ordered feed.
                 await InsertAsync(conn, tx, $"w{w}-{i}", 7, i % 2 == 0 ? DateTimeOffset.UtcNow : LongAgo.AddMinutes(i));
@@ -73,7 +81,7 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
             // and crawl to the end once more.
             if (Volatile.Read(ref writersDone))
             {
-                await app.Database.WaitAsync();
+                await caughtUp();
                 finalPass = true;
             }
             else await Task.Delay(25);
@@ -81,13 +89,14 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
         }
         await allWriters;
 
-        var table = await IdsAsync();
+        var table = await IdsAsync(db);
         var duplicates = seen.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
-        Assert.Equal(100, await app.Database.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE deduplication_id LIKE 'late-%'"));
-        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE deduplication_id LIKE 'w0-5-%'"));
+        Assert.Equal(100, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE deduplication_id LIKE 'late-%'"));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE deduplication_id LIKE 'w0-5-%'"));
         Assert.Equal(table.Order(), seen.Order());
         Assert.True(pagesFetched >= 14, $"the late transaction stayed open across {pagesFetched} pages");
+        return pagesFetched;
     }
 
     [Fact]
@@ -110,7 +119,7 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
         } while (page.HasMore);
         var resume = "/api/v1/healthchecks?page_size=5000&cursor=" + page.Cursor;
 
-        var id = (await IdsAsync()).First();
+        var id = (await IdsAsync(app.Database)).First();
         await app.Database.ExecuteAsync($"UPDATE health_checks SET city = 'Upington' WHERE id = '{id}'");
         await app.Database.WaitAsync();
 
@@ -122,10 +131,10 @@ public sealed class ExactlyOnceCrawlTests(AppFixture app) : IClassFixture<AppFix
         Assert.Empty(after.Results);
     }
 
-    private async Task<List<Guid>> IdsAsync()
+    private static async Task<List<Guid>> IdsAsync(TestDatabase db)
     {
         var ids = new List<Guid>();
-        await using var cmd = app.Database.DataSource.CreateCommand("SELECT id FROM health_checks");
+        await using var cmd = db.DataSource.CreateCommand("SELECT id FROM health_checks");
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
         return ids;

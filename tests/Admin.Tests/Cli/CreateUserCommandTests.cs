@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Admin.Cli;
 using Admin.Testing;
 using Admin.Tests.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,8 +18,8 @@ public sealed class CreateUserCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var (first, firstOut) = await RunAsync(db, "create-user", "--user", "chief", "--role", "Admin", "--if-no-users");
-        var (second, secondOut) = await RunAsync(db, "create-user", "--user", "chief2", "--role", "Admin", "--if-no-users");
+        var (first, firstOut) = await CliRunner.RunAsync(db, "create-user", "--user", "chief", "--role", "Admin", "--if-no-users");
+        var (second, secondOut) = await CliRunner.RunAsync(db, "create-user", "--user", "chief2", "--role", "Admin", "--if-no-users");
 
         Assert.Equal(0, first);
         var password = Regex.Match(firstOut, @"One-time password: (\S+)").Groups[1].Value;
@@ -44,7 +43,7 @@ public sealed class CreateUserCommandTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var (exit, _) = await RunAsync(db, "create-user", "--user", "x", "--role", "Superuser");
+        var (exit, _) = await CliRunner.RunAsync(db, "create-user", "--user", "x", "--role", "Superuser");
 
         Assert.Equal(1, exit);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM users"));
@@ -57,27 +56,11 @@ public sealed class CreateUserCommandTests
         var name = await TestAccounts.EnsureAsync(db, Admin.Data.Security.Roles.Admin, "locked-admin");
         await db.ExecuteAsync($"UPDATE users SET lockout_end = now() + interval '1 hour' WHERE user_name = '{name}'");
 
-        var (exit, output) = await RunAsync(db, "create-user", "--user", name, "--reset");
+        var (exit, output) = await CliRunner.RunAsync(db, "create-user", "--user", name, "--reset");
 
         Assert.Equal(0, exit);
         Assert.Matches("New one-time password: ", output);
         Assert.True(await db.ScalarAsync<bool>($"SELECT must_change_password AND lockout_end IS NULL FROM users WHERE user_name = '{name}'"));
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(TestDatabase db, params string[] args)
-    {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var exit = await CommandLine.RunAsync([.. args, $"--ConnectionStrings:Admin={db.ConnectionString}", "--Database:ConnectionString="]);
-            return (exit, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
     }
 }
 

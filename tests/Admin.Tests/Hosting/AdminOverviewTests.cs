@@ -21,5 +21,8 @@ public sealed class AdminOverviewTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.Contains("ix_", section.TextContent);
         }
         Assert.Contains("ix_health_checks_msisdn_trgm", html);
+        // One node, no standby configured: the replica line says where reads go.
+        Assert.Equal("Read replica: no standby configured: every read goes to the primary",
+            page.QuerySelector("[data-testid=replica-status]")?.TextContent.Trim());
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Admin.Testing;
 
 namespace Admin.Tests.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Admin.Tests.Hosting;
+namespace Admin.Testing;
 
-internal static class ClosedPort
+public static class ClosedPort
 {
     /// <summary>A loopback port nothing listens on: connecting is refused at once, like a database that is down.</summary>
     public static int Find()
