@@ -81,7 +81,7 @@ public class HealthCheckValidatorTests
         Assert.False(result.IsValid);
         string[] required = [F.Msisdn, F.Source, F.Province, F.Age, F.Fever, F.Cough, F.SoreThroat, F.Exposure, F.Tracing];
         Assert.Equal(required.Order(), result.Errors.Keys.Order());
-        Assert.Contains("082 123 4567", result.ErrorFor(F.Msisdn));
+        Assert.Contains("0XX XXX XXXX", result.ErrorFor(F.Msisdn)); // the form, never a full number (NoFullNumberTests)
         Assert.Contains("<18, 18-40, 40-65, >65", result.ErrorFor(F.Age));
         Assert.Contains("true or false", result.ErrorFor(F.Fever));
         Assert.Contains("yes, no, not_sure", result.ErrorFor(F.Exposure));
