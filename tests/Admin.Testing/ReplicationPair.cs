@@ -35,6 +35,27 @@ public static class ReplicationPair
         }
     }
 
+    /// <summary>
+    /// Pauses replay on the standby, for certain: a pause takes hold only when the next WAL record arrives, so this
+    /// writes one (a row in <paramref name="db"/>'s audit trail) and waits until the standby reports itself paused.
+    /// Resume with <c>OnStandbyAsync("SELECT pg_wal_replay_resume()")</c>.
+    /// </summary>
+    public static async Task PauseReplayAsync(TestDatabase db)
+    {
+        await OnStandbyAsync("SELECT pg_wal_replay_pause()");
+        await db.ExecuteAsync("INSERT INTO audit_entries (actor_name, action, table_name, record_id) VALUES ('tests', 'view', 'health_checks', 'pause-marker')");
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Standby) { Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var cmd = new NpgsqlCommand("SELECT pg_get_wal_replay_pause_state()", conn);
+            if ((string)(await cmd.ExecuteScalarAsync())! == "paused") return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The test standby did not pause replay within 30 s.");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Runs SQL on the standby's server (e.g. pausing replay).</summary>
     public static async Task OnStandbyAsync(string sql)
     {

@@ -42,7 +42,7 @@ public sealed class ReadRoutingTests : IAsyncLifetime
     {
         await using var parts = new RoutingParts(_db, _db.On(ReplicationPair.Standby));
         await parts.Monitor.ProbeAsync();
-        await ReplicationPair.OnStandbyAsync("SELECT pg_wal_replay_pause()");
+        await ReplicationPair.PauseReplayAsync(_db);
         try
         {
             using (ReadRouting.ReaderScope("alice"))
@@ -82,7 +82,7 @@ public sealed class ReadRoutingTests : IAsyncLifetime
     public async Task A_standby_further_behind_than_MaxLag_serves_no_reads()
     {
         await using var parts = new RoutingParts(_db, _db.On(ReplicationPair.Standby), new ReadRoutingOptions { MaxLag = TimeSpan.FromMilliseconds(200) });
-        await ReplicationPair.OnStandbyAsync("SELECT pg_wal_replay_pause()");
+        await ReplicationPair.PauseReplayAsync(_db);
         try
         {
             await SqlSeed.HealthChecksAsync(_db, 1, offset: 8000);
