@@ -71,6 +71,8 @@ public sealed class LoadAppFixture : IAsyncLifetime
                 ["ConnectionStrings:Admin"] = _connectionString,
                 ["Database:ConnectionString"] = "",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // The fixture rebuilds the rollups once; no periodic refresh transactions beside other test classes.
+                ["Hotspots:BackgroundRefresh"] = "false",
             }));
             builder.ConfigureTestServices(services => services.AddScoped<CircuitHandler, PlantedFault>());
         }
