@@ -35,6 +35,9 @@ public sealed class HealthCheckColumnsTests : IAsyncLifetime
             "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = 'health_checks'::regclass AND (attnum > 0 OR attname = 'xmin') AND NOT attisdropped"))
         await using (var r = await cmd.ExecuteReaderAsync())
             while (await r.ReadAsync()) actual[r.GetString(0)] = r.GetString(1);
+        // created_xid is a shadow column for the exact counts: PostgreSQL fills it (its default, under COPY too) and no
+        // code reads or writes it per row, so it is no column of the entity's table.
+        actual.Remove("created_xid");
 
         var declared = HealthCheckColumns.Table.ToDictionary(c => c.Name, c => PgTypes[c.DbType], StringComparer.Ordinal);
         Assert.Equal(actual.OrderBy(p => p.Key), declared.OrderBy(p => p.Key));
