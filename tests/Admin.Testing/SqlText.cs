@@ -33,7 +33,17 @@ public static partial class SqlText
         if (sql.TrimStart().StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase)) return false;
         if (sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) && !SelectRegex().IsMatch(sql)) return false;
         if (LimitRegex().IsMatch(sql) || KeyLookupRegex().IsMatch(sql)) return false;
-        return !(CountsRows(sql) && index > 0 && statements[index - 1].Contains("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase));
+        // A count (count(*), or the rollup counter's sum over rollups and recent rows) under a SET LOCAL statement_timeout
+        // sent just before it in the same transaction.
+        return !((CountsRows(sql) || SumRegex().IsMatch(sql)) && UnderTimeout(statements, index));
+    }
+
+    private static bool UnderTimeout(IReadOnlyList<string> statements, int index)
+    {
+        // Looks back over the few small statements of the same transaction (SET LOCALs, the rollup counter's snapshot read).
+        for (var i = index - 1; i >= 0 && i >= index - 3 && !LargeTables.Any(t => ReadsTable(statements[i], t)); i--)
+            if (statements[i].Contains("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     [GeneratedRegex(@"\bLIMIT\s+(\d+|@\w+|\$\d+)", RegexOptions.IgnoreCase)]
@@ -42,6 +52,9 @@ public static partial class SqlText
     // WHERE "x"."id" = @p / $1, as EF's Find and the detail page send it.
     [GeneratedRegex(@"WHERE\s+(""?\w+""?\.)?""?id""?\s*=\s*(@\w+|\$\d+)(\s|$|\))", RegexOptions.IgnoreCase)]
     private static partial Regex KeyLookupRegex();
+
+    [GeneratedRegex(@"\bsum\s*\(", RegexOptions.IgnoreCase)]
+    private static partial Regex SumRegex();
 
     [GeneratedRegex(@"\bSELECT\b", RegexOptions.IgnoreCase)]
     private static partial Regex SelectRegex();
