@@ -40,8 +40,9 @@ public static partial class SqlText
 
     private static bool UnderTimeout(IReadOnlyList<string> statements, int index)
     {
-        // Looks back over the few small statements of the same transaction (SET LOCALs, the rollup counter's snapshot read).
-        for (var i = index - 1; i >= 0 && i >= index - 3 && !LargeTables.Any(t => ReadsTable(statements[i], t)); i--)
+        // Looks back over the few statements before it: its own SET LOCALs and snapshot read, and the grid's window fetch
+        // that the page sends at the same time on another connection (the recorder interleaves them).
+        for (var i = index - 1; i >= 0 && i >= index - 4; i--)
             if (statements[i].Contains("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
