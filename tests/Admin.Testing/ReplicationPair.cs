@@ -23,7 +23,7 @@ public static class ReplicationPair
     /// <summary>Waits until the standby has replayed everything the primary has written so far.</summary>
     public static async Task WaitForReplayAsync(TestDatabase db, TimeSpan? timeout = null)
     {
-        var lsn = await db.ScalarAsync<NpgsqlTypes.NpgsqlLogSequenceNumber>("SELECT pg_current_wal_lsn()");
+        var lsn = await db.ScalarAsync<NpgsqlTypes.NpgsqlLogSequenceNumber>("SELECT pg_current_wal_insert_lsn()");
         await using var standby = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Standby) { Pooling = false }.ConnectionString);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)

@@ -1,9 +1,10 @@
 // Reports the viewport's scroll position to .NET (at most once per animation frame) and lets .NET shift it
 // when rows are added or dropped above, so what the person is looking at stays put.
 export function observe(viewport, dotnet) {
-  let pending = false;
+  let pending = false, disposed = false;
   const report = () => {
     pending = false;
+    if (disposed) return; // a frame already requested when the grid went away: its .NET object is about to be released
     dotnet.invokeMethodAsync('OnViewportChanged', viewport.scrollTop, viewport.clientHeight);
   };
   const onScroll = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
@@ -11,7 +12,7 @@ export function observe(viewport, dotnet) {
   const resize = new ResizeObserver(onScroll);
   resize.observe(viewport);
   onScroll();
-  return { dispose: () => { viewport.removeEventListener('scroll', onScroll); resize.disconnect(); } };
+  return { dispose: () => { disposed = true; viewport.removeEventListener('scroll', onScroll); resize.disconnect(); } };
 }
 
 export function shift(viewport, pixels) { viewport.scrollTop += pixels; }

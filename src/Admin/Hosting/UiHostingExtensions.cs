@@ -11,6 +11,7 @@ public static class UiHostingExtensions
         // stays at its 32 KB default (no component here needs bigger messages; bigger ones are a cheap DoS).
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Ui.Layout.ThemePreference>();
         return builder;
     }

@@ -21,7 +21,7 @@ public sealed class HotspotInvalidation(HotspotCache cache, AdminDataSources sou
         {
             try
             {
-                await using var cmd = sources.Primary.CreateCommand("SELECT pg_current_wal_lsn()");
+                await using var cmd = sources.Primary.CreateCommand("SELECT pg_current_wal_insert_lsn()");
                 var lsn = (NpgsqlLogSequenceNumber)(await cmd.ExecuteScalarAsync(ct))!;
                 await monitor.WaitForReplayAsync(lsn, ReplayWait, ct);
             }

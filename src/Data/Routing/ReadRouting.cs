@@ -57,7 +57,9 @@ public sealed class ReadRouting(AdminDataSources sources, ReplicaMonitor monitor
         if (sources.Replica is null || Reader is not { } reader) return;
         try
         {
-            await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_lsn()", primary);
+            // The insert position, not pg_current_wal_lsn (the write position): under synchronous_commit = off the
+            // commit record may still sit in WAL buffers, and a standby replayed to the write position lacks the row.
+            await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", primary);
             Pin(reader, (NpgsqlLogSequenceNumber)(await cmd.ExecuteScalarAsync(ct))!);
         }
         catch (NpgsqlException)

@@ -17,7 +17,7 @@ public sealed class ReplicaMonitor(AdminDataSources sources, IOptions<ReadRoutin
     // The standby's replay position and how old its last replayed commit is; a promoted standby is not in recovery.
     private const string StandbySql = """
         SELECT pg_is_in_recovery(),
-               CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END,
+               CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END,
                extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8
         """;
 
@@ -109,7 +109,7 @@ public sealed class ReplicaMonitor(AdminDataSources sources, IOptions<ReadRoutin
         var ct = timeout.Token;
         try
         {
-            await using var cmd = sources.Primary.CreateCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn() END");
+            await using var cmd = sources.Primary.CreateCommand("SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn() END");
             var value = await cmd.ExecuteScalarAsync(ct);
             return value is NpgsqlLogSequenceNumber lsn ? lsn : null;
         }

@@ -301,7 +301,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
         {
             await Task.Delay(16);
             string args;
-            lock (_gate) args = viewport.ReportArgs;
+            lock (_gate)
+            {
+                if (viewport.Disposed) return;
+                args = viewport.ReportArgs;
+            }
             await InvokeDotNetAsync(viewport.DotNetObjectId, "OnViewportChanged", args).ContinueWith(_ => { }, TaskScheduler.Default);
         });
 

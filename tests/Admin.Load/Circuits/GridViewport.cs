@@ -15,6 +15,9 @@ public sealed partial class GridViewport(long dotNetObjectId, double clientHeigh
     public double ClientHeight { get; } = clientHeight;
     public double ScrollTop { get; private set; }
 
+    /// <summary>Set when the server disposes the observer: like keysetGrid.js, no report is sent after that.</summary>
+    public bool Disposed { get; set; }
+
     /// <summary>Moves the viewport by <paramref name="pixels"/>, clamped to the table's height.</summary>
     public void ScrollBy(double pixels, Dom dom) => ScrollTop = Math.Clamp(ScrollTop + pixels, 0, MaxScrollTop(dom));
 

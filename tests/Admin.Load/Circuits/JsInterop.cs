@@ -58,7 +58,7 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
                 return (true, null);
             case "gridObserver.dispose":
-                if (_observers.TryRemove(targetInstanceId, out var gone) && Viewport == gone) Viewport = null;
+                Release(targetInstanceId);
                 return (true, null);
             case "DotNet.disposeJSObjectReferenceById":
                 Release(args[0]!.GetValue<long>());
@@ -91,7 +91,9 @@ public sealed class JsInterop(BlazorCircuit circuit)
     public void Release(long id)
     {
         _objects.TryRemove(id, out _);
-        if (_observers.TryRemove(id, out var gone) && Viewport == gone) Viewport = null;
+        if (!_observers.TryRemove(id, out var gone)) return;
+        gone.Disposed = true;
+        if (Viewport == gone) Viewport = null;
     }
 
     private static long DotNetObjectId(JsonNode? node) =>

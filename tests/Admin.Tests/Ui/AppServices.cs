@@ -33,6 +33,7 @@ internal static class AppServices
         services.AddScoped<CircuitClientAddress>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        services.AddMemoryCache();
         services.AddSingleton<Admin.Ui.Layout.ThemePreference>();
         // The records grid carries the Export menu (no worker: nothing here runs jobs).
         services.AddExports(configuration);
