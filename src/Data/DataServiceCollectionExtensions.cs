@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TableSizeEstimator>();
         services.AddOptions<CountOptions>().Bind(configuration.GetSection(CountOptions.Section));
         services.AddSingleton<RollupCounter>();
+        services.AddSingleton<RollupTimeline>();
         services.AddSingleton<RowCounter>();
         services.AddSingleton(sp => new TableLister(sp.GetRequiredService<ReadContextFactory>()));
         services.AddSingleton<Audit.RecordHistory>();

@@ -47,6 +47,11 @@ public partial class KeysetGrid<TRow>
     [Parameter] public int Overscan { get; set; } = 8;
     [Parameter] public string Height { get; set; } = "65vh";
     [Parameter] public string EmptyText { get; set; } = "Nothing matches.";
+    /// <summary>
+    /// The first and last row in view, after a render that changed them (a page marks where the reader is, e.g. on a
+    /// timeline). A plain delegate, not an EventCallback: the page re-renders only what it chooses to.
+    /// </summary>
+    [Parameter] public Action<TRow, TRow>? OnRowsInView { get; set; }
 
     public IReadOnlyList<TRow> Rows => _rows;
     public bool IsLoading => _loading || _loadingAfter || _loadingBefore;
@@ -217,8 +222,21 @@ public partial class KeysetGrid<TRow>
     private Task OnRowKey(KeyboardEventArgs e, TRow row) =>
         e.Key is "Enter" or " " ? OnRowClick.InvokeAsync(row) : Task.CompletedTask;
 
+    private (object?, object?) _reportedView;
+
+    private void ReportRowsInView()
+    {
+        if (OnRowsInView is null || _rows.Count == 0) return;
+        var first = _rows[Math.Clamp(_first, 0, _rows.Count - 1)];
+        var last = _rows[Math.Clamp(_first + _visible - 2, 0, _rows.Count - 1)]; // _visible counts one partly shown row
+        if (ReferenceEquals(_reportedView.Item1, first) && ReferenceEquals(_reportedView.Item2, last)) return;
+        _reportedView = (first, last);
+        OnRowsInView(first, last);
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        ReportRowsInView();
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);

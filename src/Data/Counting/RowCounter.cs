@@ -19,14 +19,25 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
 {
     private const string QueryCanceled = "57014";
 
-    public async Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class
+    public Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class =>
+        CountAsync(query, rollups is null ? null : () => rollups.TryCountAsync(query, ct), ct);
+
+    /// <summary>
+    /// The count, from <paramref name="cube"/> when the rollups gave one (the page fetched it once for the label and the
+    /// facet counts beside the filters, <see cref="RollupCounter.CubeAsync{T}(ListQuery{T}, CancellationToken)"/>); when
+    /// the cube is null, the planner's path as for any filter the rollups cannot count (they are not asked again).
+    /// </summary>
+    public Task<CountResult> CountAsync<T>(ListQuery<T> query, Task<RollupCube?> cube, CancellationToken ct) where T : class =>
+        CountAsync(query, async () => await cube is { } c ? new CountResult(c.Count(RollupCounter.Filters(query)), CountSource.Rollups) : null, ct);
+
+    private async Task<CountResult> CountAsync<T>(ListQuery<T> query, Func<Task<CountResult?>>? fromRollups, CancellationToken ct) where T : class
     {
         using var activity = AdminTelemetry.StartInteraction("count", query.Table.Table);
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
         try
         {
-            if (rollups is not null && await rollups.TryCountAsync(query, ct) is { } counted)
+            if (fromRollups is not null && await fromRollups() is { } counted)
             {
                 outcome = "rollups";
                 return counted;

@@ -47,13 +47,15 @@ public static class HealthCheckList
         ],
         Filters =
         [
-            ListConventions.ProvinceFilter(),
+            // Facets: each option's exact count under the other filters, and the date range's timeline, from the rollups.
+            ListConventions.ProvinceFilter() with { Facet = FacetDisplay.Counts },
             FilterDefinition.Choice("district", "District", "district_code",
-                Districts.All.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new FilterChoice(d.Code, $"{d.Name} ({Codes<Province>.ToCode(d.Province)[3..]})")).ToList()),
+                Districts.All.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new FilterChoice(d.Code, $"{d.Name} ({Codes<Province>.ToCode(d.Province)[3..]})")).ToList())
+                with { Facet = FacetDisplay.CountsLargestFirst },
             FilterDefinition.Choice("risk", "Risk", "risk",
-                Codes<Risk>.All.Select(r => new FilterChoice(Codes<Risk>.ToCode(r), Codes<Risk>.ToCode(r))).ToList()),
-            FilterDefinition.Choice("source", "Source", "source", Sources.Select(s => new FilterChoice(s, s)).ToList()),
-            FilterDefinition.DateRange("date", "Date", "timestamp"),
+                Codes<Risk>.All.Select(r => new FilterChoice(Codes<Risk>.ToCode(r), Codes<Risk>.ToCode(r))).ToList()) with { Facet = FacetDisplay.Counts },
+            FilterDefinition.Choice("source", "Source", "source", Sources.Select(s => new FilterChoice(s, s)).ToList()) with { Facet = FacetDisplay.Counts },
+            FilterDefinition.DateRange("date", "Date", "timestamp") with { Facet = FacetDisplay.Counts },
         ],
         FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
         // A district lies in one province: with both chosen, the district filter alone is the query (README, "Filter combinations").

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Admin.Components.Filters;
 using Admin.Components.Grid;
+using Admin.Components.Timeline;
+using Admin.Data.Counting;
 using Admin.Data.Audit;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
@@ -20,7 +22,9 @@ namespace Admin.Ui.Records;
 /// same parser validates. Rows render first; the count arrives on its own and never holds them up.
 /// Rows arrive masked for roles that may not see personal data (the list engine masks them; the page never sees
 /// them unmasked), each distinct search is written to the audit trail before its rows show, and only admins may
-/// ask for an exact count.
+/// ask for an exact count. Where the list declares facets, each filter option shows its count under the other filters,
+/// and a timeline beside the grid shows the filter's rows over time with the window in view marked; both arrive after
+/// the rows, like the count, and are not fetched again for a jump (only the rows move).
 /// </summary>
 public partial class ListPage<TRow> where TRow : class
 {
@@ -48,6 +52,9 @@ public partial class ListPage<TRow> where TRow : class
     private object? _initialTarget;
     private string? _searchText, _searchKind, _jumpText, _recordText;
     private ListCount<TRow>? _count;
+    private ListTimeline<TRow>? _timeline;
+    private string? _summaryKey;
+    private DateOnly? _markFrom, _markTo;
     // Nobody known: masked, and no exact counts (safe until the authentication state says otherwise).
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
@@ -65,9 +72,22 @@ public partial class ListPage<TRow> where TRow : class
         }
         Nav.LocationChanged += OnLocationChanged;
         _columns = Definition.Columns.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
-        _filterFields = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
-            .Select(f => new FilterField(f.Name, f.Title, f.Choices.Select(c => new FilterOption(c.Value, c.Label)).ToList())).ToList();
     }
+
+    // The bar's fields for the current query. A filter another one implies (a district's province), once chosen,
+    // narrows the options of the implying one to those within it: the districts of the chosen province.
+    private IReadOnlyList<FilterField> FilterFields() =>
+        Definition.Filters.Where(f => f.Kind == FilterKind.Choice).Select(f =>
+        {
+            IEnumerable<FilterChoice> choices = f.Choices;
+            foreach (var implication in Definition.FilterImplications.Where(i => string.Equals(i.Filter, f.Name, StringComparison.OrdinalIgnoreCase)))
+                if (_query?.Filters.FirstOrDefault(a => string.Equals(a.Definition.Name, implication.Implied, StringComparison.OrdinalIgnoreCase)) is { } implied)
+                    choices = choices.Where(c => string.Equals(implication.ImpliedValue(c.Value), implied.Value, StringComparison.OrdinalIgnoreCase));
+            return new FilterField(f.Name, f.Title, choices.Select(c => new FilterOption(c.Value, c.Label)).ToList())
+            {
+                OrderByCount = f.Facet == FacetDisplay.CountsLargestFirst,
+            };
+        }).ToList();
 
     protected override void OnParametersSet() => ReadUrl();
 
@@ -97,8 +117,16 @@ public partial class ListPage<TRow> where TRow : class
         }
         _filterValues = Definition.Filters.Where(f => f.Kind == FilterKind.Choice)
             .ToDictionary(f => f.Name, f => _query?.Filters.FirstOrDefault(a => a.Definition == f)?.Value, StringComparer.OrdinalIgnoreCase);
+        _filterFields = FilterFields();
         _provider = _query is null ? null : GridWindows.For(Lister, _query, _view, AuditSearch(_query));
-        StartCount();
+        // A jump (only "at" changed) moves the rows; the count, the facets and the timeline stay what they were.
+        var summaryKey = _query is null ? null : string.Join("&", _query.ToParameters().Select(p => p.Key + "=" + p.Value));
+        if (summaryKey is null || summaryKey != _summaryKey)
+        {
+            _summaryKey = summaryKey;
+            (_markFrom, _markTo) = (null, null);
+            StartCount();
+        }
     }
 
     // A search (any filter or search text) is recorded once each time it is applied, not per scrolled block, jump or
@@ -128,9 +156,44 @@ public partial class ListPage<TRow> where TRow : class
     }
 
     // The prerendered page is replaced as soon as the circuit starts: count only for the live one.
-    private void StartCount() => Count.Start(RendererInfo.IsInteractive ? _query : null);
+    private void StartCount()
+    {
+        var query = RendererInfo.IsInteractive ? _query : null;
+        Count.Start(query);
+        Strip.Start(query);
+    }
 
-    private ListCount<TRow> Count => _count ??= new(Counter, Audit, Logger, InvokeAsync, StateHasChanged);
+    private ListCount<TRow> Count => _count ??= new(Counter, Rollups, Audit, Logger, InvokeAsync, StateHasChanged);
+
+    private ListTimeline<TRow> Strip => _timeline ??= new(Timelines, Logger, InvokeAsync, StateHasChanged);
+
+    private string TimelineCaption(Timeline timeline) =>
+        $"{Definition.Noun.Many} per {timeline.Unit.ToString().ToLowerInvariant()} (UTC); click a bar or use the arrow keys and Enter to jump there";
+
+    // Marks the days the grid shows on the timeline; re-renders only when those days change, not on every scroll.
+    private void OnRowsInView(TRow first, TRow last)
+    {
+        if (_query is not { } query || query.Ordering.Keys[0].Type != typeof(DateTimeOffset)) return;
+        var (a, b) = (DayOf(query.Ordering.KeyOf(first)[0]), DayOf(query.Ordering.KeyOf(last)[0]));
+        var (from, to) = a <= b ? (a, b) : (b, a);
+        if ((from, to) == (_markFrom, _markTo)) return;
+        (_markFrom, _markTo) = (from, to);
+        if (Strip.Value is not null) StateHasChanged();
+    }
+
+    private static DateOnly DayOf(object key) => DateOnly.FromDateTime(((DateTimeOffset)key).UtcDateTime);
+
+    // A bar or a day chosen on the timeline: the "jump to a date" path, to the end of it the ordering meets first
+    // (newest first: its last moment, so its rows come first and scrolling on goes back through it).
+    private void OnTimelineJump(DensityJump jump)
+    {
+        if (_query is null) return;
+        var instant = _query.Ordering.Keys[0].Descending
+            ? new DateTimeOffset(jump.To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddSeconds(-1)
+            : new DateTimeOffset(jump.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        _jumpText = instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        JumpTo(instant);
+    }
 
     private void CountExactly()
     {
@@ -188,8 +251,13 @@ public partial class ListPage<TRow> where TRow : class
             _jumpError = "Type a date and time such as 2021-03-14 10:32 (UTC).";
             return;
         }
+        JumpTo(instant);
+    }
+
+    private void JumpTo(DateTimeOffset instant)
+    {
         var current = _query?.ToParameters().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToList() ?? [];
-        current.Add(new(At, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)));
+        current.Add(new(At, instant.UtcDateTime.ToString(instant.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
         Go(current, keepPosition: true);
     }
 
@@ -220,5 +288,6 @@ public partial class ListPage<TRow> where TRow : class
     {
         Nav.LocationChanged -= OnLocationChanged;
         _count?.Dispose();
+        _timeline?.Dispose();
     }
 }

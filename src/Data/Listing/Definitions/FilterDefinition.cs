@@ -8,6 +8,20 @@ public enum FilterKind
     DateRange,
 }
 
+/// <summary>
+/// Whether a filter shows counts (its facet) and how: for a choice filter, each option's count under the other
+/// filters beside it; for a date range, the timeline beside the grid (checks per day, week or month). Only where
+/// exact counts are cheap (the rollups cover the list); elsewhere nothing is shown.
+/// </summary>
+public enum FacetDisplay
+{
+    None,
+    /// <summary>Counts beside the options, in the declared order (risk from low to critical).</summary>
+    Counts,
+    /// <summary>Counts beside the options, largest first (districts within a province).</summary>
+    CountsLargestFirst,
+}
+
 /// <summary>A value a person can pick for a choice filter.</summary>
 public sealed record FilterChoice(string Value, string Label);
 
@@ -18,6 +32,9 @@ public sealed record FilterChoice(string Value, string Label);
 public sealed record FilterDefinition(string Name, string Title, string Column, FilterKind Kind, IReadOnlyList<FilterChoice> Choices)
 {
     public Func<string, string?> Normalize { get; init; } = v => v;
+
+    /// <summary>Counts beside the options (a choice) or the timeline (a date range); see <see cref="FacetDisplay"/>.</summary>
+    public FacetDisplay Facet { get; init; }
 
     public static FilterDefinition Choice(string name, string title, string column, IReadOnlyList<FilterChoice> choices, Func<string, string?>? normalize = null) =>
         new(name, title, column, FilterKind.Choice, choices)

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Admin.Components.Timeline;
+
+/// <summary>
+/// A timeline for data too large to scroll through (a scroll range for 20M rows does not exist, NOTES §3): rows per
+/// bucket over a span of days, drawn to scale (buckets may differ in length, e.g. months), with the reader's current
+/// window marked. A slider for the keyboard: arrow keys move a cursor by a day, PageUp/PageDown by a month, Home/End
+/// to either end, Enter jumps to the cursor's day. A click jumps to the clicked bucket.
+/// </summary>
+public partial class DensityStrip : IAsyncDisposable
+{
+    private ElementReference _track;
+    private IJSObjectReference? _module, _keys;
+    private DateOnly? _cursor;
+    private (DateOnly, DateOnly) _span;
+    private bool _focused, _disposed;
+    private long _highest = 1;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>In order, each starting where the one before ends; the first starts the strip.</summary>
+    [Parameter, EditorRequired] public IReadOnlyList<DensityBucket> Buckets { get; set; } = [];
+    /// <summary>The day after the last bucket's last day.</summary>
+    [Parameter, EditorRequired] public DateOnly End { get; set; }
+    /// <summary>The days (inclusive) the reader is looking at; nothing is marked while either is null.</summary>
+    [Parameter] public DateOnly? MarkFrom { get; set; }
+    [Parameter] public DateOnly? MarkTo { get; set; }
+    [Parameter] public EventCallback<DensityJump> OnJump { get; set; }
+    /// <summary>The slider's accessible name.</summary>
+    [Parameter] public string Label { get; set; } = "Timeline";
+    /// <summary>What one counted thing is called in tooltips and the slider's value ("checks").</summary>
+    [Parameter] public string NounMany { get; set; } = "rows";
+    /// <summary>Under the strip, between its first and last day ("checks per week").</summary>
+    [Parameter] public string? Caption { get; set; }
+    [Parameter] public string Height { get; set; } = "3rem";
+    /// <summary>Shows a count in tooltips and the slider's value text.</summary>
+    [Parameter] public Func<long, string> FormatCount { get; set; } = n => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private DateOnly Start => Buckets[0].Start;
+    private int Days => Math.Max(1, End.DayNumber - Start.DayNumber);
+    private DateOnly Last => End.AddDays(-1);
+
+    /// <summary>The keyboard cursor: where the reader moved it, else the start of the marked window, else the last day.</summary>
+    public DateOnly Cursor => Clamp(_cursor ?? MarkFrom ?? Last);
+
+    private string CursorText
+    {
+        get
+        {
+            var i = BucketOf(Cursor);
+            return $"{Format(Cursor)}: {FormatCount(Buckets[i].Count)} {NounMany} from {Format(Buckets[i].Start)} to {Format(BucketEnd(i).AddDays(-1))}";
+        }
+    }
+
+    protected override void OnParametersSet()
+    {
+        // A new span (the filter changed): the cursor follows the marked window again.
+        if (Buckets.Count > 0 && (Start, End) != _span)
+        {
+            _span = (Start, End);
+            _cursor = null;
+        }
+        _highest = Buckets.Count == 0 ? 1 : Math.Max(1, Buckets.Max(b => b.Count));
+    }
+
+    private DateOnly BucketEnd(int i) => i + 1 < Buckets.Count ? Buckets[i + 1].Start : End;
+
+    private int BucketOf(DateOnly day)
+    {
+        for (var i = Buckets.Count - 1; i > 0; i--)
+            if (Buckets[i].Start <= day) return i;
+        return 0;
+    }
+
+    // A bucket with any rows stays visible however tall the highest one is.
+    private double BarHeight(long n) => Math.Max(4, 100.0 * n / _highest);
+
+    private int Offset(DateOnly day) => day.DayNumber - Start.DayNumber;
+
+    private string Span(DateOnly from, DateOnly to) =>
+        $"left:{Percent(100.0 * Offset(from) / Days)};width:{Percent(100.0 * (to.DayNumber - from.DayNumber) / Days)}";
+
+    private static string Percent(double p) => p.ToString("0.###", CultureInfo.InvariantCulture) + "%";
+
+    private string Describe(DensityBucket bucket, DateOnly end) =>
+        (end.DayNumber - bucket.Start.DayNumber == 1 ? Format(bucket.Start) : $"{Format(bucket.Start)} – {Format(end.AddDays(-1))}")
+        + $": {FormatCount(bucket.Count)} {NounMany}";
+
+    private DateOnly Clamp(DateOnly day) => day < Start ? Start : day > Last ? Last : day;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Format(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private async Task OnKeyDown(KeyboardEventArgs e)
+    {
+        var cursor = Cursor;
+        DateOnly? moved = e.Key switch
+        {
+            "ArrowLeft" or "ArrowDown" => cursor.AddDays(-1),
+            "ArrowRight" or "ArrowUp" => cursor.AddDays(1),
+            "PageDown" => cursor.AddMonths(-1),
+            "PageUp" => cursor.AddMonths(1),
+            "Home" => Start,
+            "End" => Last,
+            _ => null,
+        };
+        if (moved is { } day)
+        {
+            _cursor = Clamp(day);
+            return;
+        }
+        if (e.Key is "Enter" or " ")
+            await OnJump.InvokeAsync(new DensityJump(cursor, cursor.AddDays(1)));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The keys the slider uses must not also scroll the page; only JS can cancel them for some keys and not Tab.
+        if (_module is not null || Buckets.Count == 0 || _disposed) return;
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/densityStrip.js");
+            if (_module is not null && !_disposed) _keys = await _module.InvokeAsync<IJSObjectReference?>("keepKeys", _track);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        try
+        {
+            if (_keys is not null) { await _keys.InvokeVoidAsync("dispose"); await _keys.DisposeAsync(); }
+            if (_module is not null) await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; so is the browser side.
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Admin.Components.Timeline;
+using Bunit;
+
+namespace Admin.Components.Tests.Timeline;
+
+public class DensityStripTests
+{
+    private static readonly DateOnly March1 = new(2021, 3, 1);
+
+    // Ten days, one bucket each, the fourth the busiest.
+    private static readonly IReadOnlyList<DensityBucket> Days =
+        Enumerable.Range(0, 10).Select(i => new DensityBucket(March1.AddDays(i), i == 3 ? 400 : i == 7 ? 0 : 100 + i)).ToList();
+
+    private static IRenderedComponent<DensityStrip> Render(BunitContext ctx, List<DensityJump> jumps, DateOnly? markFrom = null, DateOnly? markTo = null,
+        IReadOnlyList<DensityBucket>? buckets = null, DateOnly? end = null) =>
+        ctx.Render<DensityStrip>(p => p
+            .Add(x => x.Buckets, buckets ?? Days)
+            .Add(x => x.End, end ?? March1.AddDays(10))
+            .Add(x => x.MarkFrom, markFrom)
+            .Add(x => x.MarkTo, markTo)
+            .Add(x => x.NounMany, "checks")
+            .Add(x => x.OnJump, j => jumps.Add(j)));
+
+    private static Dictionary<string, string> Style(AngleSharp.Dom.IElement e) =>
+        e.GetAttribute("style")!.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split(':')).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+
+    [Fact]
+    public async Task Marks_the_days_in_view_to_scale()
+    {
+        await using var ctx = ComponentContext.Create();
+        var cut = Render(ctx, [], March1.AddDays(2), March1.AddDays(3));
+        var mark = Style(cut.Find("[data-testid=density-mark]"));
+        Assert.Equal("20%", mark["left"]);
+        Assert.Equal("20%", mark["width"]);
+
+        // Reversed (a newest-first grid reports its later row first) and beyond the end: clamped to the strip.
+        cut = Render(ctx, [], March1.AddDays(12), March1.AddDays(8));
+        mark = Style(cut.Find("[data-testid=density-mark]"));
+        Assert.Equal("80%", mark["left"]);
+        Assert.Equal("20%", mark["width"]);
+
+        Assert.Empty(Render(ctx, []).FindAll("[data-testid=density-mark]"));
+    }
+
+    [Fact]
+    public async Task Buckets_of_different_lengths_are_drawn_to_scale_and_bars_to_their_counts()
+    {
+        await using var ctx = ComponentContext.Create();
+        var months = new[] { new DensityBucket(new(2021, 1, 1), 310), new DensityBucket(new(2021, 2, 1), 620), new DensityBucket(new(2021, 3, 1), 0) };
+        var cut = Render(ctx, [], buckets: months, end: new DateOnly(2021, 4, 1));
+        var buckets = cut.FindAll(".ds-bucket");
+        Assert.Equal(3, buckets.Count);
+        Assert.Equal("34.444%", Style(buckets[1])["left"]); // 31 of 90 days
+        Assert.Equal("31.111%", Style(buckets[1])["width"]); // 28 of 90
+        Assert.Equal("50%", Style(buckets[0].QuerySelector(".ds-bar")!)["height"]);
+        Assert.Equal("100%", Style(buckets[1].QuerySelector(".ds-bar")!)["height"]);
+        Assert.Null(buckets[2].QuerySelector(".ds-bar")); // an empty month draws no bar
+        Assert.Equal("1 Feb 2021 – 28 Feb 2021: 620 checks", buckets[1].GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task A_click_on_a_bucket_jumps_to_its_days()
+    {
+        await using var ctx = ComponentContext.Create();
+        var jumps = new List<DensityJump>();
+        var cut = Render(ctx, jumps);
+        cut.Find(".ds-bucket[data-start='2021-03-06']").Click();
+        Assert.Equal(new[] { new DensityJump(new(2021, 3, 6), new(2021, 3, 7)) }, jumps);
+
+        var weeks = new[] { new DensityBucket(new(2021, 3, 3), 5), new DensityBucket(new(2021, 3, 8), 9), new DensityBucket(new(2021, 3, 15), 2) };
+        cut = Render(ctx, jumps, buckets: weeks, end: new DateOnly(2021, 3, 18));
+        cut.Find(".ds-bucket[data-start='2021-03-08']").Click();
+        Assert.Equal(new DensityJump(new(2021, 3, 8), new(2021, 3, 15)), jumps[^1]);
+        cut.Find(".ds-bucket[data-start='2021-03-15']").Click(); // the last bucket ends where the strip does
+        Assert.Equal(new DensityJump(new(2021, 3, 15), new(2021, 3, 18)), jumps[^1]);
+    }
+
+    [Fact]
+    public async Task Keys_move_the_cursor_by_a_day_or_a_month_and_Enter_jumps()
+    {
+        await using var ctx = ComponentContext.Create();
+        var jumps = new List<DensityJump>();
+        var span = Enumerable.Range(0, 120).Select(i => new DensityBucket(March1.AddDays(i), i)).ToList();
+        var cut = Render(ctx, jumps, March1.AddDays(40), March1.AddDays(41), span, March1.AddDays(120));
+        AngleSharp.Dom.IElement Slider() => cut.Find("[role=slider]");
+        void Key(string key) => Slider().KeyDown(key);
+        string Cursor() => cut.Find("[data-testid=density-cursor]").GetAttribute("data-day")!;
+        Assert.Equal("0", Slider().GetAttribute("tabindex"));
+        Assert.Equal("119", Slider().GetAttribute("aria-valuemax"));
+
+        Assert.Equal("2021-04-10", Cursor()); // starts where the reader is
+        Assert.Equal("40", Slider().GetAttribute("aria-valuenow"));
+        Key("ArrowRight");
+        Assert.Equal("2021-04-11", Cursor());
+        Key("ArrowLeft");
+        Key("ArrowLeft");
+        Assert.Equal("2021-04-09", Cursor());
+        Key("PageUp");
+        Assert.Equal("2021-05-09", Cursor());
+        Key("PageDown");
+        Key("PageDown");
+        Assert.Equal("2021-03-09", Cursor());
+        Assert.Equal("8", Slider().GetAttribute("aria-valuenow"));
+        Assert.StartsWith("9 Mar 2021: 8 checks", Slider().GetAttribute("aria-valuetext"));
+        Assert.Empty(jumps);
+
+        Key("Enter");
+        Assert.Equal(new[] { new DensityJump(new(2021, 3, 9), new(2021, 3, 10)) }, jumps);
+
+        Key("PageDown"); // clamped to the first day
+        Assert.Equal("2021-03-01", Cursor());
+        Key("End");
+        Assert.Equal("2021-06-28", Cursor());
+        Key("ArrowRight");
+        Assert.Equal("2021-06-28", Cursor());
+        Key("Home");
+        Assert.Equal("2021-03-01", Cursor());
+    }
+
+    [Fact]
+    public async Task Nothing_is_drawn_without_buckets()
+    {
+        await using var ctx = ComponentContext.Create();
+        var cut = Render(ctx, [], buckets: []);
+        Assert.Empty(cut.FindAll("[data-testid=density-strip]"));
+    }
+}
