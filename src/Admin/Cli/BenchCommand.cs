@@ -21,7 +21,7 @@ public static class BenchCommand
     private static Option<string?> OnlyOption()
     {
         var option = CommandArgs.Text("--only", "One group of scenarios.", "GROUP");
-        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "grid", "filter", "search", "count", "hotspots", "api", "export");
+        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "grid", "filter", "search", "count", "hotspots", "api", "export", "rollcount", "facets");
         return option;
     }
 
@@ -39,6 +39,8 @@ public static class BenchCommand
             scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
         if (Wanted("rollcount"))
             scenarios.AddRange(await RollupCountScenarios.CreateAsync(services, ct));
+        if (Wanted("facets"))
+            scenarios.AddRange(FacetTimelineScenarios.Create(services));
         scenarios.AddRange(HotspotScenarios.Create(services));
         // The API scenarios start the API on a loopback port (and post rows they delete again): only when asked for or running all.
         await using var api = Wanted("api") ? await ApiBenchHost.StartAsync(services, ct) : null;
