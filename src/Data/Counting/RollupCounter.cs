@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using Admin.Data.Listing;
 using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
@@ -17,8 +16,6 @@ namespace Admin.Data.Counting;
 /// </summary>
 public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOptions> options)
 {
-    private const string QueryCanceled = "57014";
-
     // Bounds for an open range: rollup days are dates, and a month key must stay a valid date.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 31);
@@ -70,27 +67,12 @@ public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOpt
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var ms = ((long)Math.Max(1, options.Value.RollupTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
         try
         {
-            string snapshot;
-            ulong xmin;
-            await using (var prepare = new NpgsqlBatch(conn, tx)
-            {
-                BatchCommands =
-                {
-                    new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {ms}"),
-                    // The planner cannot know how few rows past the snapshot's xmin there are until it sees the value;
-                    // JIT compiling for a wrong guess once took 2.9 s of a 3.2 s count at 20M rows.
-                    new NpgsqlBatchCommand("SET LOCAL jit = off"),
-                    new NpgsqlBatchCommand(RollupCountSql.Snapshot),
-                },
-            })
-            await using (var reader = await prepare.ExecuteReaderAsync(ct))
-            {
-                if (!await reader.ReadAsync(ct)) return null; // no refresh yet
-                (snapshot, xmin) = (reader.GetString(0), reader.GetFieldValue<ulong>(1));
-            }
+            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot,
+                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1)), ct) is not { } watermark)
+                return null; // no refresh yet
+            var (snapshot, xmin) = watermark;
 
             await using var cube = new NpgsqlCommand(RollupCountSql.Cube, conn, tx)
             {
@@ -110,7 +92,7 @@ public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOpt
                 cells.Add(new CubeCell([rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)], rows.GetInt64(4)));
             return new RollupCube(cells);
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled && !ct.IsCancellationRequested)
         {
             return null; // too many rows since the last refresh to add up in time: the caller's usual path
         }

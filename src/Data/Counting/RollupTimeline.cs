@@ -17,7 +17,6 @@ namespace Admin.Data.Counting;
 /// </summary>
 public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOptions> options)
 {
-    private const string QueryCanceled = "57014";
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 1);
 
@@ -47,28 +46,14 @@ public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOp
             throw new ArgumentException($"The rollups count by {string.Join(", ", RollupCube.Columns)} only.", nameof(filters));
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var ms = ((long)Math.Max(1, options.Value.RollupTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
         try
         {
-            string snapshot;
-            ulong xmin;
-            DateOnly? first, last;
-            await using (var prepare = new NpgsqlBatch(conn, tx)
-            {
-                BatchCommands =
-                {
-                    new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {ms}"),
-                    new NpgsqlBatchCommand("SET LOCAL jit = off"), // as RollupCounter's: a wrong guess of the rows since xmin
-                    new NpgsqlBatchCommand(TimelineSql.SnapshotAndExtent),
-                },
-            })
-            await using (var reader = await prepare.ExecuteReaderAsync(ct))
-            {
-                if (!await reader.ReadAsync(ct)) return null; // no refresh yet
-                (snapshot, xmin) = (reader.GetString(0), reader.GetFieldValue<ulong>(1));
-                first = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2);
-                last = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3);
-            }
+            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, TimelineSql.SnapshotAndExtent, r => (
+                    Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1),
+                    First: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2), Last: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3)), ct)
+                is not { } watermark)
+                return null; // no refresh yet
+            var (snapshot, xmin, first, last) = watermark;
 
             // The span shown: the filter's range, within the days the data covers (a range reaching back to 2000 is not
             // twenty years of empty months); rows the refresh has not seen widen it below.
@@ -113,7 +98,7 @@ public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOp
             }
             return Dense(lo.Value, hi.Value, unit, counts);
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled && !ct.IsCancellationRequested)
         {
             return null; // too many rows since the last refresh to add up in time: no timeline
         }

@@ -1,0 +1,102 @@
+using Admin.Data.Entities;
+using Admin.Data.Hotspots;
+using Admin.Data.Rollups;
+using Admin.Data.Security;
+using Admin.Testing;
+using Admin.Ui.Pages;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Admin.Tests.Ui;
+
+/// <summary>400 checks on 1 January 2021, a hundred in each of four provinces (one district each), rolled up.</summary>
+public sealed class RolledUpChecksFixture : IAsyncLifetime
+{
+    public TestDatabase Db { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync();
+        await SqlSeed.HealthChecksAsync(Db, 400, tieEvery: 1);
+        await new RollupRefresher(Db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+    }
+
+    public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+/// <summary>
+/// The records page wires the list's declared facets to the filter bar and draws the timeline (bunit, a live circuit,
+/// a real database): with a province chosen, District offers that province's districts, largest first, with counts.
+/// </summary>
+public sealed class ListFacetsPageTests(RolledUpChecksFixture data) : IClassFixture<RolledUpChecksFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(BunitContext ctx, string url)
+    {
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        return ctx.Render(b =>
+        {
+            b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<Records>(1);
+            b.AddAttribute(2, nameof(Records.Slug), HealthCheckList.Slug);
+            b.CloseComponent();
+        });
+    }
+
+    private static async Task OpenAsync(IRenderedComponent<Bunit.Rendering.ContainerFragment> cut, string filter)
+    {
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(s => s.Instance.UserAttributes.TryGetValue("data-filter", out var f) && (string?)f == filter);
+        await cut.InvokeAsync(select.Instance.OpenMenu);
+    }
+
+    [Fact]
+    public async Task Districts_of_the_chosen_province_carry_their_counts_largest_first()
+    {
+        await using var ctx = UiTestContext.Create(s => s.AddAppServices(data.Db), null, Roles.Analyst);
+        var cut = Render(ctx, "records/health-checks?province=ZA-GP");
+        cut.WaitForAssertion(() => Assert.Contains("100 checks", cut.Find("[data-testid=count-label]").TextContent), Patience);
+
+        await OpenAsync(cut, "district");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".facet-count")), Patience);
+        var options = cut.FindAll(".facet-option").Select(o => (o.GetAttribute("data-option"), o.QuerySelector(".facet-count")!.TextContent.Trim())).ToList();
+        var gauteng = Admin.Data.Reference.Districts.All.Where(d => d.Province == Admin.Data.Domain.Province.Gauteng).Select(d => d.Code).ToHashSet();
+        Assert.Equal(gauteng.Count, options.Count);
+        Assert.All(options, o => Assert.Contains(o.Item1!, gauteng));
+        Assert.Equal(("JHB", "100"), options[0]);
+        Assert.All(options.Skip(1), o => Assert.Equal("0", o.Item2));
+    }
+
+    [Fact]
+    public async Task Each_province_counts_under_the_other_filters_and_the_timeline_shows_the_day()
+    {
+        await using var ctx = UiTestContext.Create(s => s.AddAppServices(data.Db), null, Roles.Analyst);
+        var cut = Render(ctx, "records/health-checks?risk=high");
+        var high = await data.Db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE risk = 'high'");
+        var gautengHigh = await data.Db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE risk = 'high' AND province = 'ZA-GP'");
+        cut.WaitForAssertion(() => Assert.Equal(high.ToString(), cut.Find("[data-testid=density-strip] .ds-bucket").GetAttribute("data-count")), Patience);
+        Assert.Equal("2021-01-01", cut.Find("[data-testid=density-strip] .ds-bucket").GetAttribute("data-start"));
+
+        await OpenAsync(cut, "province");
+        cut.WaitForAssertion(() => Assert.Equal(gautengHigh.ToString(), cut.Find(".facet-option[data-option='ZA-GP'] .facet-count").TextContent.Trim()), Patience);
+        Assert.Equal("0", cut.Find(".facet-option[data-option='ZA-NC'] .facet-count").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_search_shows_no_counts_and_no_timeline()
+    {
+        await using var ctx = UiTestContext.Create(s => s.AddAppServices(data.Db), null, Roles.Analyst);
+        var cut = Render(ctx, "records/health-checks?q=0820000008&in=phone");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row, .kg-message")), Patience);
+        cut.WaitForAssertion(() => Assert.Contains("check", cut.Find("[data-testid=count-label]").TextContent), Patience);
+        await OpenAsync(cut, "risk");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".facet-option")), Patience);
+        Assert.Empty(cut.FindAll(".facet-count"));
+        Assert.Empty(cut.FindAll("[data-testid=density-strip]"));
+    }
+}
