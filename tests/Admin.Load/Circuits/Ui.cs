@@ -37,8 +37,12 @@ public static class Ui
         return (opener, "popovercontent-" + popover.Attr("id")!["popover-".Length..]);
     }
 
-    /// <summary>An option of an open MudSelect: a clickable list item in its popover content with exactly this text.</summary>
+    /// <summary>
+    /// An option of an open MudSelect: a clickable list item in its popover content with exactly this text, or, for a
+    /// filter option showing its count beside it ("Gauteng 4.1M"), with this label.
+    /// </summary>
     public static ElementNode? SelectOption(Dom dom, string popoverContentId, string label) =>
         dom.First(e => e.Attr("id") == popoverContentId)?.Descendants()
-            .FirstOrDefault(e => e.Events.ContainsKey("click") && e.HasClass("mud-list-item") && e.TextContent.Trim() == label);
+            .FirstOrDefault(e => e.Events.ContainsKey("click") && e.HasClass("mud-list-item")
+                && (e.TextContent.Trim() == label || e.Descendants().Any(l => l.HasClass("facet-label") && l.TextContent.Trim() == label)));
 }
