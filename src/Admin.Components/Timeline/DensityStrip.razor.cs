@@ -17,7 +17,7 @@ public partial class DensityStrip : IAsyncDisposable
     private IJSObjectReference? _module, _keys;
     private DateOnly? _cursor;
     private (DateOnly, DateOnly) _span;
-    private bool _focused, _disposed;
+    private bool _focused, _disposed, _imported;
     private long _highest = 1;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -121,11 +121,13 @@ public partial class DensityStrip : IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // The keys the slider uses must not also scroll the page; only JS can cancel them for some keys and not Tab.
-        if (_module is not null || Buckets.Count == 0 || _disposed) return;
+        if (_imported || Buckets.Count == 0 || _disposed) return;
+        _imported = true;
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/densityStrip.js");
             if (_module is not null && !_disposed) _keys = await _module.InvokeAsync<IJSObjectReference?>("keepKeys", _track);
+            if (_disposed) await ReleaseJsAsync(); // disposed while these calls were out
         }
         catch (JSDisconnectedException)
         {
@@ -135,10 +137,17 @@ public partial class DensityStrip : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        await ReleaseJsAsync();
+    }
+
+    private async Task ReleaseJsAsync()
+    {
+        var (keys, module) = (_keys, _module);
+        (_keys, _module) = (null, null);
         try
         {
-            if (_keys is not null) { await _keys.InvokeVoidAsync("dispose"); await _keys.DisposeAsync(); }
-            if (_module is not null) await _module.DisposeAsync();
+            if (keys is not null) { await keys.InvokeVoidAsync("dispose"); await keys.DisposeAsync(); }
+            if (module is not null) await module.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {
