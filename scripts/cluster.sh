@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./admin.sh cluster up [--rows N] | status | drill | down
-# Everything past one machine, on this one, as separate processes on 127.0.0.1 (ports ADMIN_CLUSTER_PORT_BASE..+12,
+# Everything past one machine, on this one, as separate processes on 127.0.0.1 (ports ADMIN_CLUSTER_PORT_BASE..+14,
 # default 5720): a PostgreSQL primary and a streaming hot standby, a PgBouncer (transaction mode) in front of each,
 # Redis (the hotspot cache's backplane), two app nodes, HAProxy (sticky circuits, WebSockets). Debian packages are
 # installed when missing. Config files are rendered from deploy/ into .data/cluster/.
@@ -74,10 +74,18 @@ publish_app() {
   cp "$repo/deploy/appsettings.Cluster.json" "$state/app/"
 }
 
+# The standby's pooler gives up on a queued query sooner: reads leave a stopped standby within about a second (the
+# replica probe), so a query queued there should fail over to the primary soon after, not 5 s later.
+render_pgbouncer() { # NAME LISTEN_PORT PG_PORT
+  local dir="$state/pgbouncer-$1" wait=5
+  [ "$1" = standby ] && wait=2
+  render "$repo/deploy/pgbouncer.ini.template" "$dir/pgbouncer.ini" "DIR=$dir" "LISTEN_PORT=$2" "PG_PORT=$3" "QUERY_WAIT=$wait"
+}
+
 start_pgbouncer() { # NAME LISTEN_PORT PG_PORT
   local dir="$state/pgbouncer-$1"
   mkdir -p "$dir"
-  render "$repo/deploy/pgbouncer.ini.template" "$dir/pgbouncer.ini" "DIR=$dir" "LISTEN_PORT=$2" "PG_PORT=$3"
+  render_pgbouncer "$@"
   (umask 077; printf '"admin_app" "%s"\n"postgres" "%s"\n' "$app_pw" "$pg_pw" > "$dir/userlist.txt")
   [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir"
   if [ -s "$dir/pgbouncer.pid" ] && kill -0 "$(cat "$dir/pgbouncer.pid")" 2>/dev/null; then return 0; fi
@@ -95,11 +103,14 @@ start_redis() {
   wait_port "$redis_port" 20
 }
 
+node_metrics_port() { echo $((base + 12 + $1)); } # node N's Prometheus endpoint: base+13, base+14
+
 start_node() { # N
   local n=$1 port=${app_ports[$(( $1 - 1 ))]} dir="$state/node-$1"
   mkdir -p "$dir"
   render "$repo/deploy/node.env.template" "$dir/node.env" "NODE=$n" "APP_PORT=$port" "PGB_PRIMARY=$pgb_primary" \
-    "PGB_STANDBY=$pgb_standby" "PG_PRIMARY=$pg_primary" "PG_STANDBY=$pg_standby" "APP_PW=$app_pw" "REDIS_PORT=$redis_port"
+    "PGB_STANDBY=$pgb_standby" "PG_PRIMARY=$pg_primary" "PG_STANDBY=$pg_standby" "APP_PW=$app_pw" "REDIS_PORT=$redis_port" \
+    "METRICS_PORT=$(node_metrics_port "$n")"
   chmod 600 "$dir/node.env"
   if [ -s "$dir/app.pid" ] && kill -0 "$(cat "$dir/app.pid")" 2>/dev/null; then return 0; fi
   (

@@ -90,7 +90,7 @@ fault_promote() {
   pg_promote "$(dir_of "$new")"
   echo "$new $old" > "$state/roles"
   # PgBouncer in front of the writes now points at the promoted server (a reload keeps client connections).
-  render "$repo/deploy/pgbouncer.ini.template" "$state/pgbouncer-primary/pgbouncer.ini" "DIR=$state/pgbouncer-primary" "LISTEN_PORT=$pgb_primary" "PG_PORT=$new"
+  render_pgbouncer primary "$pgb_primary" "$new"
   kill -HUP "$(cat "$state/pgbouncer-primary/pgbouncer.pid")"
   date +%s.%N > "$state/drill/back_at"
 }
@@ -100,8 +100,68 @@ repair_rebuild_standby() {
   say "Rebuilding the old primary (port $standby) as a standby of the new one (port $primary)..."
   rm -rf "$dir/data"
   pg_start_standby "$primary" "$dir" "$standby" admin_standby "$pg_pw"
-  render "$repo/deploy/pgbouncer.ini.template" "$state/pgbouncer-standby/pgbouncer.ini" "DIR=$state/pgbouncer-standby" "LISTEN_PORT=$pgb_standby" "PG_PORT=$standby"
+  render_pgbouncer standby "$pgb_standby" "$standby"
   kill -HUP "$(cat "$state/pgbouncer-standby/pgbouncer.pid")"
+}
+
+# Circuits across a node's death: virtual users with real Blazor circuits (the load harness, tests/Admin.Load) through
+# HAProxy, app node 1 killed 12 s in. A user whose circuit was on it reloads the same address, as the browser does when
+# the server no longer knows its circuit, and lands on the other node (shared Data Protection keys keep the login).
+drill_circuits() {
+  local users=${ADMIN_DRILL_CIRCUIT_USERS:-8} out="$state/drill/circuits.json"
+  say "Drill: kill app node 1 under $users users' circuits (${drill_seconds} s after the users are in, fault 12 s in)..."
+  dotnet build "$repo/tests/Admin.Load" -c Release --nologo -v quiet >/dev/null
+  dotnet "$repo/tests/Admin.Load/bin/Release/net10.0/Admin.Load.dll" --base "http://127.0.0.1:$proxy_port/" --users "$users" \
+    --duration "${drill_seconds}s" --think 0.5-1.5 --create-users "$users" --db "$(drill_owner)" --json "$out" --quiet \
+    > "$state/drill/circuits.txt" 2>&1 &
+  local load=$! xacts_before; xacts_before=$(drill_xacts)
+  # The users log in and open their first pages before the clock starts: wait for both nodes to hold circuits.
+  local i
+  for i in $(seq 1 600); do
+    [ "$(drill_circuits_on 1)" -gt 0 ] && [ "$(drill_circuits_on 2)" -gt 0 ] && break
+    kill -0 "$load" 2>/dev/null || break
+    sleep 0.1
+  done
+  sleep 12
+  local on_node1; on_node1=$(drill_circuits_on 1)
+  fault_kill_node
+  # The harness exits non-zero when any action failed, as some must here (those in flight on the dead node).
+  wait "$load" || true
+  repair_node
+  [ -s "$out" ] || { say "The load harness did not finish: see $state/drill/circuits.txt"; return 1; }
+  python3 - "$out" "$on_node1" "$xacts_before" "$(drill_xacts)" <<'PY' > "$state/drill/circuits.row"
+import json, sys
+r = json.load(open(sys.argv[1]))
+(p0, s0), (p1, s1) = (map(int, sys.argv[3].split()), map(int, sys.argv[4].split()))
+reload = next((a for a in r["actions"] if a["action"] == "circuit.reload"), None)
+others = sum(a["errors"] for a in r["actions"] if a["action"] != "circuit.reload")
+done = sum(a["count"] for a in r["actions"])
+if reload and reload["count"]:
+    moved = f'{reload["count"]} reloaded at the same address on node 2: p50 {reload["p50"]:.0f} ms, max {reload["max"]:.0f} ms'
+else:
+    moved = "no circuit reloaded"
+print(f'{sys.argv[2]} circuits on node 1 when it died; {moved}; {reload["errors"] if reload else 0} reloads failed; '
+      f'{others} other action errors in {done} actions; circuits started {r["circuitsStarted"]}, failed {r["circuitsFailed"]}; '
+      f'scans of health_checks meanwhile: standby {s1 - s0}, primary {p1 - p0}')
+PY
+  cat "$state/drill/circuits.row"
+}
+
+# Reads of health_checks on each server so far (index and sequential scans; each server counts its own): "PRIMARY STANDBY".
+drill_xacts() {
+  local port n out=""
+  for port in "$(current_primary)" "$(current_standby)"; do
+    n=$(PGPASSWORD=$pg_pw psql -h 127.0.0.1 -p "$port" -U postgres -d admin -qAtX \
+      -c "SELECT coalesce(idx_scan, 0) + seq_scan FROM pg_stat_user_tables WHERE relname = 'health_checks'" 2>/dev/null || echo 0)
+    out+="${n:-0} "
+  done
+  echo "$out"
+}
+
+# Circuits open on app node N, from its metrics endpoint (the open-circuits gauge); 0 when it does not answer.
+drill_circuits_on() {
+  local port; port=$(node_metrics_port "$1")
+  curl -fsS -m 1 "http://127.0.0.1:$port/metrics" 2>/dev/null | awk '/^admin_circuits_open[{ ]/ {s+=$NF} END {print s+0}'
 }
 
 drill() {
@@ -124,6 +184,7 @@ drill() {
   echo "| drill | time to recover | writes failed / sent | reads failed / sent | rows acknowledged | rows lost |" > "$state/drill/table.md"
   echo "|---|---|---|---|---|---|" >> "$state/drill/table.md"
   drill_one "kill app node 1 (kill -9)" fault_kill_node repair_node
+  drill_circuits
   drill_one "stop the standby" fault_stop_standby repair_standby
   drill_one "restart PgBouncer (primary)" fault_restart_pgbouncer repair_nothing
   drill_one "stop the primary, promote the standby" fault_promote repair_rebuild_standby
@@ -140,5 +201,6 @@ drill() {
   echo
   echo "Reads fell back to the primary (both nodes' /healthz/replica) $(cat "$state/drill/fallback") s after the standby stopped."
   echo "Feed crawler across all four drills: $seen rows seen, $dup duplicates, $stored rows stored for its phone number."
+  echo "Circuits when app node 1 was killed: $(cat "$state/drill/circuits.row" 2>/dev/null || echo "not run")."
   echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

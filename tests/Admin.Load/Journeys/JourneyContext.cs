@@ -20,6 +20,7 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
     public async Task OpenAsync(string action, string path, Func<Dom, bool> ready)
     {
         await CloseAsync();
+        _ready = ready;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -58,10 +59,33 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         catch (CircuitFailureException ex)
         {
             Stats.Error(action, ex.Kind, ex.Message);
-            if (!circuit.IsAlive) throw new JourneyAbortedException();
+            if (!circuit.IsAlive && !(ex.Kind == FailureKind.Disconnect && await ReloadAsync(circuit))) throw new JourneyAbortedException();
             return false;
         }
     }
+
+    /// <summary>
+    /// What the browser does when its connection drops and the server no longer knows the circuit (its node died): the
+    /// page reloads at the same address, in a new circuit on whichever node the proxy picks, and the address carries the
+    /// state (list, filters, search, position). Timed as <see cref="ReloadAction"/>; the journey then goes on from there.
+    /// </summary>
+    private async Task<bool> ReloadAsync(BlazorCircuit lost)
+    {
+        var path = Session.BaseAddress.MakeRelativeUri(lost.Location).ToString();
+        try
+        {
+            await OpenAsync(ReloadAction, path, _ready ?? (_ => true));
+            return true;
+        }
+        catch (JourneyAbortedException)
+        {
+            return false;
+        }
+    }
+
+    public const string ReloadAction = "circuit.reload";
+
+    private Func<Dom, bool>? _ready;
 
     /// <summary>Reads the current tree; a control that is not there is an expected element missing.</summary>
     public T Find<T>(string action, Func<Dom, T?> query) where T : class
