@@ -90,4 +90,10 @@ pg_cluster_running() {
 pg_stop_cluster() {
   local bin; bin=$(pg_bindir) || return 0
   pg_as_owner "$bin/pg_ctl" -D "$1/data" -m "${2:-fast}" -w stop >/dev/null 2>&1 || true
+  # A throwaway cluster (immediate mode) must not outlive its directory: runs have left servers behind on their ports
+  # when pg_ctl gave up. Its postmaster is killed outright; its backends exit when they see it gone.
+  local pid
+  if [ "${2:-fast}" = immediate ] && pid=$(head -n 1 "$1/data/postmaster.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
 }
