@@ -93,7 +93,8 @@ pg_stop_cluster() {
   # A throwaway cluster (immediate mode) must not outlive its directory: runs have left servers behind on their ports
   # when pg_ctl gave up. Its postmaster is killed outright; its backends exit when they see it gone.
   local pid
-  if [ "${2:-fast}" = immediate ] && pid=$(head -n 1 "$1/data/postmaster.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; then
+  if [ "${2:-fast}" = immediate ] && pid=$(head -n 1 "$1/data/postmaster.pid" 2>/dev/null) \
+     && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$1/data"; then
     kill -KILL "$pid" 2>/dev/null || true
   fi
 }
