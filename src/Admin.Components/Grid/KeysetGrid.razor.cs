@@ -35,6 +35,8 @@ public partial class KeysetGrid<TRow>
     // The row the keyboard is on, by cursor (a record, not a position); a key moved it and the browser should focus it.
     private string? _activeCursor;
     private bool _focusPending;
+    // Rows a key moved away from before the browser has focused the row it moved to.
+    private readonly HashSet<string> _leftBehind = [];
     // The row Home/End last brought the reader to, and which end: pressed again there, it goes to that end by key.
     private string? _edgeCursor;
     private bool _edgeAtEnd;
@@ -84,6 +86,7 @@ public partial class KeysetGrid<TRow>
     public Task JumpAsync(GridAnchor anchor, object? target = null)
     {
         _activeCursor = _edgeCursor = null;
+        _leftBehind.Clear();
         return LoadWindowAsync(anchor, target, focusEdge: false);
     }
 
@@ -254,6 +257,7 @@ public partial class KeysetGrid<TRow>
     private Task OnRowClicked(string cursor, TRow row)
     {
         _activeCursor = cursor;
+        _leftBehind.Clear();
         return OnRowClick.InvokeAsync(row);
     }
 
@@ -261,13 +265,19 @@ public partial class KeysetGrid<TRow>
     // Moving costs no query; only a block the move brings near an edge, or a jump by key, is fetched.
     private async Task OnRowKey(KeyboardEventArgs e, string cursor)
     {
-        var index = _cursors.IndexOf(cursor);
+        // Keys typed faster than the browser follows (or held down) arrive from a row a key already moved away from:
+        // they continue from the active row. A key from any other row means focus got there some other way.
+        var caughtUp = cursor == _activeCursor || !_leftBehind.Contains(cursor);
+        var origin = !caughtUp && _activeCursor is not null && _cursors.Contains(_activeCursor) ? _activeCursor : cursor;
+        if (caughtUp) _leftBehind.Clear();
+        var index = _cursors.IndexOf(origin);
         if (index < 0) return;
+        _activeCursor = origin;
         if (e.Key is not ("Home" or "End")) _edgeCursor = null;
         switch (e.Key)
         {
             case "Enter" or " ":
-                await OnRowClicked(cursor, _rows[index]);
+                await OnRowClicked(origin, _rows[index]);
                 return;
             case "ArrowDown": MoveTo(index + 1); break;
             case "ArrowUp": MoveTo(index - 1); break;
@@ -303,6 +313,7 @@ public partial class KeysetGrid<TRow>
     {
         if (_rows.Count == 0) return;
         index = Math.Clamp(index, 0, _rows.Count - 1);
+        if (_activeCursor is not null && _activeCursor != _cursors[index]) _leftBehind.Add(_activeCursor);
         _activeCursor = _cursors[index];
         _focusPending = true;
         var page = PageRows;

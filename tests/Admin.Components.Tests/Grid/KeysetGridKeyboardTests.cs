@@ -173,6 +173,29 @@ public class KeysetGridKeyboardTests
     }
 
     [Fact]
+    public async Task Keys_typed_faster_than_the_browser_moves_focus_continue_from_the_row_they_reached()
+    {
+        await using var ctx = ComponentContext.Create();
+        var cut = await RenderAsync(ctx, new ListProvider(1000));
+        Task PressOn(int number, string key) =>
+            cut.FindAll("tr.kg-row").Single(r => Number(r) == number).KeyDownAsync(new KeyboardEventArgs { Key = key });
+
+        // The browser has not yet focused the row the first key reached: the next keys still come from row 0.
+        await Press(cut, "ArrowDown");
+        await PressOn(0, "ArrowDown");
+        await PressOn(0, "ArrowDown");
+        Assert.Equal(3, TabStop(cut));
+        await PressOn(0, "ArrowUp");
+        Assert.Equal(2, TabStop(cut));
+
+        // Once a key comes from the keyboard's row the browser has caught up: a key from another row (focused by a
+        // click or by a screen reader) starts from that row.
+        await Press(cut, "ArrowDown");
+        await PressOn(0, "ArrowDown");
+        Assert.Equal(1, TabStop(cut));
+    }
+
+    [Fact]
     public async Task The_tab_stop_follows_the_view_when_the_keyboards_row_is_scrolled_away()
     {
         await using var ctx = ComponentContext.Create();
