@@ -46,51 +46,69 @@ public sealed class AccessibilityJourneyTests(BrowserFixture browser, Accessibil
     [Fact]
     public Task Every_page_has_no_serious_or_critical_axe_violations_for_each_role_that_sees_it() => JourneyAsync(async (page, _) =>
     {
-        var check = await app.Database.ScalarAsync<Guid>("SELECT id FROM health_checks ORDER BY timestamp DESC, id DESC LIMIT 1");
-        var registration = await app.Database.ScalarAsync<long>("SELECT id FROM vaccine_registrations ORDER BY created_at LIMIT 1");
         var found = new List<string>();
-
         // Nobody signed in.
         await CheckAsync(page, "anonymous", "account/login", found);
-
         foreach (var role in new[] { Roles.Admin, Roles.Analyst, Roles.Manager })
-        {
-            var context = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-            try
-            {
-                var rolePage = await context.NewPageAsync();
-                await rolePage.LoginAsync(app, role);
-                var pages = new List<string> { "", "account/change-password", "no-such-page" };
-                if (role != Roles.Manager)
-                    pages.AddRange([
-                        "records/health-checks", "records/vaccine-registrations", $"records/health-checks/{check}",
-                        $"records/vaccine-registrations/{registration}", "exports",
-                    ]);
-                pages.Add(role == Roles.Manager ? "account/denied" : "records/health-checks?province=ZA-GP&risk=high");
-                pages.Add("hotspots");
-                if (role == Roles.Admin)
-                {
-                    pages.AddRange([
-                        $"records/health-checks/{check}/edit", $"records/health-checks/{check}/history",
-                        "admin", "admin/audit", "admin/users", "admin/api-keys", "admin/performance",
-                    ]);
-                }
-                foreach (var path in pages) await CheckAsync(rolePage, role, path, found);
-                if (role == Roles.Admin)
-                {
-                    // An entry of the trail: the record view above wrote one.
-                    var entry = await app.Database.ScalarAsync<long>("SELECT max(id) FROM audit_entries");
-                    await CheckAsync(rolePage, role, $"admin/audit/{entry}", found);
-                }
-            }
-            finally
-            {
-                await context.CloseAsync();
-            }
-        }
-
+            await CheckAsRoleAsync(page, role, dark: false, found);
         Assert.True(found.Count == 0, $"axe found {found.Count} serious or critical violation(s):\n{string.Join("\n", found)}");
     });
+
+    [Fact]
+    public Task In_dark_mode_no_page_has_serious_or_critical_axe_violations() => JourneyAsync(async (page, _) =>
+    {
+        var found = new List<string>();
+        await CheckAsRoleAsync(page, Roles.Admin, dark: true, found);
+        Assert.True(found.Count == 0, $"axe found {found.Count} serious or critical violation(s) in dark mode:\n{string.Join("\n", found)}");
+    });
+
+    /// <summary>Every page <paramref name="role"/> may open (and, for a manager, the page that refuses the rest).</summary>
+    private async Task<List<string>> PagesForAsync(string role)
+    {
+        var check = await app.Database.ScalarAsync<Guid>("SELECT id FROM health_checks ORDER BY timestamp DESC, id DESC LIMIT 1");
+        var registration = await app.Database.ScalarAsync<long>("SELECT id FROM vaccine_registrations ORDER BY created_at LIMIT 1");
+        var pages = new List<string> { "", "account/change-password", "no-such-page", "hotspots" };
+        if (role == Roles.Manager) pages.Add("account/denied");
+        else
+            pages.AddRange([
+                "records/health-checks", "records/health-checks?province=ZA-GP&risk=high", "records/vaccine-registrations",
+                $"records/health-checks/{check}", $"records/vaccine-registrations/{registration}", "exports",
+            ]);
+        if (role == Roles.Admin)
+            pages.AddRange([
+                $"records/health-checks/{check}/edit", $"records/health-checks/{check}/history",
+                "admin", "admin/audit", "admin/users", "admin/api-keys", "admin/performance",
+            ]);
+        return pages;
+    }
+
+    // Each role in a context of its own (its own cookie); dark mode is saved per user, so the dark pass uses another one.
+    private async Task CheckAsRoleAsync(IPage page, string role, bool dark, List<string> found)
+    {
+        var context = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        try
+        {
+            var rolePage = await context.NewPageAsync();
+            await rolePage.LoginAsync(app, role, dark ? role.ToLowerInvariant() + "-dark" : null);
+            var label = dark ? role + " (dark)" : role;
+            if (dark)
+            {
+                await rolePage.GetByTestId("theme-toggle").ClickAsync();
+                await Expect(rolePage.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+            }
+            foreach (var path in await PagesForAsync(role)) await CheckAsync(rolePage, label, path, found);
+            if (role == Roles.Admin)
+            {
+                // An entry of the trail: the record views above wrote some.
+                var entry = await app.Database.ScalarAsync<long>("SELECT max(id) FROM audit_entries");
+                await CheckAsync(rolePage, label, $"admin/audit/{entry}", found);
+            }
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 
     [Fact]
     public Task The_records_grid_works_from_the_keyboard_alone() => JourneyAsync(async (page, _) =>

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -16,9 +17,13 @@ public static class AxeCheck
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help}; " + string.Join(" | ",
-                v.Nodes.Take(5).Select(n => $"{n.Target} {Shorten(n.Html)}")))
+                v.Nodes.Take(5).Select(n => $"{n.Target} {Shorten(n.Html)} {Why(n)}")))
             .ToList();
     }
+
+    // What the failing check measured, e.g. "insufficient color contrast of 3.2 (foreground color: #…)".
+    private static string Why(AxeResultNode node) =>
+        node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m)) ?? "";
 
     private static string Shorten(string? html) => html is null ? "" : html.Length <= 200 ? html : html[..200] + "…";
 }
