@@ -11,6 +11,10 @@ namespace Admin.Components.Grid;
 /// scroll range grows as the reader nears either edge, and blocks far from view are dropped. Only the rows in view
 /// are rendered, at a fixed height, so the viewport maths is exact. A jump starts a new buffer anywhere and
 /// cancels whatever the old one was still fetching.
+/// For keyboards and screen readers it is an ARIA grid of unknown size (aria-rowcount -1, row indexes within the
+/// window) with one tab stop (roving tabindex): arrows, PageUp/PageDown, Home/End move a row, a screen, or to the
+/// window's ends, and Home/End pressed again (or Ctrl+Home/End) go by key to the ends of the whole list. The active row
+/// is remembered by its cursor, not its index, so blocks added or dropped above never move it.
 /// </summary>
 public partial class KeysetGrid<TRow>
 {
@@ -27,6 +31,15 @@ public partial class KeysetGrid<TRow>
     private ElementReference _viewport;
     private IJSObjectReference? _module, _observer;
     private DotNetObjectReference<KeysetGrid<TRow>>? _self;
+    private double _clientHeight;
+    // The row the keyboard is on, by cursor (a record, not a position); a key moved it and the browser should focus it.
+    private string? _activeCursor;
+    private bool _focusPending;
+    // Rows a key moved away from before the browser has focused the row it moved to.
+    private readonly HashSet<string> _leftBehind = [];
+    // The row Home/End last brought the reader to, and which end: pressed again there, it goes to that end by key.
+    private string? _edgeCursor;
+    private bool _edgeAtEnd;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<KeysetGrid<TRow>> Logger { get; set; } = default!;
@@ -36,6 +49,8 @@ public partial class KeysetGrid<TRow>
     /// <summary>Where a row stands in the ordering, for the "around …" label (there is no row number to show).</summary>
     [Parameter] public Func<TRow, string>? PositionOf { get; set; }
     [Parameter] public EventCallback<TRow> OnRowClick { get; set; }
+    /// <summary>The grid's accessible name (aria-label), e.g. the list's title.</summary>
+    [Parameter] public string? Label { get; set; }
     /// <summary>Turns a provider's exception into a message for the reader; null means "unexpected" (logged, generic message).</summary>
     [Parameter] public Func<Exception, string?>? DescribeError { get; set; }
     [Parameter] public GridAnchor InitialAnchor { get; set; } = GridAnchor.Start;
@@ -62,8 +77,26 @@ public partial class KeysetGrid<TRow>
     private (int Start, int End) RenderRange =>
         (Math.Max(0, _first - Overscan), Math.Min(_rows.Count, _first + _visible + Overscan));
 
+    /// <summary>Rows a PageUp/PageDown moves: those wholly in view below the sticky header.</summary>
+    private int PageRows => Math.Max(1, _clientHeight > 0 ? (int)(_clientHeight / RowHeight) - 1 : _visible - 2);
+
+    /// <summary>The one row Tab reaches: the active row while it is rendered, else the first row in view.</summary>
+    private int TabStop(int start, int end)
+    {
+        var active = _activeCursor is null ? -1 : _cursors.IndexOf(_activeCursor);
+        return active >= start && active < end ? active : Math.Clamp(_first, start, end - 1);
+    }
+
     /// <summary>Starts a new buffer at <paramref name="anchor"/>, dropping the old one and cancelling its fetches.</summary>
-    public async Task JumpAsync(GridAnchor anchor, object? target = null)
+    public Task JumpAsync(GridAnchor anchor, object? target = null)
+    {
+        _activeCursor = _edgeCursor = null;
+        _leftBehind.Clear();
+        return LoadWindowAsync(anchor, target, focusEdge: false);
+    }
+
+    // focusEdge: a key asked for this end of the list; the keyboard lands on its first (Start) or last (End) row.
+    private async Task LoadWindowAsync(GridAnchor anchor, object? target, bool focusEdge)
     {
         // The grid can be disposed while its first render awaits JS (the page re-keyed it): nothing to load then.
         if (_disposed) return;
@@ -89,6 +122,12 @@ public partial class KeysetGrid<TRow>
             _moreAfter = window.MoreAfter ?? (window.Items.Count < BlockSize ? false : null);
             _first = anchor == GridAnchor.End ? Math.Max(0, _rows.Count - _visible) : 0;
             (_pendingTop, _pendingBottom, _pendingShift) = (anchor != GridAnchor.End, anchor == GridAnchor.End, 0);
+            if (focusEdge && _cursors.Count > 0)
+            {
+                _activeCursor = _edgeCursor = anchor == GridAnchor.End ? _cursors[^1] : _cursors[0];
+                _edgeAtEnd = anchor == GridAnchor.End;
+                _focusPending = true;
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -119,6 +158,7 @@ public partial class KeysetGrid<TRow>
         // Row i starts at (i + 1) * RowHeight (after the header row), and the sticky header covers the viewport's top RowHeight.
         var first = (int)Math.Max(0, Math.Ceiling(scrollTop / RowHeight - 0.05));
         var visible = (int)Math.Ceiling(clientHeight / RowHeight) + 1;
+        _clientHeight = clientHeight;
         if (first != _first || visible != _visible)
         {
             (_first, _visible) = (Math.Min(first, Math.Max(0, _rows.Count - 1)), visible);
@@ -219,8 +259,72 @@ public partial class KeysetGrid<TRow>
         return "The rows could not be loaded. Try again in a moment.";
     }
 
-    private Task OnRowKey(KeyboardEventArgs e, TRow row) =>
-        e.Key is "Enter" or " " ? OnRowClick.InvokeAsync(row) : Task.CompletedTask;
+    private Task OnRowClicked(string cursor, TRow row)
+    {
+        _activeCursor = cursor;
+        _leftBehind.Clear();
+        return OnRowClick.InvokeAsync(row);
+    }
+
+    // The row is named by its cursor: an event raced by a block load above still means the row the person was on.
+    // Moving costs no query; only a block the move brings near an edge, or a jump by key, is fetched.
+    private async Task OnRowKey(KeyboardEventArgs e, string cursor)
+    {
+        // Keys typed faster than the browser follows (or held down) arrive from a row a key already moved away from:
+        // they continue from the active row. A key from any other row means focus got there some other way.
+        var caughtUp = cursor == _activeCursor || !_leftBehind.Contains(cursor);
+        var origin = !caughtUp && _activeCursor is not null && _cursors.Contains(_activeCursor) ? _activeCursor : cursor;
+        if (caughtUp) _leftBehind.Clear();
+        var index = _cursors.IndexOf(origin);
+        if (index < 0) return;
+        _activeCursor = origin;
+        if (e.Key is not ("Home" or "End")) _edgeCursor = null;
+        switch (e.Key)
+        {
+            case "Enter" or " ":
+                await OnRowClicked(origin, _rows[index]);
+                return;
+            case "ArrowDown": MoveTo(index + 1); break;
+            case "ArrowUp": MoveTo(index - 1); break;
+            case "PageDown": MoveTo(index + PageRows); break;
+            case "PageUp": MoveTo(index - PageRows); break;
+            case "Home" or "End":
+                if (await ToEdgeAsync(index, end: e.Key == "End", byKey: e.CtrlKey || e.MetaKey)) return;
+                break;
+            default: return;
+        }
+        await MaybeExtendAsync();
+    }
+
+    /// <summary>To the loaded window's first or last row; from there (or with Ctrl) a jump by key to that end of the list.</summary>
+    private async Task<bool> ToEdgeAsync(int index, bool end, bool byKey)
+    {
+        var edge = end ? _rows.Count - 1 : 0;
+        var more = end ? _moreAfter : _moreBefore;
+        var again = _edgeCursor == _cursors[index] && _edgeAtEnd == end;
+        if (byKey || (more != false && (index == edge || again)))
+        {
+            _edgeCursor = null;
+            await LoadWindowAsync(end ? GridAnchor.End : GridAnchor.Start, null, focusEdge: true);
+            return true;
+        }
+        MoveTo(edge);
+        (_edgeCursor, _edgeAtEnd) = (_cursors[edge], end);
+        return false;
+    }
+
+    // Makes the row active and brings it into the rendered range now; the browser scrolls it into view and focuses it.
+    private void MoveTo(int index)
+    {
+        if (_rows.Count == 0) return;
+        index = Math.Clamp(index, 0, _rows.Count - 1);
+        if (_activeCursor is not null && _activeCursor != _cursors[index]) _leftBehind.Add(_activeCursor);
+        _activeCursor = _cursors[index];
+        _focusPending = true;
+        var page = PageRows;
+        if (index < _first) _first = index;
+        else if (index >= _first + page) _first = index - page + 1;
+    }
 
     private (object?, object?) _reportedView;
 
@@ -248,7 +352,7 @@ public partial class KeysetGrid<TRow>
                 await ReleaseJsAsync(); // disposed while these calls were out: what they created is released here
                 return;
             }
-            await JumpAsync(InitialAnchor, InitialTarget);
+            await LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
             return;
         }
         if (_module is null) return;
@@ -263,6 +367,12 @@ public partial class KeysetGrid<TRow>
             var shift = _pendingShift;
             _pendingShift = 0;
             await _module.InvokeVoidAsync("shift", _viewport, shift);
+        }
+        // Only a key moves focus: blocks loading above or below leave it where it is (the row's element is keyed).
+        if (_focusPending)
+        {
+            _focusPending = false;
+            await _module.InvokeVoidAsync("focusActive", _viewport);
         }
     }
 
