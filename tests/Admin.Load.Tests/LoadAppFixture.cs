@@ -73,6 +73,8 @@ public sealed class LoadAppFixture : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
                 // The fixture rebuilds the rollups once; no periodic refresh transactions beside other test classes.
                 ["Hotspots:BackgroundRefresh"] = "false",
+                // No Prometheus endpoint: its fixed port would collide with any other run on the machine.
+                ["Metrics:Port"] = "-1",
             }));
             builder.ConfigureTestServices(services => services.AddScoped<CircuitHandler, PlantedFault>());
         }
