@@ -1,37 +1,24 @@
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
-using Admin.Data.Hotspots;
-using Admin.Data.Rollups;
 using Admin.Data.Security;
 using Admin.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Admin.Browser.Tests.Accessibility;
 
 /// <summary>The app over 300 checks (rolled up, so the hotspot page has areas) and a few vaccine registrations.</summary>
-public sealed class AccessibilityAppFixture : AppServerFixture, IAsyncLifetime
+public sealed class AccessibilityAppFixture : RolledUpAppFixture
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override async Task SeedAsync()
     {
-        ["Exports:RunJobs"] = "false",
-        ["Hotspots:BackgroundRefresh"] = "false",
-    };
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
         await SqlSeed.HealthChecksAsync(Database, 300, tieEvery: 2);
         await Database.ExecuteAsync("""
             INSERT INTO vaccine_registrations (gender, first_name, surname, date_of_birth, mobile_number, province, created_at)
             SELECT 'Female', 'Thandi', 'Nkosi' || g, '1950-01-01', '+2772' || lpad(g::text, 7, '0'), 'ZA-KZN', timestamptz '2021-05-01' + g * interval '1 hour'
             FROM generate_series(1, 20) g
             """);
-        await Database.ExecuteAsync("ANALYZE");
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
     }
 }
 

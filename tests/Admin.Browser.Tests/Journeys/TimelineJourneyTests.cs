@@ -1,37 +1,25 @@
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
-using Admin.Data.Hotspots;
-using Admin.Data.Rollups;
 using Admin.Data.Security;
 using Admin.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Admin.Browser.Tests.Journeys;
 
 /// <summary>The app over checks on every fourth day of January and February 2021, rolled up (no background refresh).</summary>
-public sealed class TimelineAppFixture : AppServerFixture, IAsyncLifetime
+public sealed class TimelineAppFixture : RolledUpAppFixture
 {
     public static readonly DateOnly FirstDay = new(2021, 1, 1);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    // Forty checks a minute apart from 08:01 on each day (a row's time is start + its number in minutes, so the start
+    // steps back by the offset); ten of them in each seeded province.
+    protected override async Task SeedAsync()
     {
-        ["Hotspots:BackgroundRefresh"] = "false",
-    };
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        // Forty checks a minute apart from 08:01 on each day (a row's time is start + its number in minutes, so the
-        // start steps back by the offset); ten of them in each seeded province.
         for (var d = 0; d < 48; d += 4)
             await SqlSeed.HealthChecksAsync(Database, 40, tieEvery: 1, offset: d * 100,
                 start: new DateTimeOffset(FirstDay.AddDays(d).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero).AddMinutes(-d * 100));
-        await Database.ExecuteAsync("ANALYZE");
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
     }
 }
 

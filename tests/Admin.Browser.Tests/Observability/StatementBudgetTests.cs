@@ -1,34 +1,17 @@
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
-using Admin.Data.Hotspots;
-using Admin.Data.Rollups;
 using Admin.Data.Security;
 using Admin.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Admin.Browser.Tests.Observability;
 
 /// <summary>The app over 600 checks, counted exactly (the table is small), rolled up for the hotspot page.</summary>
-public sealed class BudgetAppFixture : AppServerFixture, IAsyncLifetime
+public sealed class BudgetAppFixture : RolledUpAppFixture
 {
-    // No background work in the counts: the export worker's polls and the rollup refresher's ticks.
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Exports:RunJobs"] = "false",
-        ["Hotspots:BackgroundRefresh"] = "false",
-    };
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        await SqlSeed.HealthChecksAsync(Database, 600);
-        await Database.ExecuteAsync("ANALYZE");
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
-    }
+    protected override Task SeedAsync() => SqlSeed.HealthChecksAsync(Database, 600);
 }
 
 /// <summary>
