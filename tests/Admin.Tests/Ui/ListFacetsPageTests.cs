@@ -81,6 +81,7 @@ public sealed class ListFacetsPageTests(RolledUpChecksFixture data) : IClassFixt
         var gautengHigh = await data.Db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE risk = 'high' AND province = 'ZA-GP'");
         cut.WaitForAssertion(() => Assert.Equal(high.ToString(), cut.Find("[data-testid=density-strip] .ds-bucket").GetAttribute("data-count")), Patience);
         Assert.Equal("2021-01-01", cut.Find("[data-testid=density-strip] .ds-bucket").GetAttribute("data-start"));
+        Assert.Equal(HealthCheckList.Definition.Title, cut.Find("table[role=grid]").GetAttribute("aria-label")); // the grid is named for screen readers
 
         await OpenAsync(cut, "province");
         cut.WaitForAssertion(() => Assert.Equal(gautengHigh.ToString(), cut.Find(".facet-option[data-option='ZA-GP'] .facet-count").TextContent.Trim()), Patience);
