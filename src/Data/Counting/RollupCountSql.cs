@@ -19,8 +19,10 @@ internal static class RollupCountSql
     /// The last refresh's snapshot and its xmin (no row before the first refresh). Read first and passed to <see cref="Cube"/>
     /// as constants: with the xmin as a value the planner sees from its statistics how few rows lie past it and walks the
     /// change-feed index; as a subquery it guessed a third of the table and walked a date range's timestamp index instead.
+    /// Also whether months are pending (a refresh has written its days, not yet their months): then every day is summed
+    /// from the daily rollup instead, for the few seconds until they are.
     /// </summary>
-    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL";
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot), cardinality(months_pending) > 0 {Watermark} AND xid_snapshot IS NOT NULL";
 
     private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
 

@@ -3,6 +3,7 @@ using Admin.Data.Listing;
 using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
 using Microsoft.Extensions.Options;
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Counting;
@@ -14,7 +15,7 @@ namespace Admin.Data.Counting;
 /// (null: the caller's usual path). Null as well before the first refresh, or when the rows since the last one are too
 /// many to add up within <see cref="CountOptions.RollupTimeout"/> (a bulk load ran and no refresh has followed yet).
 /// </summary>
-public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOptions> options)
+public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> options)
 {
     // Bounds for an open range: rollup days are dates, and a month key must stay a valid date.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -70,9 +71,10 @@ public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOpt
         try
         {
             if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot,
-                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1)), ct) is not { } watermark)
+                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1), MonthsPending: r.GetBoolean(2)), ct) is not { } watermark)
                 return null; // no refresh yet
-            var (snapshot, xmin) = watermark;
+            var (snapshot, xmin, monthsPending) = watermark;
+            if (monthsPending) monthTo = monthFrom; // the months lag their days for a moment: sum the days
 
             await using var cube = new NpgsqlCommand(RollupCountSql.Cube, conn, tx)
             {

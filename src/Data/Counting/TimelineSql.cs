@@ -12,11 +12,12 @@ internal static class TimelineSql
 {
     /// <summary>
     /// The last refresh's snapshot and its xmin (as <see cref="RollupCountSql.Snapshot"/>), and the days the rollups
-    /// span: min/max on the daily rollup's leading key column, two index probes.
+    /// span: min/max on the daily rollup's leading key column, two index probes; and whether months are pending.
     /// </summary>
     public const string SnapshotAndExtent = $"""
         SELECT w.xid_snapshot, pg_snapshot_xmin(w.xid_snapshot::pg_snapshot),
-               (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days)
+               (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days),
+               cardinality(w.months_pending) > 0
         FROM rollup_watermarks w WHERE w.name = '{RollupKeys.HealthChecks}' AND w.xid_snapshot IS NOT NULL
         """;
 

@@ -181,6 +181,13 @@ public sealed class FacetAndTimelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_months_are_pending_month_buckets_are_summed_from_days()
+    {
+        await _db.ExecuteAsync("UPDATE rollup_district_months SET checks = checks + 1000; UPDATE rollup_watermarks SET months_pending = '{2021-02-01}'");
+        await AssertTimelinesEqualCountStarAsync("while months are pending");
+    }
+
+    [Fact]
     public async Task A_search_has_no_timeline_and_no_facets()
     {
         var query = HealthCheckQueries.Parse(("q", "0821234567"), ("in", "phone"));
