@@ -36,8 +36,7 @@ internal static class RollupCountSql
             SELECT province, district_code, risk, source, checks FROM rollup_district_months
             WHERE month >= @m_from AND month < @m_to
             UNION ALL
-            SELECT province, district_code, risk, source, checks FROM rollup_district_days
-            WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to)
+            {RollupRangeSql.DaysOutsideMonths("SELECT province, district_code, risk, source, checks FROM rollup_district_days", "")}
             UNION ALL
             SELECT {TableDimensions}, 1 FROM health_checks
             WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)

@@ -35,8 +35,7 @@ internal static class TimelineSql
                 SELECT {Bucket(unit, "month")}, checks FROM rollup_district_months
                 WHERE month >= @m_from AND month < @m_to{where}
                 UNION ALL
-                SELECT {Bucket(unit, "day")}, checks FROM rollup_district_days
-                WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to){where}
+                {RollupRangeSql.DaysOutsideMonths($"SELECT {Bucket(unit, "day")}, checks FROM rollup_district_days", where)}
                 UNION ALL
                 SELECT {Bucket(unit, RollupDay.Of("\"timestamp\""))}, 1 FROM health_checks
                 WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)
