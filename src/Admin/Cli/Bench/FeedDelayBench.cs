@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Admin.Data.Entities;
 using Admin.Data.Feed;
 using Admin.Data.Rollups;
 using Npgsql;
@@ -29,8 +30,9 @@ public static class FeedDelayBench
         var delays = new ConcurrentBag<(string Phase, double Ms)>();
         var phase = "rebuild";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var start = await EndAsync(dataSource, ct);
-        var writer = WriteAsync(dataSource, committed, stop.Token);
+        var start = await EndAsync(dataSource, ct)
+            ?? throw new InvalidOperationException("health_checks is empty: seed it first (Admin seed --rows N).");
+        var writer = WriteAsync(dataSource, start.Id, committed, stop.Token);
         var reader = FollowAsync(feed, start, committed, delays, () => phase, stop.Token);
 
         var rebuild = await refresher.RebuildAsync(ct);
@@ -75,19 +77,30 @@ public static class FeedDelayBench
         return await r.ReadAsync(ct) ? new FeedPosition(r.GetFieldValue<ulong>(0), r.GetGuid(1)) : null;
     }
 
-    private static async Task WriteAsync(NpgsqlDataSource ds, ConcurrentDictionary<string, long> committed, CancellationToken ct)
+    /// <summary>A copy of a template row with its own id, deduplication id and time (the table's inserted columns).</summary>
+    private static readonly string Insert = $"""
+        INSERT INTO health_checks ({string.Join(", ", HealthCheckColumns.Table.InsertedNames.Select(Quoted))})
+        SELECT {string.Join(", ", HealthCheckColumns.Table.InsertedNames.Select(n => n switch
+        {
+            "id" => "gen_random_uuid()",
+            "deduplication_id" => "@id",
+            "timestamp" or "completed_timestamp" => "now()",
+            _ => Quoted(n),
+        }))}
+        FROM health_checks WHERE id = @template
+        """;
+
+    private static string Quoted(string name) => "\"" + name + "\"";
+
+    private static async Task WriteAsync(NpgsqlDataSource ds, Guid template, ConcurrentDictionary<string, long> committed, CancellationToken ct)
     {
         for (var n = 0; !ct.IsCancellationRequested; n++)
         {
             var id = Tag + n.ToString(CultureInfo.InvariantCulture);
-            await using (var cmd = ds.CreateCommand("""
-                INSERT INTO health_checks (id, deduplication_id, msisdn, source, province, district_code, age, exposure, risk,
-                    fever, cough, sore_throat, tracing, completed_timestamp, timestamp, created_by)
-                VALUES (gen_random_uuid(), @id, '+27820000000', 'WhatsApp', 'ZA-GP', 'JHB', '18-40', 'no', 'low',
-                    false, false, false, false, now(), now(), 'bench')
-                """))
+            await using (var cmd = ds.CreateCommand(Insert))
             {
                 cmd.Parameters.AddWithValue("id", id);
+                cmd.Parameters.AddWithValue("template", template);
                 await cmd.ExecuteNonQueryAsync(CancellationToken.None); // a write is never left half done
             }
             committed[id] = Stopwatch.GetTimestamp();
