@@ -12,7 +12,6 @@ using Admin.Data.Validation;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Admin.Data.Tests.Counting;
@@ -33,7 +32,7 @@ public sealed class RollupCountTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         _counter = new RollupCounter(_db.DataSource, Options.Create(new CountOptions()));
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 42, seed: 12, checksPerMillion: 2));
     }

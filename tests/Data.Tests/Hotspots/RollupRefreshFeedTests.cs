@@ -4,8 +4,6 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Admin.Data.Tests.Hotspots;
@@ -24,7 +22,7 @@ public sealed class RollupRefreshFeedTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 10, seed: 4, checksPerMillion: 5));
     }
 

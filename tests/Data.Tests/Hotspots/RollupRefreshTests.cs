@@ -3,7 +3,6 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Admin.Data.Tests.Hotspots;
@@ -18,7 +17,7 @@ public class RollupRefreshTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 20, seed: 7, checksPerMillion: 5).Concat(EdgeCases()));
     }
 

@@ -5,7 +5,7 @@ using Admin.Data.Rollups;
 using Admin.Data.Routing;
 using Admin.Data.Security;
 using Admin.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Admin.Testing.Hotspots;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -47,7 +47,7 @@ public sealed class ReadRoutingTests : IAsyncLifetime
     {
         // Rolled-up rows plus rows written after the refresh: the standby's copy of both adds up to count(*).
         await SqlSeed.HealthChecksAsync(_db, 60);
-        await new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+        await TestRollups.RebuildAsync(_db.DataSource);
         await SqlSeed.HealthChecksAsync(_db, 9, offset: 60);
         await ReplicationPair.WaitForReplayAsync(_db);
         await using var parts = new RoutingParts(_db, _db.On(ReplicationPair.Standby));
