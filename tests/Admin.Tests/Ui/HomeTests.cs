@@ -114,9 +114,13 @@ public sealed class HomeTests(HomeTests.OverviewData data) : IClassFixture<HomeT
         Assert.Contains("counted", cut.Find("[data-table=districts]").TextContent);
 
         cut.Find("input[data-testid=overview-search]").Input("082 123 4567");
-        cut.Find("[data-testid=overview-search-go]").Click();
-
-        Assert.EndsWith("records/health-checks?q=082%20123%204567&in=phone", ctx.Services.GetRequiredService<NavigationManager>().Uri);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        // The typed text reaches the component through MudBlazor's input handling; the button goes once it has.
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("button[data-testid=overview-search-go]").Click();
+            Assert.EndsWith("records/health-checks?q=082%20123%204567&in=phone", nav.Uri);
+        }, Patience);
     }
 
     [Fact]
