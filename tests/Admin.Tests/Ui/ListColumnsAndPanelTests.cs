@@ -45,9 +45,12 @@ public sealed class ListColumnsAndPanelTests : IAsyncLifetime
             cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")), Patience);
             Assert.Equal(HealthCheckList.Definition.Columns.Where(c => c.ShownByDefault).Select(c => c.Title), Headers(cut));
 
-            cut.Find("[data-testid=column-chooser-toggle]").Click();
-            cut.Find("[data-column=first_name] input").Change(true);
-            cut.Find("[data-column=source] input").Change(false);
+            // The grid renders as its rows arrive: find and act in one dispatch, so no render slips between them.
+            cut.WaitForAssertion(() => Assert.False(cut.FindComponent<KeysetGrid<HealthCheck>>().Instance.IsLoading), Patience);
+            await cut.InvokeAsync(() => cut.Find("[data-testid=column-chooser-toggle]").Click());
+            cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-column=first_name] input")), Patience);
+            await cut.InvokeAsync(() => cut.Find("[data-column=first_name] input").Change(true));
+            await cut.InvokeAsync(() => cut.Find("[data-column=source] input").Change(false));
 
             cut.WaitForAssertion(() => Assert.Contains("First name", Headers(cut)), Patience);
             Assert.DoesNotContain("Source", Headers(cut));
@@ -90,7 +93,8 @@ public sealed class ListColumnsAndPanelTests : IAsyncLifetime
         var cut = ctx.Render<Records>(p => p.Add(x => x.Slug, HealthCheckList.Slug));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")), Patience);
 
-        cut.FindAll("tr.kg-row")[2].Click();
+        cut.WaitForAssertion(() => Assert.False(cut.FindComponent<KeysetGrid<HealthCheck>>().Instance.IsLoading), Patience);
+        await cut.InvokeAsync(() => cut.FindAll("tr.kg-row")[2].Click());
 
         var opened = _rows.OrderByDescending(r => r.Timestamp).ThenByDescending(r => r.Id).ElementAt(2);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=record-panel-fields]")), Patience);
@@ -106,7 +110,7 @@ public sealed class ListColumnsAndPanelTests : IAsyncLifetime
 
         // Closing (as Back does: the address without "open") leaves the grid as it was.
         var before = cut.FindComponent<KeysetGrid<HealthCheck>>().Instance;
-        cut.Find("[data-testid=record-panel-close]").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=record-panel-close]").Click());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=record-panel]")), Patience);
         Assert.DoesNotContain("open=", nav.Uri);
         Assert.Same(before, cut.FindComponent<KeysetGrid<HealthCheck>>().Instance);
