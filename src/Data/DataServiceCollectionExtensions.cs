@@ -54,6 +54,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new TableLister(sp.GetRequiredService<ReadContextFactory>()));
         services.AddSingleton<Audit.RecordHistory>();
         services.AddSingleton<Audit.AuditLog>();
+        // The overview's reads: whole-table counts, a person's recent searches, the export queue.
+        services.AddSingleton<TableCounter>();
+        services.AddSingleton<Audit.RecentSearches>();
+        services.AddSingleton<Exports.ExportQueue>();
+        services.AddSingleton<Preferences.ColumnChoiceStore>();
         services.AddAdminTables();
         services.TryAddSingleton(TimeProvider.System);
         // The rules a posted or edited HealthCheck must pass (API and edit form alike).

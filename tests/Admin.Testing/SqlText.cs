@@ -34,8 +34,16 @@ public static partial class SqlText
         if (sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) && !SelectRegex().IsMatch(sql)) return false;
         if (LimitRegex().IsMatch(sql) || KeyLookupRegex().IsMatch(sql)) return false;
         // A count (count(*), or the rollup counter's sum over rollups and recent rows) under a SET LOCAL statement_timeout
-        // sent just before it in the same transaction.
-        return !((CountsRows(sql) || SumRegex().IsMatch(sql)) && UnderTimeout(statements, index));
+        // sent just before it in the same transaction, or first in the same batch.
+        return !((CountsRows(sql) || SumRegex().IsMatch(sql)) && (UnderTimeout(statements, index) || SetsTimeoutFirst(sql)));
+    }
+
+    // One entry holding a batch ("SET LOCAL statement_timeout = 50;\nSELECT (SELECT count(*) ...)"): the limit comes first.
+    private static bool SetsTimeoutFirst(string sql)
+    {
+        var limit = sql.IndexOf("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase);
+        var count = CountRegex().Match(sql);
+        return limit >= 0 && count.Success && limit < count.Index;
     }
 
     private static bool UnderTimeout(IReadOnlyList<string> statements, int index)

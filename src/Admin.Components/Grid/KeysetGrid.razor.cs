@@ -63,6 +63,11 @@ public partial class KeysetGrid<TRow>
     [Parameter] public string Height { get; set; } = "65vh";
     [Parameter] public string EmptyText { get; set; } = "Nothing matches.";
     /// <summary>
+    /// Each row gets a copy button (a menu: the row as tab-separated text, or one cell), and Ctrl+C on a row copies it.
+    /// The text copied is the text shown: whatever the provider's rows hold, nothing more.
+    /// </summary>
+    [Parameter] public bool Copyable { get; set; }
+    /// <summary>
     /// The first and last row in view, after a render that changed them (a page marks where the reader is, e.g. on a
     /// timeline). A plain delegate, not an EventCallback: the page re-renders only what it chooses to.
     /// </summary>
@@ -73,6 +78,8 @@ public partial class KeysetGrid<TRow>
 
     private string PositionText =>
         _rows.Count == 0 || PositionOf is null ? "" : "around " + PositionOf(_rows[Math.Clamp(_first, 0, _rows.Count - 1)]);
+
+    private int ColumnSpan => Columns.Count + (Copyable ? 1 : 0);
 
     private (int Start, int End) RenderRange =>
         (Math.Max(0, _first - Overscan), Math.Min(_rows.Count, _first + _visible + Overscan));

@@ -13,6 +13,8 @@ public static class UiHostingExtensions
         builder.Services.AddMudServices();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Ui.Layout.ThemePreference>();
+        builder.Services.AddSingleton<Ui.Overview.OverviewLoader>();
+        builder.Services.AddSingleton<Ui.Records.ColumnPreferences>();
         return builder;
     }
 

@@ -38,6 +38,13 @@ public static class HealthCheckList
             new("age", "Age", x => Codes<AgeBand>.ToCode(x.Age)) { Width = "5rem" },
             new("symptoms", "Symptoms", x => x.RiskInputs.SymptomCount.ToString(CultureInfo.InvariantCulture)) { Width = "6rem" },
             new("source", "Source", x => x.Source) { Width = "7rem" },
+            // Offered by the column chooser. Personal ones read masked for roles that may not see them (rows are masked first).
+            new("first_name", "First name", x => x.FirstName ?? "") { Width = "8rem", ShownByDefault = false },
+            new("last_name", "Last name", x => x.LastName ?? "") { Width = "8rem", ShownByDefault = false },
+            new("city", "City", x => x.City ?? "") { Width = "9rem", ShownByDefault = false },
+            new("gender", "Gender", x => x.Gender is { } g ? Codes<Gender>.ToCode(g) : "") { Width = "6rem", ShownByDefault = false },
+            new("exposure", "Exposure", x => Codes<Answer>.ToCode(x.Exposure)) { Width = "6rem", ShownByDefault = false },
+            new("tracing", "May contact", x => x.Tracing ? "yes" : "no") { Width = "6rem", ShownByDefault = false },
         ],
         Orderings =
         [

@@ -19,6 +19,7 @@ public class AdminDbContext(DbContextOptions<AdminDbContext> options) : Identity
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Preferences.UserColumnChoice> UserColumnChoices => Set<Preferences.UserColumnChoice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

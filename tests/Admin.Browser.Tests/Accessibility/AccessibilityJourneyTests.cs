@@ -60,6 +60,7 @@ public sealed class AccessibilityJourneyTests(BrowserFixture browser, Accessibil
             pages.AddRange([
                 "records/health-checks", "records/health-checks?province=ZA-GP&risk=high", "records/vaccine-registrations",
                 $"records/health-checks/{check}", $"records/vaccine-registrations/{registration}", "exports",
+                $"records/health-checks?panel=1&open={check}",
             ]);
         if (role == Roles.Admin)
             pages.AddRange([

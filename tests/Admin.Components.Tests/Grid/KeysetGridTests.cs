@@ -168,4 +168,35 @@ public class KeysetGridTests
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
             InvokeAsync<TValue>(identifier, args);
     }
+
+    [Fact]
+    public async Task A_copyable_grid_gives_each_row_a_copy_button_outside_its_cells_and_the_tab_order()
+    {
+        await using var ctx = ComponentContext.Create();
+        var cut = ctx.Render<KeysetGrid<int>>(p => p
+            .Add(x => x.Provider, new ListProvider(10).Provide)
+            .Add(x => x.Columns, Columns)
+            .Add(x => x.Copyable, true));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")));
+
+        Assert.Equal("true", cut.Find("table.kg-table").GetAttribute("data-copy"));
+        Assert.Equal(["Number", "Square"], cut.FindAll("th.kg-head").Select(th => th.TextContent));
+        Assert.Equal("Copy", cut.Find("th.kg-copy-head").TextContent.Trim());
+        var row = cut.FindAll("tr.kg-row")[3];
+        // The cells the script copies are the columns' text; the button is beside them, not one of them.
+        Assert.Equal(["3", "9"], row.QuerySelectorAll("td.kg-cell").Select(td => td.TextContent));
+        Assert.Equal("-1", row.QuerySelector("button.kg-copy")!.GetAttribute("tabindex"));
+        Assert.NotNull(row.QuerySelector("button.kg-copy")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task A_plain_grid_has_no_copy_buttons()
+    {
+        await using var ctx = ComponentContext.Create();
+        var cut = Render(ctx, new ListProvider(10));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")));
+
+        Assert.Empty(cut.FindAll(".kg-copy"));
+        Assert.Equal("false", cut.Find("table.kg-table").GetAttribute("data-copy"));
+    }
 }

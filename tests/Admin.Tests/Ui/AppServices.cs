@@ -1,5 +1,6 @@
 using Admin.Data;
 using Admin.Data.Exports;
+using Admin.Data.Hotspots;
 using Admin.Exports;
 using Admin.Security;
 using Admin.Testing;
@@ -35,6 +36,10 @@ internal static class AppServices
         services.AddScoped<AuditTrail>();
         services.AddMemoryCache();
         services.AddSingleton<Admin.Ui.Layout.ThemePreference>();
+        services.AddSingleton<Admin.Ui.Records.ColumnPreferences>();
+        // The overview reads the hotspot snapshot (rollups, through their cache).
+        services.AddHotspots(configuration);
+        services.AddSingleton<Admin.Ui.Overview.OverviewLoader>();
         // The records grid carries the Export menu (no worker: nothing here runs jobs).
         services.AddExports(configuration);
         services.AddScoped<ExportRequests>();

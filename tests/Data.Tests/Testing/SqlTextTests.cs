@@ -27,4 +27,12 @@ public class SqlTextTests
     [InlineData("SELECT 1 FROM health_checks_archive", false)]
     [InlineData("SELECT pg_relation_size(to_regclass('health_checks'))", false)]
     public void Finds_reads_of_a_table(string sql, bool expected) => Assert.Equal(expected, SqlText.ReadsTable(sql, "health_checks"));
+
+    [Theory]
+    [InlineData("SET LOCAL statement_timeout = 50;\nSELECT (SELECT count(*) FROM \"health_checks\"), (SELECT count(*) FROM \"districts\")", false)]
+    [InlineData("SELECT (SELECT count(*) FROM \"health_checks\");\nSET LOCAL statement_timeout = 50", true)]
+    [InlineData("SELECT (SELECT count(*) FROM \"health_checks\")", true)]
+    [InlineData("SELECT (SELECT count(*) FROM \"districts\")", false)]
+    public void A_count_is_bounded_only_when_its_batch_sets_the_limit_first(string sql, bool unbounded) =>
+        Assert.Equal(unbounded, SqlText.IsUnbounded([sql], 0));
 }

@@ -29,7 +29,7 @@ namespace Admin.Ui.Records;
 public partial class ListPage<TRow> where TRow : class
 {
     private const string At = "at";
-    private static readonly IReadOnlySet<string> PassThrough = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { At };
+    private static readonly IReadOnlySet<string> PassThrough = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { At, OpenParameter, PanelParameter };
 
     [Parameter, EditorRequired] public TableDefinition<TRow> Definition { get; set; } = default!;
 
@@ -46,6 +46,11 @@ public partial class ListPage<TRow> where TRow : class
     private GridWindowProvider<TRow>? _provider;
     private KeysetGrid<TRow>? _grid;
     private IReadOnlyList<GridColumn<TRow>> _columns = [];
+    private IReadOnlyList<ColumnOption> _columnOptions = [];
+    private IReadOnlyList<string> _visibleColumns = [];
+    private IReadOnlyList<string>? _chosenColumns;
+    private string? _columnError;
+    private System.Security.Claims.ClaimsPrincipal? _user;
     private IReadOnlyList<FilterField> _filterFields = [];
     private Dictionary<string, string?> _filterValues = [];
     private GridAnchor _initialAnchor = GridAnchor.Start;
@@ -66,12 +71,48 @@ public partial class ListPage<TRow> where TRow : class
     {
         if (AuthenticationState is not null)
         {
-            var user = (await AuthenticationState).User;
-            _view = user.ViewOfPersonalData();
-            _isAdmin = user.IsAdmin();
+            _user = (await AuthenticationState).User;
+            _view = _user.ViewOfPersonalData();
+            _isAdmin = _user.IsAdmin();
         }
         Nav.LocationChanged += OnLocationChanged;
-        _columns = Definition.Columns.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
+        _columnOptions = Definition.ChoosableColumns.Select(c => new ColumnOption(c.Name, c.Title, c.ShownByDefault)).ToList();
+        try
+        {
+            _chosenColumns = await ColumnChoices.GetAsync(_user, Definition.Slug);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            Logger.LogWarning(ex, "The column choice could not be read; showing the default columns.");
+        }
+        ApplyColumns();
+    }
+
+    // The saved choice, less names the list no longer has (the defaults when none is left). The rows are masked before
+    // any column formats them, so a personal column chosen by a masked role shows the masked value.
+    private void ApplyColumns()
+    {
+        var shown = Definition.ColumnsFor(_chosenColumns);
+        _columns = shown.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
+        _visibleColumns = shown.Select(c => c.Name).ToList();
+    }
+
+    private async Task OnColumnsChanged(IReadOnlyList<string> names)
+    {
+        var known = Definition.ColumnsFor(names).Select(c => c.Name).ToList();
+        _chosenColumns = known;
+        _columnError = null;
+        ApplyColumns();
+        if (_user is null) return;
+        try
+        {
+            await ColumnChoices.SetAsync(_user, Definition.Slug, known, Definition.IsDefaultChoice(known));
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            Logger.LogWarning(ex, "The column choice could not be saved.");
+            _columnError = "Your choice of columns could not be saved; it holds until you leave this page.";
+        }
     }
 
     // The bar's fields for the current query. A filter another one implies (a district's province), once chosen,
@@ -98,11 +139,13 @@ public partial class ListPage<TRow> where TRow : class
     {
         var uri = Nav.ToAbsoluteUri(Nav.Uri);
         if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return;
-        var key = uri.Query;
+        var parameters = QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
+        ReadPanel(parameters);
+        // The side panel's parameters do not move the rows: opening, closing or switching it keeps the grid and its place.
+        var key = string.Join("&", parameters.Where(p => !IsPanelParameter(p.Key)).Select(p => p.Key + "=" + p.Value));
         if (key == _gridKey && (_query is not null || _error is not null)) return;
         _gridKey = key;
 
-        var parameters = QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
         _searchKind = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchKind).Value ?? Definition.Searches.FirstOrDefault()?.Name;
         _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
         try
@@ -173,6 +216,7 @@ public partial class ListPage<TRow> where TRow : class
     // Marks the days the grid shows on the timeline; re-renders only when those days change, not on every scroll.
     private void OnRowsInView(TRow first, TRow last)
     {
+        _firstInView = first;
         if (_query is not { } query || query.Ordering.Keys[0].Type != typeof(DateTimeOffset)) return;
         var (a, b) = (DayOf(query.Ordering.KeyOf(first)[0]), DayOf(query.Ordering.KeyOf(last)[0]));
         var (from, to) = a <= b ? (a, b) : (b, a);
@@ -214,6 +258,7 @@ public partial class ListPage<TRow> where TRow : class
             ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (k, v) in changes) current[k] = v;
         if (!keepPosition) current.Remove(At);
+        if (_panelMode) current.TryAdd(PanelParameter, "1"); // the panel stays on; a record open in it closes with the change
         var query = string.Join("&", current.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value!)}"));
         Nav.NavigateTo(Path + (query.Length > 0 ? "?" + query : ""));
     }
@@ -282,7 +327,11 @@ public partial class ListPage<TRow> where TRow : class
 
     private Task OnRecordKey(KeyboardEventArgs e) => e.Key == "Enter" ? OpenRecord() : Task.CompletedTask;
 
-    private void Open(TRow row) => Nav.NavigateTo($"{Path}/{Uri.EscapeDataString(Definition.IdOf(row))}");
+    private void Open(TRow row)
+    {
+        if (_panelMode) OpenInPanel(row);
+        else Nav.NavigateTo($"{Path}/{Uri.EscapeDataString(Definition.IdOf(row))}");
+    }
 
     public void Dispose()
     {

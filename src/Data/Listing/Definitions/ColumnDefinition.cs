@@ -5,4 +5,7 @@ public sealed record ColumnDefinition<T>(string Name, string Title, Func<T, stri
 {
     /// <summary>Relative width hint for the grid (CSS length, e.g. "12rem").</summary>
     public string? Width { get; init; }
+
+    /// <summary>Shown until a person chooses otherwise (Django's list_display); the others are offered by the column chooser.</summary>
+    public bool ShownByDefault { get; init; } = true;
 }

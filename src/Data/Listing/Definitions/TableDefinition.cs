@@ -53,6 +53,26 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
             ? $"{name} (within its {i.Implied})" : name))));
     public IReadOnlyList<SearchDefinition> Searches { get; init; } = [];
 
+    /// <summary>Every column in the order a chooser offers and a grid shows them: the default set first, then the others.</summary>
+    public IEnumerable<ColumnDefinition<T>> ChoosableColumns => Columns.Where(c => c.ShownByDefault).Concat(Columns.Where(c => !c.ShownByDefault));
+
+    /// <summary>
+    /// The columns to show for a saved choice: those of <paramref name="chosen"/> this list still has, in
+    /// <see cref="ChoosableColumns"/> order. Names it does not know (a column since removed, a typo) are ignored; no choice,
+    /// or none left, is the default set. Choosing changes which columns show, never what they hold: rows are masked
+    /// before they reach any column.
+    /// </summary>
+    public IReadOnlyList<ColumnDefinition<T>> ColumnsFor(IEnumerable<string>? chosen)
+    {
+        var names = chosen?.ToHashSet(StringComparer.Ordinal) ?? [];
+        var shown = ChoosableColumns.Where(c => names.Contains(c.Name)).ToList();
+        return shown.Count > 0 ? shown : Columns.Where(c => c.ShownByDefault).ToList();
+    }
+
+    /// <summary>Whether <paramref name="chosen"/> is the default set (nothing to save).</summary>
+    public bool IsDefaultChoice(IEnumerable<string> chosen) =>
+        Columns.Where(c => c.ShownByDefault).Select(c => c.Name).ToHashSet(StringComparer.Ordinal).SetEquals(chosen);
+
     /// <summary>
     /// Replaces personal data in a row (in place) for roles that may not see it. Applied on the server to every row
     /// after keys and cursors are taken from it, before it reaches a page, a circuit's render tree or an API answer.
@@ -107,6 +127,7 @@ public interface ITableDefinition
     string Table { get; }
     string Slug { get; }
     string Title { get; }
+    (string One, string Many) Noun { get; }
     IReadOnlyList<FilterDefinition> Filters { get; }
     IReadOnlyList<IReadOnlyList<string>> FilterCombinations { get; }
     IReadOnlyList<SearchDefinition> Searches { get; }

@@ -1234,6 +1234,34 @@ namespace Admin.Data.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Admin.Data.Preferences.UserColumnChoice", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("List")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("list");
+
+                    b.PrimitiveCollection<string[]>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("UserId", "List")
+                        .HasName("pk_user_column_choices");
+
+                    b.ToTable("user_column_choices", (string)null);
+                });
+
             modelBuilder.Entity("Admin.Data.Rollups.CellDayRollup", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1752,6 +1780,16 @@ namespace Admin.Data.Persistence.Migrations
                         .HasConstraintName("fk_health_checks_districts_district_code");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Admin.Data.Preferences.UserColumnChoice", b =>
+                {
+                    b.HasOne("Admin.Data.Security.AdminUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_column_choices_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
