@@ -20,7 +20,7 @@ internal static class RollupCountSql
     /// as constants: with the xmin as a value the planner sees from its statistics how few rows lie past it and walks the
     /// change-feed index; as a subquery it guessed a third of the table and walked a date range's timestamp index instead.
     /// </summary>
-    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL";
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL AND time_zone = @tz";
 
     private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
 

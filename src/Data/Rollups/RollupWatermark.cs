@@ -20,6 +20,12 @@ public class RollupWatermark
     /// transaction that created it is visible in it, so an exact count adds the rows whose <c>created_xid</c> is not.
     /// </summary>
     public string? XidSnapshot { get; set; }
+    /// <summary>
+    /// The display time zone (IANA id) whose days the rollups count by. A refresh under another zone rebuilds them;
+    /// readers that bound ranges by local days (exact counts, the timeline, edits) ignore rollups of another zone.
+    /// Rows from before the setting existed were built with UTC days.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset RefreshedAt { get; set; }
     public DateTimeOffset? RebuiltAt { get; set; }
 }

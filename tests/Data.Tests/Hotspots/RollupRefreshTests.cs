@@ -24,7 +24,7 @@ public class RollupRefreshTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    // Rows the rollups could get wrong: UTC-day edges (22:30 UTC is already tomorrow in Johannesburg), no district,
+    // Rows the rollups could get wrong: day edges (22:30 UTC is already tomorrow in Johannesburg), no district,
     // no location, half a location, critical risk, a point exactly on a cell edge.
     private static IEnumerable<CheckRow> EdgeCases()
     {
@@ -288,11 +288,11 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Days_are_UTC_days()
+    public async Task Days_are_local_days()
     {
         await _refresher.RefreshAsync();
-        // 22:30 UTC on the 20th is 00:30 on the 21st in Johannesburg; the records grid's from/to are UTC dates, so is the rollup.
-        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND district_code = 'JHB' AND risk = 'critical'"));
-        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND risk = 'critical'"));
+        // 22:30 UTC on the 20th is 00:30 SAST on the 21st: the display zone's day, as the records grid's from/to.
+        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND district_code = 'JHB' AND risk = 'critical'"));
+        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND risk = 'critical'"));
     }
 }
