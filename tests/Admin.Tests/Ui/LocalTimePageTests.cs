@@ -50,7 +50,10 @@ public sealed class LocalTimePageTests(RolledUpChecksFixture data) : IClassFixtu
         Assert.Contains($"Jump to ({label})", cut.Markup);
         Assert.Contains($"Dates ({label})", cut.Markup);
         Assert.DoesNotContain("(UTC)", cut.Markup);
-        cut.WaitForAssertion(() => Assert.Contains($"per day ({label})", cut.Markup), Patience);
+        if (zoneSetting is null)
+            cut.WaitForAssertion(() => Assert.Contains($"per day ({label})", cut.Markup), Patience);
+        else // the fixture's rollups count SAST days: no timeline from them until a refresh rebuilds them in London's
+            cut.WaitForAssertion(() => Assert.Contains("400 checks", cut.Find("[data-testid=count-label]").TextContent), Patience);
         var abbreviation = zone.AbbreviationAt(new DateTimeOffset(newest, TimeSpan.Zero));
         Assert.Equal(zoneSetting is null ? "SAST" : "GMT", abbreviation);
         cut.WaitForAssertion(() => Assert.Contains($"around {newestLocal} {abbreviation}", cut.Find("[data-testid=grid-position]").TextContent), Patience);

@@ -112,9 +112,11 @@ public class RollupRefreshTests : IAsyncLifetime
     {
         await _refresher.RefreshAsync();
         // Whole keys disappear (every JHB check of the last day), others shrink (half of the day before's high risk).
-        await _db.ExecuteAsync($"DELETE FROM health_checks WHERE district_code = 'JHB' AND \"timestamp\" >= '{LastDay:yyyy-MM-dd}'");
+        // Days are local (SAST) days.
+        var zone = Admin.Data.Time.DisplayTimeZone.Default;
+        await _db.ExecuteAsync($"DELETE FROM health_checks WHERE district_code = 'JHB' AND \"timestamp\" >= '{zone.StartOf(LastDay):O}'");
         await _db.ExecuteAsync($"""
-            DELETE FROM health_checks WHERE risk = 'high' AND "timestamp" >= '{LastDay.AddDays(-1):yyyy-MM-dd}' AND "timestamp" < '{LastDay:yyyy-MM-dd}'
+            DELETE FROM health_checks WHERE risk = 'high' AND "timestamp" >= '{zone.StartOf(LastDay.AddDays(-1)):O}' AND "timestamp" < '{zone.StartOf(LastDay):O}'
               AND left(id::text, 1) < '8'
             """);
 
