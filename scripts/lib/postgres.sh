@@ -33,6 +33,33 @@ pg_free_port() {
   return 1
 }
 
+pg_mem_mb() { awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo; }
+
+# Memory and parallelism from the machine, as pgtune does for a mixed workload: shared_buffers a quarter of RAM,
+# effective_cache_size three quarters, maintenance_work_mem RAM/16 (at most 2 GB), work_mem what is left after
+# shared_buffers spread over max_connections x 3, parallel workers from the cores. Written to data/sizing.conf (which
+# postgresql.conf includes), and printed on the first start. Called while postgresql.conf is written.
+pg_sizing() {
+  local mem cores sb ecs mwm wm gather
+  mem=$(pg_mem_mb); cores=$(nproc)
+  sb=$((mem / 4)); ecs=$((mem * 3 / 4))
+  mwm=$((mem / 16)); [ "$mwm" -gt 2048 ] && mwm=2048
+  wm=$(((mem - sb) / (200 * 3))); [ "$wm" -lt 4 ] && wm=4
+  gather=$((cores / 2)); [ "$gather" -lt 1 ] && gather=1
+  {
+    echo "# sized by scripts/lib/postgres.sh from ${mem} MB and ${cores} cores"
+    echo "shared_buffers = '${sb}MB'"
+    echo "effective_cache_size = '${ecs}MB'"
+    echo "maintenance_work_mem = '${mwm}MB'"
+    echo "work_mem = '${wm}MB'"
+    echo "max_worker_processes = $((cores > 8 ? cores : 8))"
+    echo "max_parallel_workers = ${cores}"
+    echo "max_parallel_workers_per_gather = ${gather}"
+    echo "max_parallel_maintenance_workers = ${gather}"
+  } | pg_as_owner tee "$dir/data/sizing.conf" >/dev/null
+  echo "include_if_exists = 'sizing.conf'"
+}
+
 # pg_start_cluster DIR PORT MODE [PASSWORD_FILE]
 #   MODE=test: trust auth on loopback, fsync off (throwaway); MODE=dev: scram password auth, durable.
 pg_start_cluster() {
@@ -54,20 +81,21 @@ pg_start_cluster() {
       echo "listen_addresses = '127.0.0.1'"
       echo "unix_socket_directories = '$dir'"
       echo "max_connections = 200"
-      echo "work_mem = '16MB'"
-      echo "maintenance_work_mem = '1GB'"
-      echo "max_parallel_maintenance_workers = 2"
       echo "max_wal_size = '8GB'"
       echo "checkpoint_timeout = '15min'"
       echo "random_page_cost = 1.1"
-      echo "effective_cache_size = '12GB'"
-      # The Performance page's top statements (the extension itself is created by ./admin.sh run).
-      echo "shared_preload_libraries = 'pg_stat_statements'"
+      # The Performance page's top statements (the extension itself is created by ./admin.sh run); pg_prewarm's
+      # autoprewarm reloads, after a restart, the pages that were in shared buffers before it.
+      echo "shared_preload_libraries = 'pg_stat_statements,pg_prewarm'"
       if [ "$mode" = test ]; then
         echo "shared_buffers = '256MB'"
+        echo "work_mem = '16MB'"
+        echo "maintenance_work_mem = '1GB'"
+        echo "max_parallel_maintenance_workers = 2"
+        echo "effective_cache_size = '12GB'"
         echo "fsync = off"; echo "synchronous_commit = off"; echo "full_page_writes = off"
       else
-        echo "shared_buffers = '2GB'"
+        pg_sizing
         # A single local server with no replicas: the seed's bulk load (TRUNCATE + COPY FREEZE + index builds in one
         # transaction) then writes no WAL at all, only the table and its indexes, synced once at commit.
         echo "wal_level = minimal"; echo "max_wal_senders = 0"
@@ -80,6 +108,11 @@ pg_start_cluster() {
   fi
   pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/server.log" -w -t 60 start >/dev/null \
     || { tail -n 30 "$dir/server.log" >&2; return 1; }
+  # First start of a sized cluster: say what it was sized to (once; the file holds the settings).
+  if [ -f "$dir/data/sizing.conf" ] && [ ! -f "$dir/sizing.shown" ]; then
+    echo "PostgreSQL sized for this machine ($(pg_mem_mb) MB, $(nproc) cores): $(grep -v '^#' "$dir/data/sizing.conf" | tr '\n' ';' | sed 's/;$//; s/;/; /g')"
+    touch "$dir/sizing.shown"
+  fi
 }
 
 pg_cluster_running() {

@@ -12,8 +12,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Admin.Load.Tests;
 
@@ -37,7 +35,7 @@ public sealed class LoadAppFixture : IAsyncLifetime
         await Database.ExecuteAsync("ANALYZE health_checks");
         _factory = new AppFactory(Database.ConnectionString);
         BaseAddress = _factory.Start();
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+        await TestRollups.RebuildAsync(Database.DataSource);
     }
 
     public async Task DisposeAsync()

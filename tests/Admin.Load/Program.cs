@@ -7,6 +7,11 @@ internal static class LoadProgram
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args is ["--help"] or ["-h"] or ["-?"])
+        {
+            Console.WriteLine(LoadOptions.Usage);
+            return 0;
+        }
         LoadOptions options;
         try
         {

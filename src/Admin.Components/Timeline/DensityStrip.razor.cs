@@ -9,12 +9,14 @@ namespace Admin.Components.Timeline;
 /// A timeline for data too large to scroll through (a scroll range for 20M rows does not exist, NOTES §3): rows per
 /// bucket over a span of days, drawn to scale (buckets may differ in length, e.g. months), with the reader's current
 /// window marked. A slider for the keyboard: arrow keys move a cursor by a day, PageUp/PageDown by a month, Home/End
-/// to either end, Enter jumps to the cursor's day. A click jumps to the clicked bucket.
+/// to either end, Enter jumps to the cursor's day. A click jumps to the clicked bucket; a drag along the strip to the day
+/// where it is released.
 /// </summary>
 public partial class DensityStrip : IAsyncDisposable
 {
-    private ElementReference _track;
-    private IJSObjectReference? _module, _keys;
+    private ElementReference _track, _dragMarker;
+    private IJSObjectReference? _module, _keys, _drag;
+    private DotNetObjectReference<DensityStrip>? _self;
     private DateOnly? _cursor;
     private (DateOnly, DateOnly) _span;
     private bool _focused, _disposed, _imported;
@@ -118,6 +120,17 @@ public partial class DensityStrip : IAsyncDisposable
             await OnJump.InvokeAsync(new DensityJump(cursor, cursor.AddDays(1)));
     }
 
+    /// <summary>A drag was released at <paramref name="fraction"/> of the strip's width: jump to that day.</summary>
+    [JSInvokable]
+    public async Task DragEnded(double fraction)
+    {
+        if (Buckets.Count == 0 || double.IsNaN(fraction)) return;
+        var day = Clamp(Start.AddDays((int)Math.Floor(Math.Clamp(fraction, 0, 1) * Days)));
+        _cursor = day;
+        await OnJump.InvokeAsync(new DensityJump(day, day.AddDays(1)));
+        StateHasChanged();
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // The keys the slider uses must not also scroll the page; only JS can cancel them for some keys and not Tab.
@@ -127,6 +140,11 @@ public partial class DensityStrip : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/densityStrip.js");
             if (_module is not null && !_disposed) _keys = await _module.InvokeAsync<IJSObjectReference?>("keepKeys", _track);
+            if (_module is not null && !_disposed)
+            {
+                _self = DotNetObjectReference.Create(this);
+                _drag = await _module.InvokeAsync<IJSObjectReference?>("enableDrag", _track, _dragMarker, _self);
+            }
             if (_disposed) await ReleaseJsAsync(); // disposed while these calls were out
         }
         catch (JSDisconnectedException)
@@ -142,16 +160,21 @@ public partial class DensityStrip : IAsyncDisposable
 
     private async Task ReleaseJsAsync()
     {
-        var (keys, module) = (_keys, _module);
-        (_keys, _module) = (null, null);
+        var (keys, drag, module, self) = (_keys, _drag, _module, _self);
+        (_keys, _drag, _module, _self) = (null, null, null, null);
         try
         {
             if (keys is not null) { await keys.InvokeVoidAsync("dispose"); await keys.DisposeAsync(); }
+            if (drag is not null) { await drag.InvokeVoidAsync("dispose"); await drag.DisposeAsync(); }
             if (module is not null) await module.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone; so is the browser side.
+        }
+        finally
+        {
+            self?.Dispose();
         }
     }
 }

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Admin.Api.HealthChecks;
+using Admin.Data.Bulk;
+using Admin.Data.Entities;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -95,27 +98,14 @@ public static class ApiOpenApiContract
     private static bool IsJsonElement(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference { Reference.Id: JsonElementSchema };
 
-    /// <summary>A valid HealthCheck as a chat flow posts it (one symptom, no exposure: risk moderate).</summary>
-    private static JsonObject ExampleCheck(string deduplicationId) => new()
+    /// <summary>A valid HealthCheck as a chat flow posts it: a generated one, with the documentation's own number.</summary>
+    private static JsonObject ExampleCheck(string deduplicationId)
     {
-        ["deduplication_id"] = deduplicationId,
-        ["msisdn"] = ExampleMsisdn,
-        ["source"] = "WhatsApp",
-        ["province"] = "ZA-GP",
-        ["district_code"] = "JHB",
-        ["city"] = "Soweto",
-        ["latitude"] = -26.2485,
-        ["longitude"] = 27.854,
-        ["age"] = "18-40",
-        ["gender"] = "female",
-        ["fever"] = false,
-        ["cough"] = true,
-        ["sore_throat"] = false,
-        ["exposure"] = "no",
-        ["tracing"] = true,
-        ["rooms_in_household"] = 3,
-        ["persons_in_household"] = 4,
-        ["timestamp"] = "2021-07-05T09:30:00Z",
-        ["data"] = new JsonObject { ["language"] = "eng" },
-    };
+        var json = HealthCheckRequestJson.From(ExampleSource.Value);
+        json["deduplication_id"] = deduplicationId;
+        json["msisdn"] = ExampleMsisdn;
+        return json;
+    }
+
+    private static readonly Lazy<HealthCheck> ExampleSource = new(() => new HealthCheckGenerator(seed: 7, rows: 1).Generate().First());
 }

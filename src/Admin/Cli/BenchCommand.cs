@@ -21,7 +21,7 @@ public static class BenchCommand
     private static Option<string?> OnlyOption()
     {
         var option = CommandArgs.Text("--only", "One group of scenarios.", "GROUP");
-        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "grid", "filter", "search", "count", "hotspots", "api", "export", "rollcount", "facets");
+        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "grid", "filter", "search", "count", "hotspots", "api", "export", "rollcount", "facets", "feeddelay");
         return option;
     }
 
@@ -33,6 +33,13 @@ public static class BenchCommand
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160; // keep rows on one line in logs
 
         AnsiConsole.MarkupLine($"[grey]machine load before: {Markup.Escape(LoadAverage())}[/]");
+        // Not a repeated scenario: it writes rows and rebuilds the rollups, so only when asked for.
+        if (string.Equals(only, "feeddelay", StringComparison.OrdinalIgnoreCase))
+        {
+            await FeedDelayBench.RunAsync(services, TimeSpan.FromSeconds(30), ct);
+            AnsiConsole.MarkupLine($"machine load after: {Markup.Escape(LoadAverage())}");
+            return 0;
+        }
         bool Wanted(string group) => only is null || group.Equals(only, StringComparison.OrdinalIgnoreCase);
         var scenarios = new List<BenchScenario>();
         if (Wanted("grid") || Wanted("filter") || Wanted("search") || Wanted("count"))

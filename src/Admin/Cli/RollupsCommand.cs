@@ -31,7 +31,7 @@ public static class RollupsCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rollups {(result.FullRebuild ? "rebuilt" : "refreshed")} from {result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day"}: " +
             $"{result.DistrictRows:N0} district, {result.DistrictMonthRows:N0} district-month, {result.CellRows:N0} cell and {result.MonthToDateRows:N0} month-to-date rows written in {result.Elapsed.TotalSeconds:0.000} s " +
-            $"({result.WriteElapsed.TotalSeconds:0.000} s of it holding a transaction id; {result.LateDays.Count} late days) " +
+            $"(no transaction held an id longer than {result.WriteElapsed.TotalSeconds:0.000} s; {result.LateDays.Count} late days) " +
             $"(newest check {result.HighWater?.ToString("u") ?? "none"})."));
         return 0;
     }

@@ -11,6 +11,13 @@ namespace Admin.Data.Bulk;
 /// </summary>
 public sealed class HealthCheckGenerator
 {
+    /// <summary>
+    /// Each symptom's odds out of 1,024 among the symptomatic, in <see cref="HealthCheck.SetSymptoms"/>' order (fever,
+    /// cough, sore throat, difficulty breathing, muscle pain, smell), before Omicron and from it: more sore throats and
+    /// far fewer lost senses of smell with Omicron.
+    /// </summary>
+    private static readonly (uint Before, uint Omicron)[] Symptoms = [(460, 460), (615, 615), (460, 615), (185, 185), (360, 360), (225, 80)];
+
     private const long MicrosPerHour = 3_600_000_000L;
     private static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
     private static readonly long SpanStartMicros = (WaveModel.SpanStart.UtcTicks - UnixEpochTicks) / 10;
@@ -155,23 +162,16 @@ public sealed class HealthCheckGenerator
         var omicron = micros >= OmicronFrom;
         var symptomatic = _rng.NextDouble() < 0.05 + 0.22 * wave + (p.Age == AgeBand.Over65 ? 0.03 : 0);
         var bits = _rng.NextUInt64(); // six 10-bit rolls, one per symptom
-        bool fever = false, cough = false, soreThroat = false, breathing = false, musclePain = false, smell = false;
+        var asked = 7 | (v2 ? 8 : 0) | (v3 ? 16 | 32 : 0);
+        var present = 0;
         if (symptomatic)
         {
-            fever = (bits & 0x3FF) < 460;
-            cough = ((bits >> 10) & 0x3FF) < 615;
-            soreThroat = ((bits >> 20) & 0x3FF) < (omicron ? 615u : 460u);
-            breathing = v2 && ((bits >> 30) & 0x3FF) < 185;
-            musclePain = v3 && ((bits >> 40) & 0x3FF) < 360;
-            smell = v3 && ((bits >> 50) & 0x3FF) < (omicron ? 80u : 225u);
-            if (!(fever | cough | soreThroat | breathing | musclePain | smell)) cough = true;
+            for (var i = 0; i < Symptoms.Length; i++)
+                if ((asked & (1 << i)) != 0 && ((bits >> (10 * i)) & 0x3FF) < (omicron ? Symptoms[i].Omicron : Symptoms[i].Before))
+                    present |= 1 << i;
+            if (present == 0) present = 2; // a symptomatic user with no symptom rolled reports a cough
         }
-        row.Fever = fever;
-        row.Cough = cough;
-        row.SoreThroat = soreThroat;
-        row.DifficultyBreathing = v2 ? breathing : null;
-        row.MusclePain = v3 ? musclePain : null;
-        row.Smell = v3 ? smell : null;
+        row.SetSymptoms(present, asked);
 
         var exposureRoll = _rng.NextDouble();
         var exposedShare = 0.02 + 0.09 * wave + (p.PlaceOfWork == PlaceOfWork.Healthcare ? 0.08 : 0);

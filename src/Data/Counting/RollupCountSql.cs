@@ -19,8 +19,10 @@ internal static class RollupCountSql
     /// The last refresh's snapshot and its xmin (no row before the first refresh). Read first and passed to <see cref="Cube"/>
     /// as constants: with the xmin as a value the planner sees from its statistics how few rows lie past it and walks the
     /// change-feed index; as a subquery it guessed a third of the table and walked a date range's timestamp index instead.
+    /// Also whether months are pending (a refresh has written its days, not yet their months): then every day is summed
+    /// from the daily rollup instead, for the few seconds until they are.
     /// </summary>
-    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot) {Watermark} AND xid_snapshot IS NOT NULL AND time_zone = @tz";
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot), cardinality(months_pending) > 0 {Watermark} AND xid_snapshot IS NOT NULL AND time_zone = @tz";
 
     private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
 
@@ -34,8 +36,7 @@ internal static class RollupCountSql
             SELECT province, district_code, risk, source, checks FROM rollup_district_months
             WHERE month >= @m_from AND month < @m_to
             UNION ALL
-            SELECT province, district_code, risk, source, checks FROM rollup_district_days
-            WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to)
+            {RollupRangeSql.DaysOutsideMonths("SELECT province, district_code, risk, source, checks FROM rollup_district_days", "")}
             UNION ALL
             SELECT {TableDimensions}, 1 FROM health_checks
             WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)

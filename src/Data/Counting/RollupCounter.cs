@@ -4,6 +4,7 @@ using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
 using Admin.Data.Time;
 using Microsoft.Extensions.Options;
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Counting;
@@ -15,7 +16,7 @@ namespace Admin.Data.Counting;
 /// (null: the caller's usual path). Null as well before the first refresh, or when the rows since the last one are too
 /// many to add up within <see cref="CountOptions.RollupTimeout"/> (a bulk load ran and no refresh has followed yet).
 /// </summary>
-public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
+public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
 {
     // Rollup days are this zone's days; rollups counted in another zone's (awaiting their rebuild) are not used.
     private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
@@ -74,9 +75,10 @@ public sealed class RollupCounter(NpgsqlDataSource dataSource, IOptions<CountOpt
         try
         {
             if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot, _zone.Id,
-                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1)), ct) is not { } watermark)
+                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1), MonthsPending: r.GetBoolean(2)), ct) is not { } watermark)
                 return null; // no refresh yet (or none since Display:TimeZone changed)
-            var (snapshot, xmin) = watermark;
+            var (snapshot, xmin, monthsPending) = watermark;
+            if (monthsPending) monthTo = monthFrom; // the months lag their days for a moment: sum the days
 
             await using var cube = new NpgsqlCommand(RollupCountSql.Cube, conn, tx)
             {

@@ -5,6 +5,7 @@ using Admin.Data.Listing.Definitions;
 using Admin.Data.Rollups;
 using Admin.Data.Time;
 using Microsoft.Extensions.Options;
+using Admin.Data.Routing;
 using Npgsql;
 
 namespace Admin.Data.Counting;
@@ -16,7 +17,7 @@ namespace Admin.Data.Counting;
 /// of its index is not worth a picture), for a list that declares no timeline, before the first refresh, when there
 /// are no checks, or past <see cref="CountOptions.RollupTimeout"/>: the page then shows no timeline.
 /// </summary>
-public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
+public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
 {
     // Buckets are local days (weeks, months) of the display zone, as the rollups'.
     private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
@@ -54,10 +55,11 @@ public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOp
         {
             if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, TimelineSql.SnapshotAndExtent, _zone.Id, r => (
                     Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1),
-                    First: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2), Last: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3)), ct)
+                    First: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2), Last: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3),
+                    MonthsPending: r.GetBoolean(4)), ct)
                 is not { } watermark)
                 return null; // no refresh yet
-            var (snapshot, xmin, first, last) = watermark;
+            var (snapshot, xmin, first, last, monthsPending) = watermark;
 
             // The span shown: the filter's range, within the days the data covers (a range reaching back to 2000 is not
             // twenty years of empty months); rows the refresh has not seen widen it below.
@@ -72,7 +74,7 @@ public sealed class RollupTimeline(NpgsqlDataSource dataSource, IOptions<CountOp
             var dFrom = from ?? Earliest;
             var dTo = to ?? Latest;
             var (mFrom, mTo) = (dFrom, dFrom);
-            if (unit == TimelineUnit.Month)
+            if (unit == TimelineUnit.Month && !monthsPending) // pending: the months lag their days, so sum days
             {
                 // Whole months inside [dFrom, dTo) from the monthly rollup; the days at either end from the daily one.
                 mFrom = Timeline.Truncate(dFrom, TimelineUnit.Month) is var m && m == dFrom ? m : m.AddMonths(1);

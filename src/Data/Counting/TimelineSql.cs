@@ -12,11 +12,12 @@ internal static class TimelineSql
 {
     /// <summary>
     /// The last refresh's snapshot and its xmin (as <see cref="RollupCountSql.Snapshot"/>), and the days the rollups
-    /// span: min/max on the daily rollup's leading key column, two index probes. No row for rollups of another zone (@tz).
+    /// span: min/max on the daily rollup's leading key column, two index probes; and whether months are pending. No row for rollups of another zone (@tz).
     /// </summary>
     public const string SnapshotAndExtent = $"""
         SELECT w.xid_snapshot, pg_snapshot_xmin(w.xid_snapshot::pg_snapshot),
-               (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days)
+               (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days),
+               cardinality(w.months_pending) > 0
         FROM rollup_watermarks w WHERE w.name = '{RollupKeys.HealthChecks}' AND w.xid_snapshot IS NOT NULL AND w.time_zone = @tz
         """;
 
@@ -34,8 +35,7 @@ internal static class TimelineSql
                 SELECT {Bucket(unit, "month")}, checks FROM rollup_district_months
                 WHERE month >= @m_from AND month < @m_to{where}
                 UNION ALL
-                SELECT {Bucket(unit, "day")}, checks FROM rollup_district_days
-                WHERE day >= @d_from AND day < @d_to AND (day < @m_from OR day >= @m_to){where}
+                {RollupRangeSql.DaysOutsideMonths($"SELECT {Bucket(unit, "day")}, checks FROM rollup_district_days", where)}
                 UNION ALL
                 SELECT {Bucket(unit, RollupDay.Of("\"timestamp\""))}, 1 FROM health_checks
                 WHERE change_xid >= @xmin AND NOT pg_visible_in_snapshot(created_xid, @snapshot::pg_snapshot)

@@ -68,4 +68,20 @@ public class HealthCheck
 
     public RiskInputs RiskInputs =>
         new(Fever, Cough, SoreThroat, DifficultyBreathing, MusclePain, Smell, Exposure, Age, ConfirmedContact);
+
+    /// <summary>
+    /// The six symptom answers as bits, in the flow's order (1 fever, 2 cough, 4 sore throat, 8 difficulty breathing,
+    /// 16 muscle pain, 32 smell): <paramref name="present"/> the ones answered yes, <paramref name="asked"/> the ones the
+    /// flow asked (a later symptom not asked is null; the first three were always asked).
+    /// </summary>
+    public void SetSymptoms(int present, int asked)
+    {
+        bool? Answer(int bit) => (asked & bit) != 0 ? (present & bit) != 0 : null;
+        Fever = (present & 1) != 0;
+        Cough = (present & 2) != 0;
+        SoreThroat = (present & 4) != 0;
+        DifficultyBreathing = Answer(8);
+        MusclePain = Answer(16);
+        Smell = Answer(32);
+    }
 }

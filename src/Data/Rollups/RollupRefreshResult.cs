@@ -21,8 +21,8 @@ public sealed record RollupRefreshResult(
     public long DistrictMonthRows { get; init; }
 
     /// <summary>
-    /// How long the refresh's transaction held a transaction id (from its first write to its commit): the change feed's
-    /// horizon and every exact count wait for it.
+    /// The longest any of the refresh's transactions held a transaction id (from its first write to its commit): the
+    /// change feed's horizon waits for it.
     /// </summary>
     public TimeSpan WriteElapsed { get; init; }
 

@@ -15,8 +15,10 @@ namespace Admin.Data.Rollups;
 /// <see cref="HotspotOptions.LateArrivalDays"/> before the last high-water mark, so checks that arrive late for a
 /// recent day are counted, and also each older day that rows committed since the last refresh belong to (found by
 /// their <c>change_xid</c>, see <see cref="RollupWatermark.XidHorizon"/>); a rebuild recomputes everything. Both hold
-/// a session advisory lock, so one node refreshes at a time, and write in one REPEATABLE READ transaction: readers see
-/// the old rollups or the new, never half, and the rollups and the watermark come from the same snapshot of the base table.
+/// a session advisory lock, so one node refreshes (and no edit adjusts the rollups) at a time. The daily rollups and the
+/// watermark are written in one REPEATABLE READ transaction, from one snapshot of the base table: exact counts see the
+/// old days or the new, never half. The months are then summed from those days, one short transaction each, so no
+/// transaction holds an id for more than a moment (the change feed waits for any that does).
 /// Days are days of the display time zone (zone); rollups counted in another zone's days are rebuilt.
 /// </summary>
 public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger,
@@ -82,7 +84,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {MonthRows} district-month, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms ({WriteElapsed} ms holding a transaction id).",
+            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {MonthRows} district-month, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms (no transaction held an id longer than {WriteElapsed} ms).",
                 result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day", result.LateDays.Count,
                 result.DistrictRows, result.DistrictMonthRows, result.CellRows, result.MonthToDateRows, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
             return result;
@@ -104,7 +106,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         // All three from the transaction's one snapshot: the horizon describes exactly what the counts below see.
         var highWater = await HighWaterAsync(conn, ct);
         var (horizon, snapshot) = await SnapshotAsync(conn, ct);
-        var (previous, previousHorizon, builtIn) = full ? (null, null, null) : await WatermarkAsync(conn, ct);
+        var (previous, previousHorizon, pending, builtIn) = full ? (null, null, [], null) : await WatermarkAsync(conn, ct);
         // Display:TimeZone changed since the rollups were counted: their days are another zone's, so count everything again.
         if (builtIn is not null && builtIn != _zone.Id)
         {
@@ -120,14 +122,14 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         // So many old days changed (a bulk load ran since): one pass over the table beats a range scan per day.
         if (late.Length > MaxLateDays) (from, late) = (null, []);
 
-        await using (var prepare = Command(from is null ? RollupSql.RebuildWorkMem + ";" + RollupSql.Truncate : RollupSql.NoJit, conn))
+        await using (var prepare = Command(from is null ? RollupSql.RebuildWorkMem : RollupSql.NoJit, conn))
             await prepare.ExecuteNonQueryAsync(ct);
 
-        // The first write takes a transaction id (an incremental MergeFrom counts before it writes): from here to the
-        // commit, the change feed's horizon waits for this transaction.
-        var writing = Stopwatch.StartNew();
+        // The merge counts everything before its first write, which takes a transaction id: from then to the commit,
+        // the change feed's horizon waits for this transaction. The statement says how long its writes took.
         long districtRows, cellRows;
-        await using (var write = Command(from is null ? RollupSql.InsertAll : RollupSql.MergeFrom, conn))
+        TimeSpan statementWrites;
+        await using (var write = Command(from is null ? RollupSql.MergeAll : RollupSql.MergeFrom, conn))
         {
             write.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             if (from is { } day)
@@ -138,20 +140,17 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             }
             await using var reader = await write.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            (districtRows, cellRows) = (reader.GetInt64(0), reader.GetInt64(1));
+            (districtRows, cellRows, statementWrites) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<TimeSpan>(3));
         }
+        var writing = Stopwatch.StartNew();
 
-        // Months and month-to-date totals of every month with a recounted day (a rebuild: every month), one month
-        // per statement so every range in them is a constant the planner can size.
-        long monthRows = 0, monthToDateRows = 0;
+        // Months and month-to-date totals of every month with a recounted day (a rebuild: every month), and any left
+        // pending by an interrupted refresh (from their first day).
         var lastCellDay = await ScalarAsync<DateOnly?>(conn, RollupSql.LastCellDay, ct);
-        foreach (var (month, first) in await DirtyMonthsAsync(conn, from ?? BeforeAnyData, late, ct))
-        {
-            var monthEnd = month.AddMonths(1).AddDays(-1);
-            monthRows += await MergeMonthAsync(conn, RollupSql.MergeDistrictMonth, month, first, monthEnd, monthEnd, ct);
-            var stop = lastCellDay is { } last && last < monthEnd ? last : monthEnd;
-            monthToDateRows += await MergeMonthAsync(conn, RollupSql.MergeMonthToDate, month, first, stop, monthEnd, ct);
-        }
+        var months = (await DirtyMonthsAsync(conn, from ?? BeforeAnyData, late, ct))
+            .Concat(pending.Select(m => (Month: m, Start: m)))
+            .GroupBy(m => m.Month, (month, starts) => (Month: month, Start: starts.Min(x => x.Start)))
+            .OrderBy(m => m.Month).ToList();
 
         await using (var save = Command(RollupSql.SaveWatermark, conn))
         {
@@ -162,15 +161,48 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             save.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)from ?? DBNull.Value });
             save.Parameters.AddWithValue("now", time.GetUtcNow());
             save.Parameters.AddWithValue("rebuilt", from is null);
+            save.Parameters.Add(new NpgsqlParameter("pending", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = months.Select(m => m.Month).ToArray() });
             save.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             await save.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        var longestWrite = statementWrites + writing.Elapsed;
+
+        // One short transaction per month, summed from the days just committed (a rebuild's 26 months took 8 s at 20M
+        // rows: in one transaction, that long an id held). The refresh lock, still held, keeps edits and other
+        // refreshes out until the last month is written.
+        long monthRows = 0, monthToDateRows = 0;
+        foreach (var (month, first) in months)
+        {
+            var monthWriting = Stopwatch.StartNew();
+            await using var monthTx = await conn.BeginTransactionAsync(ct);
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            monthRows += await MergeMonthAsync(conn, RollupSql.MergeDistrictMonth, month, first, monthEnd, monthEnd, ct);
+            var stop = lastCellDay is { } last && last < monthEnd ? last : monthEnd;
+            monthToDateRows += await MergeMonthAsync(conn, RollupSql.MergeMonthToDate, month, first, stop, monthEnd, ct);
+            await using (var done = Command(RollupSql.MonthWritten, conn))
+            {
+                done.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
+                done.Parameters.AddWithValue("month", month);
+                await done.ExecuteNonQueryAsync(ct);
+            }
+            await monthTx.CommitAsync(ct);
+            if (monthWriting.Elapsed > longestWrite) longestWrite = monthWriting.Elapsed;
+        }
+        // Hotspot caches are keyed by refreshed_at: one computed while months lagged their days is dropped now.
+        if (months.Count > 0)
+            await using (var touch = Command(RollupSql.Touch, conn))
+            {
+                touch.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
+                touch.Parameters.AddWithValue("now", time.GetUtcNow());
+                await touch.ExecuteNonQueryAsync(ct);
+            }
+
         return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, monthToDateRows, highWater, clock.Elapsed)
         {
             LateDays = late,
             DistrictMonthRows = monthRows,
-            WriteElapsed = writing.Elapsed,
+            WriteElapsed = longestWrite,
         };
     }
 
@@ -189,15 +221,16 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         return [.. days];
     }
 
-    private async Task<(DateTimeOffset? HighWater, ulong? Horizon, string? TimeZone)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
+    private async Task<(DateTimeOffset? HighWater, ulong? Horizon, DateOnly[] MonthsPending, string? TimeZone)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var cmd = Command(RollupSql.Watermark, conn);
         cmd.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return (null, null, null);
+        if (!await reader.ReadAsync(ct)) return (null, null, [], null);
         return (await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0),
                 await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1),
-                reader.GetString(2));
+                reader.GetFieldValue<DateOnly[]>(2),
+                reader.GetString(3));
     }
 
     private async Task<(ulong Horizon, string Snapshot)> SnapshotAsync(NpgsqlConnection conn, CancellationToken ct)

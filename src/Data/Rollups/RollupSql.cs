@@ -18,7 +18,7 @@ internal static class RollupSql
 
     public const string HighWater = """SELECT max("timestamp") FROM health_checks""";
 
-    public const string Watermark = "SELECT high_water, xid_horizon, time_zone FROM rollup_watermarks WHERE name = @name";
+    public const string Watermark = "SELECT high_water, xid_horizon, months_pending, time_zone FROM rollup_watermarks WHERE name = @name";
 
     /// <summary>This refresh's horizon: transactions from here on may hold rows its snapshot does not see.</summary>
     public const string XidHorizon = "SELECT pg_snapshot_xmin(s), s::text FROM pg_current_snapshot() s";
@@ -34,11 +34,6 @@ internal static class RollupSql
         ORDER BY 1
         """;
 
-    /// <summary>
-    /// A rebuild starts from empty tables. TRUNCATE, not DELETE: millions of dead rows would make every insert's
-    /// unique check visit them. The price is that readers wait for the rebuild to commit (the dashboard serves its
-    /// cache meanwhile); rebuilds are a rare operator action.
-    /// </summary>
     /// <summary>Counting every check groups millions of keys: enough memory to hash them without spilling (about 25% faster at 20M rows).</summary>
     public const string RebuildWorkMem = "SET LOCAL work_mem = '256MB'";
 
@@ -47,8 +42,6 @@ internal static class RollupSql
     /// (bounds it cannot see) at a tenth of the table, and JIT-compiling for that cost took a 0.1 s refresh to 0.64 s.
     /// </summary>
     public const string NoJit = "SET LOCAL jit = off";
-
-    public const string Truncate = "TRUNCATE rollup_district_days, rollup_district_months, rollup_cell_days, rollup_cell_month_to_date";
 
     private static readonly string Day = RollupDay.Of("\"timestamp\"");
 
@@ -65,30 +58,16 @@ internal static class RollupSql
                    count(*) AS checks
             FROM {source}
             GROUP BY 1, 2, 3, 4, 5, 6, 7
-        ), district_counts AS (
+        ), district_counts AS MATERIALIZED (
             SELECT day, province, district_code, risk, source, sum(checks)::int AS checks
             FROM base
             GROUP BY day, province, district_code, risk, source
-        ), cell_counts AS (
+        ), cell_counts AS MATERIALIZED (
             SELECT day, cell_row, cell_column, province, district_code, risk, sum(checks)::int AS checks
             FROM base
             WHERE cell_row IS NOT NULL AND cell_column IS NOT NULL
             GROUP BY day, cell_row, cell_column, province, district_code, risk
         )
-        """;
-
-    /// <summary>A rebuild, into emptied tables: every row inserted. Returns the rows written per rollup.</summary>
-    public static readonly string InsertAll = $"""
-        WITH {Base("health_checks")}, districts AS (
-            INSERT INTO rollup_district_days (day, province, district_code, risk, source, checks)
-            SELECT day, province, district_code, risk, source, checks FROM district_counts
-            RETURNING 1
-        ), cells AS (
-            INSERT INTO rollup_cell_days (day, cell_row, cell_column, province, district_code, risk, checks)
-            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_counts
-            RETURNING 1
-        )
-        SELECT (SELECT count(*) FROM districts), (SELECT count(*) FROM cells)
         """;
 
     private const string CountedColumns = """ "timestamp", latitude, longitude, province, district_code, risk, source """;
@@ -109,47 +88,83 @@ internal static class RollupSql
     /// <summary>
     /// An incremental refresh: recounts the days from <c>@from</c> and the late days in <c>@late</c>, and writes only
     /// what changed: new or changed counts are upserted, counts that vanished are deleted. Unchanged rows (most of the
-    /// look-back days) are not rewritten, so a refresh every minute leaves few dead rows behind. Returns the rows
-    /// written per rollup.
+    /// look-back days) are not rewritten, so a refresh every minute leaves few dead rows behind.
     /// </summary>
-    public static readonly string MergeFrom = $"""
-        WITH {Base(Recounted)}, districts AS (
-            -- Unchanged counts (most of the look-back) are dropped by one join over the recounted days first: cheaper
-            -- than an ON CONFLICT probe per row.
-            INSERT INTO rollup_district_days AS r (day, province, district_code, risk, source, checks)
+    public static readonly string MergeFrom = Merge(Recounted, day => $"{day} >= @from OR {day} = ANY (@late)");
+
+    /// <summary>
+    /// A rebuild: every day recounted and merged the same way, so a rebuild over rollups that were right rewrites
+    /// nothing, and readers see the old rollups until it commits.
+    /// </summary>
+    public static readonly string MergeAll = Merge("health_checks", _ => "true");
+
+    /// <summary>
+    /// Recounts <paramref name="source"/> and merges the days <paramref name="days"/> selects (given the day column)
+    /// into the daily rollups: only what changed is written (upserts, and deletes of counts that vanished). Every
+    /// count and every comparison with the old rollups is done first (the materialized <c>counted</c> scan in FROM is
+    /// read before the select list's writes run, and it needs all the changes; EXPLAIN in a test holds that shape), so the first write, which takes a transaction id,
+    /// comes after minutes of counting at 20M rows, not before: the change feed's horizon waits only for the writing.
+    /// Returns the rows written per rollup, the changes found, and how long the writes took.
+    /// </summary>
+    private static string Merge(string source, Func<string, string> days) => $"""
+        WITH {Base(source)},
+        district_old AS MATERIALIZED (
+            SELECT day, province, district_code, risk, source, checks FROM rollup_district_days WHERE {days("day")}
+        ), district_changes AS MATERIALIZED (
             SELECT n.day, n.province, n.district_code, n.risk, n.source, n.checks FROM district_counts n
-            LEFT JOIN (SELECT * FROM rollup_district_days WHERE day >= @from OR day = ANY (@late)) o
+            LEFT JOIN district_old o
               ON o.day = n.day AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk AND o.source = n.source
             WHERE o.checks IS DISTINCT FROM n.checks
+        ), district_vanished AS MATERIALIZED (
+            SELECT o.day, o.province, o.district_code, o.risk, o.source FROM district_old o
+            WHERE NOT EXISTS (
+                SELECT 1 FROM district_counts n
+                WHERE n.day = o.day AND n.district_code = o.district_code AND n.province = o.province AND n.risk = o.risk AND n.source = o.source)
+        ), cell_old AS MATERIALIZED (
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM rollup_cell_days WHERE {days("day")}
+        ), cell_changes AS MATERIALIZED (
+            SELECT n.day, n.cell_row, n.cell_column, n.province, n.district_code, n.risk, n.checks FROM cell_counts n
+            LEFT JOIN cell_old o
+              ON o.day = n.day AND o.cell_row = n.cell_row AND o.cell_column = n.cell_column
+             AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk
+            WHERE o.checks IS DISTINCT FROM n.checks
+        ), cell_vanished AS MATERIALIZED (
+            SELECT o.day, o.cell_row, o.cell_column, o.province, o.district_code, o.risk FROM cell_old o
+            WHERE NOT EXISTS (
+                SELECT 1 FROM cell_counts n
+                WHERE n.day = o.day AND n.cell_row = o.cell_row AND n.cell_column = o.cell_column
+                  AND n.district_code = o.district_code AND n.province = o.province AND n.risk = o.risk)
+        ), counted AS MATERIALIZED (
+            SELECT (SELECT count(*) FROM district_changes) + (SELECT count(*) FROM district_vanished)
+                 + (SELECT count(*) FROM cell_changes) + (SELECT count(*) FROM cell_vanished) AS changes,
+                   clock_timestamp() AS counted_at
+        ), districts AS (
+            INSERT INTO rollup_district_days AS r (day, province, district_code, risk, source, checks)
+            SELECT day, province, district_code, risk, source, checks FROM district_changes
             ON CONFLICT (day, district_code, province, risk, source) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
         ), districts_gone AS (
-            DELETE FROM rollup_district_days r
-            WHERE (r.day >= @from OR r.day = ANY (@late)) AND NOT EXISTS (
-                SELECT 1 FROM district_counts n
-                WHERE n.day = r.day AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk AND n.source = r.source)
+            DELETE FROM rollup_district_days r USING district_vanished v
+            WHERE r.day = v.day AND r.district_code = v.district_code AND r.province = v.province AND r.risk = v.risk AND r.source = v.source
             RETURNING 1
         ), cells AS (
             INSERT INTO rollup_cell_days AS r (day, cell_row, cell_column, province, district_code, risk, checks)
-            SELECT n.day, n.cell_row, n.cell_column, n.province, n.district_code, n.risk, n.checks FROM cell_counts n
-            LEFT JOIN (SELECT * FROM rollup_cell_days WHERE day >= @from OR day = ANY (@late)) o
-              ON o.day = n.day AND o.cell_row = n.cell_row AND o.cell_column = n.cell_column
-             AND o.district_code = n.district_code AND o.province = n.province AND o.risk = n.risk
-            WHERE o.checks IS DISTINCT FROM n.checks
+            SELECT day, cell_row, cell_column, province, district_code, risk, checks FROM cell_changes
             ON CONFLICT (day, cell_row, cell_column, district_code, province, risk) DO UPDATE SET checks = excluded.checks
             WHERE r.checks <> excluded.checks
             RETURNING 1
         ), cells_gone AS (
-            DELETE FROM rollup_cell_days r
-            WHERE (r.day >= @from OR r.day = ANY (@late)) AND NOT EXISTS (
-                SELECT 1 FROM cell_counts n
-                WHERE n.day = r.day AND n.cell_row = r.cell_row AND n.cell_column = r.cell_column
-                  AND n.district_code = r.district_code AND n.province = r.province AND n.risk = r.risk)
+            DELETE FROM rollup_cell_days r USING cell_vanished v
+            WHERE r.day = v.day AND r.cell_row = v.cell_row AND r.cell_column = v.cell_column
+              AND r.district_code = v.district_code AND r.province = v.province AND r.risk = v.risk
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM districts) + (SELECT count(*) FROM districts_gone),
-               (SELECT count(*) FROM cells) + (SELECT count(*) FROM cells_gone)
+               (SELECT count(*) FROM cells) + (SELECT count(*) FROM cells_gone),
+               counted.changes, -- read, so the planner keeps the scan that orders all counting before the writes
+               clock_timestamp() - counted.counted_at -- how long the writes took (the transaction id held so far)
+        FROM counted
         """;
 
     /// <summary>
@@ -260,10 +275,11 @@ internal static class RollupSql
         """;
 
     public const string SaveWatermark = """
-        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, xid_snapshot, recomputed_from, refreshed_at, rebuilt_at, time_zone)
-        VALUES (@name, @high_water, @horizon, @snapshot, @from, @now, CASE WHEN @rebuilt THEN @now END, @tz)
+        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, xid_snapshot, recomputed_from, refreshed_at, rebuilt_at, months_pending, time_zone)
+        VALUES (@name, @high_water, @horizon, @snapshot, @from, @now, CASE WHEN @rebuilt THEN @now END, @pending, @tz)
         ON CONFLICT (name) DO UPDATE
         SET high_water = excluded.high_water,
+            months_pending = excluded.months_pending,
             time_zone = excluded.time_zone,
             xid_horizon = excluded.xid_horizon,
             xid_snapshot = excluded.xid_snapshot,
@@ -271,6 +287,12 @@ internal static class RollupSql
             refreshed_at = excluded.refreshed_at,
             rebuilt_at = coalesce(excluded.rebuilt_at, rollup_watermarks.rebuilt_at)
         """;
+
+    /// <summary>A month's district and month-to-date rollups are written: it is no longer pending.</summary>
+    public const string MonthWritten = "UPDATE rollup_watermarks SET months_pending = array_remove(months_pending, @month) WHERE name = @name";
+
+    /// <summary>The refresh's last step: its months are written too.</summary>
+    public const string Touch = "UPDATE rollup_watermarks SET refreshed_at = @now WHERE name = @name";
 
     /// <summary>Fresh statistics after a rebuild, so the planner sizes the readers' scans right straight away.</summary>
     public const string Analyze = "ANALYZE rollup_district_days; ANALYZE rollup_district_months; ANALYZE rollup_cell_days; ANALYZE rollup_cell_month_to_date";

@@ -26,6 +26,12 @@ public class RollupWatermark
     /// Rows from before the setting existed were built with UTC days.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// Months whose district and month-to-date rollups still have to be summed again from days already written. Each
+    /// month is written in its own short transaction after the days (so no transaction holds an id for long), and
+    /// leaves this list as it commits; a refresh interrupted between them finishes these first.
+    /// </summary>
+    public DateOnly[] MonthsPending { get; set; } = [];
     public DateTimeOffset RefreshedAt { get; set; }
     public DateTimeOffset? RebuiltAt { get; set; }
 }

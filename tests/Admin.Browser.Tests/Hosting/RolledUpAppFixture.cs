@@ -1,7 +1,6 @@
+using Admin.Testing.Hotspots;
 using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Admin.Browser.Tests.Hosting;
 
@@ -25,6 +24,6 @@ public abstract class RolledUpAppFixture : AppServerFixture, IAsyncLifetime
         await InitializeAsync();
         await SeedAsync();
         await Database.ExecuteAsync("ANALYZE");
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+        await TestRollups.RebuildAsync(Database.DataSource);
     }
 }

@@ -5,8 +5,6 @@ using Admin.Browser.Tests.Hosting;
 using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Microsoft.Playwright.Assertions;
 
 namespace Admin.Browser.Tests.Hotspots;
@@ -23,7 +21,7 @@ public sealed class OutbreakAppFixture : AppServerFixture, IAsyncLifetime
             .Concat(SyntheticChecks.Outbreak("DC22", -29.6, 30.38, LastDay.AddDays(-6), LastDay, perDay: 12, seed: 8)));
         await Database.ExecuteAsync("ANALYZE health_checks");
         // Waits for the app's own first refresh (which may have seen an empty table), then counts everything.
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance)
+        await TestRollups.Refresher(Database.DataSource)
             .RebuildAsync();
     }
 }

@@ -1,12 +1,11 @@
 using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Data.Security;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using System.Text.RegularExpressions;
 using Admin.Browser.Tests.Browsing;
 using Admin.Browser.Tests.Hosting;
 using Admin.Testing;
+using Admin.Testing.Hotspots;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -106,7 +105,7 @@ public sealed class RecordsJourneyTests(BrowserFixture browser, EstimatingAppFix
     public Task After_a_rollup_refresh_a_filtered_count_is_exact_and_current() => JourneyAsync(async (page, _) =>
     {
         await SqlSeed.HealthChecksAsync(app.Database, 600, offset: 100_000);
-        var refresher = new RollupRefresher(app.Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        var refresher = TestRollups.Refresher(app.Database.DataSource);
         try
         {
             await refresher.RebuildAsync();

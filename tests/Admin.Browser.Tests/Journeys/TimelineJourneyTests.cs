@@ -70,6 +70,18 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-13T23"));
         await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("13 Jan 2021 10:");
 
+        // A drag along the strip, released over 21 January (every fourth day has checks): one jump there, not also the
+        // click the release would fire.
+        var fromBox = (await strip.Locator(".ds-bucket[data-start='2021-01-17']").BoundingBoxAsync())!;
+        var toBox = (await strip.Locator(".ds-bucket[data-start='2021-01-21']").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(fromBox.X + fromBox.Width / 2, fromBox.Y + fromBox.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(toBox.X + toBox.Width / 2, toBox.Y + toBox.Height / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-21T23"));
+        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("21 Jan 2021 08:");
+        await Expect(strip.Locator("[data-testid=density-mark]")).ToHaveAttributeAsync("data-to", "2021-01-21");
+
         // A search has no timeline.
         await page.Locator("input[data-testid=search-box]").FillAsync("082 000 0008");
         await Expect(page).ToHaveURLAsync(new Regex("q=082"));

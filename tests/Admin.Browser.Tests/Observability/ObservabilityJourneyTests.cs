@@ -9,10 +9,9 @@ using Admin.Data.ApiKeys;
 using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Data.Security;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Admin.Observability;
 using Admin.Testing;
+using Admin.Testing.Hotspots;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -28,7 +27,7 @@ public sealed class MetricsAppFixture : AppServerFixture, IAsyncLifetime
         await SqlSeed.HealthChecksAsync(Database, 1200);
         await Database.ExecuteAsync("ANALYZE health_checks");
         // The app's first refresh saw an empty table: count the seeded rows for the hotspot page.
-        await new RollupRefresher(Database.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+        await TestRollups.RebuildAsync(Database.DataSource);
     }
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "metrics-journey-" + Guid.NewGuid().ToString("N"));

@@ -44,6 +44,23 @@ public class DensityStripTests
     }
 
     [Fact]
+    public async Task A_drag_released_along_the_strip_jumps_to_the_day_under_it()
+    {
+        await using var ctx = ComponentContext.Create();
+        var jumps = new List<DensityJump>();
+        var cut = Render(ctx, jumps);
+        Assert.Single(cut.FindAll("[data-testid=density-drag]"));
+
+        await cut.InvokeAsync(() => cut.Instance.DragEnded(0.45)); // 4.5 of 10 days: the fifth day
+        await cut.InvokeAsync(() => cut.Instance.DragEnded(1.0)); // the far edge is the last day, not the day after
+        await cut.InvokeAsync(() => cut.Instance.DragEnded(-0.2));
+
+        Assert.Equal([March1.AddDays(4), March1.AddDays(9), March1], jumps.Select(j => j.From));
+        Assert.All(jumps, j => Assert.Equal(j.From.AddDays(1), j.To));
+        Assert.Equal(March1, cut.Instance.Cursor);
+    }
+
+    [Fact]
     public async Task Buckets_of_different_lengths_are_drawn_to_scale_and_bars_to_their_counts()
     {
         await using var ctx = ComponentContext.Create();

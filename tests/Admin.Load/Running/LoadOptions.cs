@@ -77,7 +77,7 @@ public sealed class LoadOptions
                 case "--app-pid": o.AppPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--quiet": o.Quiet = true; break;
-                default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+                default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
             }
         }
         if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");

@@ -3,12 +3,11 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Data.Security;
 using Admin.Testing;
+using Admin.Testing.Hotspots;
 using Admin.Ui.Pages;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Admin.Tests.Ui;
 
@@ -21,7 +20,7 @@ public sealed class RolledUpChecksFixture : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync();
         await SqlSeed.HealthChecksAsync(Db, 400, tieEvery: 1);
-        await new RollupRefresher(Db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RebuildAsync();
+        await TestRollups.RebuildAsync(Db.DataSource);
     }
 
     public async Task DisposeAsync() => await Db.DisposeAsync();

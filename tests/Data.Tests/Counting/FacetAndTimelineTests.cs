@@ -7,7 +7,6 @@ using Admin.Data.Rollups;
 using Admin.Data.Tests.Listing;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Admin.Data.Tests.Counting;
@@ -28,7 +27,7 @@ public sealed class FacetAndTimelineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         _counter = new RollupCounter(_db.DataSource, Options.Create(new CountOptions()));
         _timelines = new RollupTimeline(_db.DataSource, Options.Create(new CountOptions()));
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 42, seed: 17, checksPerMillion: 2));
@@ -178,6 +177,13 @@ public sealed class FacetAndTimelineTests : IAsyncLifetime
         await AssertTimelinesEqualCountStarAsync("after a refresh");
         await CheckRows.InsertAsync(_db.DataSource, Sparse(new DateOnly(2019, 9, 2), LastDay.AddDays(20), everyDays: 13, seed: 3));
         await AssertTimelinesEqualCountStarAsync("with rows the refresh has not seen");
+    }
+
+    [Fact]
+    public async Task While_months_are_pending_month_buckets_are_summed_from_days()
+    {
+        await _db.ExecuteAsync("UPDATE rollup_district_months SET checks = checks + 1000; UPDATE rollup_watermarks SET months_pending = '{2021-02-01}'");
+        await AssertTimelinesEqualCountStarAsync("while months are pending");
     }
 
     [Fact]

@@ -12,7 +12,6 @@ using Admin.Data.Validation;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Admin.Data.Tests.Counting;
@@ -33,7 +32,7 @@ public sealed class RollupCountTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         _counter = new RollupCounter(_db.DataSource, Options.Create(new CountOptions()));
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 42, seed: 12, checksPerMillion: 2));
     }
@@ -123,6 +122,17 @@ public sealed class RollupCountTests : IAsyncLifetime
         await _db.ExecuteAsync("UPDATE rollup_district_months SET checks = checks + 7");
         await _refresher.RebuildAsync();
         await AssertCountsEqualCountStarAsync("after a rebuild");
+    }
+
+    [Fact]
+    public async Task While_months_are_pending_counts_are_summed_from_days()
+    {
+        await _refresher.RefreshAsync();
+        // A refresh has committed its days and not yet its months: they lag (here, wrong by 1,000 a row).
+        await _db.ExecuteAsync("UPDATE rollup_district_months SET checks = checks + 1000; UPDATE rollup_watermarks SET months_pending = '{2021-02-01}'");
+        await AssertCountsEqualCountStarAsync("while months are pending");
+        await _refresher.RefreshAsync();
+        Assert.Empty(await _db.ScalarAsync<DateOnly[]>("SELECT months_pending FROM rollup_watermarks"));
     }
 
     [Fact]

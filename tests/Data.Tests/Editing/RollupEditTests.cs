@@ -10,8 +10,6 @@ using Admin.Data.Validation;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Admin.Data.Tests.Editing;
@@ -36,7 +34,7 @@ public class RollupEditTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         _editor = new HealthCheckEditor(new Contexts(_db), ValidInputs.Validator());
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 25, seed: 5, checksPerMillion: 4).Concat(
         [

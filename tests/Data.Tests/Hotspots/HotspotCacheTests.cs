@@ -2,7 +2,6 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -19,7 +18,7 @@ public class HotspotCacheTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 35, seed: 1, checksPerMillion: 4));
-        await new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance).RefreshAsync();
+        await TestRollups.Refresher(_db.DataSource).RefreshAsync();
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,6 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Admin.Data.Tests.Hotspots;
@@ -31,7 +30,7 @@ public class HotspotDetectionTests(HotspotDetectionTests.OutbreakData data) : IC
             var rows = SyntheticChecks.Background(LastDay, days: 35, seed: 2021)
                 .Concat(SyntheticChecks.Outbreak("DC22", Pietermaritzburg.Lat, Pietermaritzburg.Lon, LastDay.AddDays(-6), LastDay, perDay: 16, seed: 5));
             await CheckRows.InsertAsync(_db.DataSource, rows);
-            await new RollupRefresher(_db.DataSource, options, TimeProvider.System, NullLogger<RollupRefresher>.Instance).RefreshAsync();
+            await TestRollups.Refresher(_db.DataSource, options.Value).RefreshAsync();
             Queries = new HotspotQueries(_db.DataSource, options, TimeProvider.System);
         }
 

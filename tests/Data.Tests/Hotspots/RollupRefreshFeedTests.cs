@@ -4,16 +4,14 @@ using Admin.Data.Hotspots;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Admin.Data.Tests.Hotspots;
 
 /// <summary>
 /// A refresh must not hold back the change feed: the feed serves rows only below the oldest transaction id still
-/// running, so a refresh may hold one only while it writes. Here a refresh is stopped just before its first write (a
-/// lock on the rollup it writes first) while a feed client follows new writes.
+/// running, so a refresh or a rebuild may hold one only while it writes. Here one is stopped just before its first write
+/// (a lock on the rollup it writes first) while a feed client follows new writes.
 /// </summary>
 public sealed class RollupRefreshFeedTests : IAsyncLifetime
 {
@@ -24,14 +22,20 @@ public sealed class RollupRefreshFeedTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = new RollupRefresher(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance);
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 10, seed: 4, checksPerMillion: 5));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task While_a_refresh_counts_it_holds_no_transaction_id_and_the_feed_serves_new_writes()
+    [Theory]
+    [InlineData(false, "rollup_district_days", "WITH base AS MATERIALIZED%")]
+    // A rebuild recounts the whole table (about 40 s at 20M rows) and merges like a refresh.
+    [InlineData(true, "rollup_district_days", "WITH base AS MATERIALIZED%")]
+    // The months come after the days' transaction, each in its own: stopped before the first, nothing is held either.
+    [InlineData(false, "rollup_district_months", "WITH fresh AS MATERIALIZED%")]
+    [InlineData(true, "rollup_district_months", "WITH fresh AS MATERIALIZED%")]
+    public async Task While_a_refresh_counts_it_holds_no_transaction_id_and_the_feed_serves_new_writes(bool rebuild, string blockedTable, string blockedQuery)
     {
         await _refresher.RefreshAsync();
         var feed = new HealthCheckFeed(_db.DataSource);
@@ -46,10 +50,10 @@ public sealed class RollupRefreshFeedTests : IAsyncLifetime
 
         await using var blocker = await _db.DataSource.OpenConnectionAsync();
         await using var hold = await blocker.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand("LOCK TABLE rollup_district_days IN SHARE MODE", blocker, hold))
+        await using (var take = new NpgsqlCommand($"LOCK TABLE {blockedTable} IN SHARE MODE", blocker, hold))
             await take.ExecuteNonQueryAsync();
-        var refreshing = _refresher.RefreshAsync();
-        var refresher = await WaitForBlockedRefreshAsync();
+        var refreshing = rebuild ? _refresher.RebuildAsync() : _refresher.RefreshAsync();
+        var refresher = await WaitForBlockedRefreshAsync(blockedQuery);
 
         // Blocked at its first writing statement, after reading its snapshot, watermark and late days: no transaction id.
         Assert.Equal("none", await _db.ScalarAsync<string>($"SELECT coalesce(backend_xid::text, 'none') FROM pg_stat_activity WHERE pid = {refresher}"));
@@ -64,7 +68,8 @@ public sealed class RollupRefreshFeedTests : IAsyncLifetime
         await hold.CommitAsync();
         var result = await refreshing;
         Assert.True(result.Ran);
-        Assert.Contains(LastDay.AddDays(-60), result.LateDays);
+        Assert.Equal(rebuild, result.FullRebuild);
+        if (!rebuild) Assert.Contains(LastDay.AddDays(-60), result.LateDays);
         // The row committed during the refresh is counted by the next one.
         await _refresher.RefreshAsync();
         Assert.Equal(await RollupOracle.DistrictDirectAsync(_db), await RollupOracle.DistrictRollupAsync(_db));
@@ -82,14 +87,14 @@ public sealed class RollupRefreshFeedTests : IAsyncLifetime
         }
     }
 
-    private async Task<int> WaitForBlockedRefreshAsync()
+    private async Task<int> WaitForBlockedRefreshAsync(string query)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var pid = await _db.ScalarAsync<int?>($"""
                 SELECT pid FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH base AS MATERIALIZED%'
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '{query}'
                 """);
             if (pid is { } p) return p;
             await Task.Delay(20);

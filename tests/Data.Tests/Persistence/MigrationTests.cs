@@ -27,6 +27,22 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task Every_choice_filter_column_samples_a_large_statistics_target_and_autovacuum_is_sized_for_the_table()
+    {
+        // Rare filter values (risk "critical") are only estimated well from a larger ANALYZE sample (StatisticsSql).
+        await using var db = await TestDatabase.CreateAsync();
+        var filterColumns = Admin.Data.Entities.HealthCheckList.Definition.Filters
+            .Where(f => f.Kind == Admin.Data.Listing.Definitions.FilterKind.Choice).Select(f => f.Column).ToList();
+        Assert.NotEmpty(filterColumns);
+        foreach (var column in filterColumns)
+            Assert.Equal(1000, await db.ScalarAsync<int>(
+                $"SELECT attstattarget::int FROM pg_attribute WHERE attrelid = 'health_checks'::regclass AND attname = '{column}'"));
+        var options = await db.ScalarAsync<string[]>("SELECT reloptions FROM pg_class WHERE oid = 'health_checks'::regclass");
+        Assert.Contains("autovacuum_analyze_scale_factor=0.01", options);
+        Assert.Contains("autovacuum_vacuum_insert_scale_factor=0.02", options);
+    }
+
+    [Fact]
     public async Task The_phone_index_serves_prefix_search()
     {
         // A "C" collation on msisdn is what lets LIKE 'prefix%' use the btree (NOTES §4).

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Admin.Api.HealthChecks;
+using Admin.Data.Bulk;
 using Admin.Api.Feed;
 using Admin.Data.Domain;
 using Admin.Data.Feed;
@@ -102,38 +105,21 @@ public static class ApiScenarios
             throw new InvalidOperationException($"POST batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
     }
 
-    /// <summary>Valid records in the service's shape, each with its own deduplication id.</summary>
+    /// <summary>Generated checks as a client flushing a day of them posts them, each with its own deduplication id.</summary>
     private static byte[] BatchBody(string tag, int count)
     {
         var random = new Random(count);
         var now = DateTimeOffset.UtcNow;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var rows = new JsonArray();
+        var i = 0;
+        foreach (var check in new HealthCheckGenerator(seed: count, rows: count).Generate())
         {
-            w.WriteStartArray();
-            for (var i = 0; i < count; i++)
-            {
-                var district = Districts.All[random.Next(Districts.All.Count)];
-                var at = now.AddMinutes(-random.Next(1, 60 * 24)); // a client flushing a day of checks
-                w.WriteStartObject();
-                w.WriteString("deduplication_id", tag + i.ToString(CultureInfo.InvariantCulture));
-                w.WriteString("msisdn", "+2782" + random.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture));
-                w.WriteString("source", "WhatsApp");
-                w.WriteString("province", Codes<Province>.ToCode(district.Province));
-                w.WriteString("district_code", district.Code);
-                w.WriteString("age", "18-40");
-                w.WriteBoolean("fever", random.Next(4) == 0);
-                w.WriteBoolean("cough", random.Next(3) == 0);
-                w.WriteBoolean("sore_throat", random.Next(5) == 0);
-                w.WriteString("exposure", random.Next(6) == 0 ? "yes" : "no");
-                w.WriteBoolean("tracing", true);
-                w.WriteString("timestamp", at);
-                w.WriteString("completed_timestamp", at.AddMinutes(2));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            check.Timestamp = now.AddMinutes(-random.Next(1, 60 * 24));
+            check.CompletedTimestamp = check.Timestamp.AddMinutes(2);
+            check.DeduplicationId = tag + (i++).ToString(CultureInfo.InvariantCulture);
+            rows.Add(HealthCheckRequestJson.From(check));
         }
-        return buffer.ToArray();
+        return JsonSerializer.SerializeToUtf8Bytes(rows);
     }
 
     // OFFSET here is setup, run once and not timed: it finds a position to start pages from.

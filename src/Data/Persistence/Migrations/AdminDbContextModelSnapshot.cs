@@ -1408,6 +1408,11 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("high_water");
 
+                    b.PrimitiveCollection<DateOnly[]>("MonthsPending")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("months_pending");
+
                     b.Property<DateTimeOffset?>("RebuiltAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rebuilt_at");

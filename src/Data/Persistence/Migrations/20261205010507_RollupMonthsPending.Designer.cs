@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Admin.Data.Persistence.Migrations
 {
     [DbContext(typeof(AdminDbContext))]
-    [Migration("20261205003000_RollupTimeZone")]
-    partial class RollupTimeZone
+    [Migration("20261205010507_RollupMonthsPending")]
+    partial class RollupMonthsPending
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1411,6 +1411,11 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("high_water");
 
+                    b.PrimitiveCollection<DateOnly[]>("MonthsPending")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("months_pending");
+
                     b.Property<DateTimeOffset?>("RebuiltAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rebuilt_at");
@@ -1422,14 +1427,6 @@ namespace Admin.Data.Persistence.Migrations
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasDefaultValue("UTC")
-                        .HasColumnName("time_zone");
 
                     b.Property<ulong?>("XidHorizon")
                         .HasColumnType("xid8")
