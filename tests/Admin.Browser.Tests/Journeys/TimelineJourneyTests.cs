@@ -79,7 +79,7 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await page.Mouse.MoveAsync(toBox.X + toBox.Width / 2, toBox.Y + toBox.Height / 2, new() { Steps = 8 });
         await page.Mouse.UpAsync();
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-21T23"));
-        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("21 Jan 2021 08:");
+        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("21 Jan 2021 10:");
         await Expect(strip.Locator("[data-testid=density-mark]")).ToHaveAttributeAsync("data-to", "2021-01-21");
 
         // A search has no timeline.
