@@ -5,6 +5,7 @@ using Admin.Data.Listing.Indexes;
 using Admin.Data.Observability;
 using Admin.Data.Persistence;
 using Admin.Data.Routing;
+using Admin.Data.Time;
 using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,10 @@ public static class DataServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "No database configured: set ConnectionStrings:Admin (or run ./admin.sh run, which starts a local PostgreSQL).")
             .ValidateOnStart();
         services.AddOptions<ReadRoutingOptions>().Bind(configuration.GetSection(ReadRoutingOptions.Section));
+        // The display time zone: times shown and entered in the UI, and the rollups' days (an unknown zone stops start-up).
+        services.AddOptions<DisplayOptions>().Bind(configuration.GetSection(DisplayOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>());
+        services.TryAddSingleton(sp => new DisplayTimeZone(sp.GetRequiredService<IOptions<DisplayOptions>>().Value.TimeZone));
 
         services.AddSingleton<AdminDataSources>();
         services.AddSingleton(sp => sp.GetRequiredService<AdminDataSources>().Primary);

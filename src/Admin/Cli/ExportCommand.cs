@@ -54,7 +54,7 @@ public static class ExportCommand
         ExportQuery query;
         try
         {
-            query = ExportQuery.Parse(tables, list, args.Get(Query) ?? "");
+            query = ExportQuery.Parse(tables, list, args.Get(Query) ?? "", services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>());
         }
         catch (ListRequestException ex)
         {

@@ -18,9 +18,11 @@ internal static class HotspotServices
 
     public static RollupRefresher Refresher(IServiceProvider services) =>
         services.GetService<RollupRefresher>()
-        ?? new RollupRefresher(services.GetRequiredService<NpgsqlDataSource>(), Options(services), TimeProvider.System, services.GetRequiredService<ILogger<RollupRefresher>>());
+        ?? new RollupRefresher(services.GetRequiredService<NpgsqlDataSource>(), Options(services), TimeProvider.System, services.GetRequiredService<ILogger<RollupRefresher>>(),
+            services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>());
 
     public static HotspotQueries Queries(IServiceProvider services) =>
         services.GetService<HotspotQueries>()
-        ?? new HotspotQueries(services.GetRequiredService<NpgsqlDataSource>(), Options(services), TimeProvider.System);
+        ?? new HotspotQueries(services.GetRequiredService<NpgsqlDataSource>(), Options(services), TimeProvider.System,
+            services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>());
 }

@@ -41,7 +41,7 @@ public static class RollupsCommand
         await using var cmd = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
             SELECT w.high_water, w.recomputed_from, w.refreshed_at, w.rebuilt_at,
                    (SELECT count(*) FROM rollup_district_days), (SELECT count(*) FROM rollup_cell_days),
-                   (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days)
+                   (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days), w.time_zone
             FROM (SELECT 1) one LEFT JOIN rollup_watermarks w ON w.name = 'health_checks'
             """);
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -56,6 +56,8 @@ public static class RollupsCommand
         Console.WriteLine($"Last refresh:         {Text(2)} (recomputed from {Text(1)})");
         Console.WriteLine($"Last full rebuild:    {Text(3)}");
         Console.WriteLine($"District rows:        {Text(4)} ({Text(6)} .. {Text(7)})");
+        // A refresh under another Display:TimeZone rebuilds them in its days.
+        Console.WriteLine($"Days counted in:      {Text(8)} (Display:TimeZone: {services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>().Id})");
         Console.WriteLine($"Cell rows:            {Text(5)}");
         return 0;
     }

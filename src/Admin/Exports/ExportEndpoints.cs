@@ -27,7 +27,7 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(string list, string format, HttpContext http, CurrentActor current, TableRegistry tables,
-        RecordExporter exporter, AuditLog audit, IOptions<ExportOptions> options, ILoggerFactory logs)
+        RecordExporter exporter, AuditLog audit, IOptions<ExportOptions> options, ILoggerFactory logs, Admin.Data.Time.DisplayTimeZone zone)
     {
         var actor = await current.GetAsync();
         if (!ExportRequests.MayExportRecords(actor.Role)) return Refused(ExportRequests.RefusedMessage);
@@ -36,7 +36,8 @@ public static class ExportEndpoints
         long estimate;
         try
         {
-            query = ExportQuery.Parse(tables, list, http.Request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))));
+            // From/to are the grid's local days: the download holds the rows the grid showed.
+            query = ExportQuery.Parse(tables, list, http.Request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))), zone);
             estimate = await exporter.EstimateAsync(query, http.RequestAborted);
         }
         catch (ListRequestException ex)

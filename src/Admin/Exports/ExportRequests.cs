@@ -25,7 +25,8 @@ public sealed class ExportRequests(
     ExportJobSignal signal,
     RunningExports running,
     AuditLog audit,
-    IOptions<ExportOptions> options)
+    IOptions<ExportOptions> options,
+    Admin.Data.Time.DisplayTimeZone zone)
 {
     public const string RefusedMessage = "Your role cannot export records. Managers can download the hotspot district table from the Hotspots page.";
 
@@ -42,7 +43,7 @@ public sealed class ExportRequests(
     {
         var actor = await current.GetAsync();
         if (actor.Id is null || !MayExportRecords(actor.Role)) throw new ExportRefusedException(RefusedMessage);
-        var query = ExportQuery.Parse(tables, list, queryString);
+        var query = ExportQuery.Parse(tables, list, queryString, zone);
         var estimate = await exporter.EstimateAsync(query, ct);
         if (estimate <= options.Value.DirectDownloadMaxRows)
             return new ExportStart(DownloadPath(query.Slug, format, query.QueryString), null, estimate);

@@ -25,7 +25,7 @@ public static class AuditTrailList
         ParseId = s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
         Columns =
         [
-            new("at", "When (UTC)", x => When(x.At)) { Width = "11rem" },
+            ColumnDefinition<AuditEntry>.Time("at", "When", x => x.At, "d MMM yyyy HH:mm:ss") with { Width = "11rem" },
             new("actor_name", "Who", x => x.ActorName) { Width = "9rem" },
             new("action", "Action", x => x.Action) { Width = "8rem" },
             new("table_name", "Table", x => x.TableName ?? "") { Width = "9rem" },
@@ -36,8 +36,8 @@ public static class AuditTrailList
         ],
         Orderings =
         [
-            new("newest", "Newest first", Newest, x => [x.At, x.Id], x => When(x.At)),
-            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("at"), KeyColumn.Asc<long>("id")], x => [x.At, x.Id], x => When(x.At)),
+            new("newest", "Newest first", Newest, x => [x.At, x.Id], x => When(x.At)) { PositionAt = x => x.At },
+            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("at"), KeyColumn.Asc<long>("id")], x => [x.At, x.Id], x => When(x.At)) { PositionAt = x => x.At },
         ],
         Filters =
         [
@@ -55,5 +55,5 @@ public static class AuditTrailList
         ],
     };
 
-    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,7 @@ internal static class RollupCountSql
     /// Also whether months are pending (a refresh has written its days, not yet their months): then every day is summed
     /// from the daily rollup instead, for the few seconds until they are.
     /// </summary>
-    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot), cardinality(months_pending) > 0 {Watermark} AND xid_snapshot IS NOT NULL";
+    public const string Snapshot = $"SELECT xid_snapshot, pg_snapshot_xmin(xid_snapshot::pg_snapshot), cardinality(months_pending) > 0 {Watermark} AND xid_snapshot IS NOT NULL AND time_zone = @tz";
 
     private const string TableDimensions = $"province, coalesce(district_code, '{RollupKeys.NoDistrict}'), risk, source";
 

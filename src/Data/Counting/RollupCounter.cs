@@ -2,6 +2,7 @@ using System.Data;
 using Admin.Data.Listing;
 using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
+using Admin.Data.Time;
 using Microsoft.Extensions.Options;
 using Admin.Data.Routing;
 using Npgsql;
@@ -15,8 +16,11 @@ namespace Admin.Data.Counting;
 /// (null: the caller's usual path). Null as well before the first refresh, or when the rows since the last one are too
 /// many to add up within <see cref="CountOptions.RollupTimeout"/> (a bulk load ran and no refresh has followed yet).
 /// </summary>
-public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> options)
+public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
 {
+    // Rollup days are this zone's days; rollups counted in another zone's (awaiting their rebuild) are not used.
+    private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+
     // Bounds for an open range: rollup days are dates, and a month key must stay a valid date.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 31);
@@ -39,7 +43,7 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
     /// <summary>The cube for the query's date range (its other filters are applied by the caller), or null as for <see cref="TryCountAsync{T}"/>.</summary>
     public Task<RollupCube?> CubeAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class =>
         Covers(query)
-            ? CubeAsync(query.Dates?.From is { } f ? RollupDay.StartOf(f) : null, query.Dates?.To is { } t ? RollupDay.StartOf(t.AddDays(1)) : null, ct)
+            ? CubeAsync(query.Dates?.Start, query.Dates?.End, ct)
             : Task.FromResult<RollupCube?>(null);
 
     /// <summary>The query's filters as column name to value: what <see cref="RollupCube.Count"/> and <see cref="RollupCube.Facet"/> take.</summary>
@@ -53,14 +57,14 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
     /// </summary>
     public async Task<RollupCube?> CubeAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        var start = from ?? RollupDay.StartOf(Earliest);
-        var end = to ?? RollupDay.StartOf(Latest);
-        // Whole days: from the first day starting at or after `start` to the day `end` falls on (exclusive).
-        var wholeFrom = RollupDay.Of(start) is var d && RollupDay.StartOf(d) == start ? d : d.AddDays(1);
-        var wholeTo = RollupDay.Of(end);
+        var start = from ?? _zone.StartOf(Earliest);
+        var end = to ?? _zone.StartOf(Latest);
+        // Whole days: from the first (local) day starting at or after `start` to the day `end` falls on (exclusive).
+        var wholeFrom = _zone.DayOf(start) is var d && _zone.StartOf(d) == start ? d : d.AddDays(1);
+        var wholeTo = _zone.DayOf(end);
         if (wholeTo < wholeFrom) wholeTo = wholeFrom;
         var (headTo, tailFrom) = wholeTo > wholeFrom
-            ? (RollupDay.StartOf(wholeFrom), RollupDay.StartOf(wholeTo))
+            ? (_zone.StartOf(wholeFrom), _zone.StartOf(wholeTo))
             : (end, end); // no whole day: the table counts all of [start, end)
         // Whole months: from the first month starting on or after wholeFrom to the month wholeTo starts in (exclusive).
         var monthFrom = new DateOnly(wholeFrom.Year, wholeFrom.Month, 1) is var m && m == wholeFrom ? m : m.AddMonths(1);
@@ -70,9 +74,9 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         try
         {
-            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot,
+            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot, _zone.Id,
                     r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1), MonthsPending: r.GetBoolean(2)), ct) is not { } watermark)
-                return null; // no refresh yet
+                return null; // no refresh yet (or none since Display:TimeZone changed)
             var (snapshot, xmin, monthsPending) = watermark;
             if (monthsPending) monthTo = monthFrom; // the months lag their days for a moment: sum the days
 
@@ -82,7 +86,7 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
                 {
                     new("m_from", monthFrom), new("m_to", monthTo),
                     new("d_from", wholeFrom), new("d_to", wholeTo),
-                    new("whole_from", RollupDay.StartOf(wholeFrom)), new("whole_to", RollupDay.StartOf(wholeTo)),
+                    new("whole_from", _zone.StartOf(wholeFrom)), new("whole_to", _zone.StartOf(wholeTo)),
                     new("head_from", start), new("head_to", headTo),
                     new("tail_from", tailFrom), new("tail_to", end),
                     new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin },

@@ -3,6 +3,7 @@ using System.Globalization;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Rollups;
+using Admin.Data.Time;
 using Microsoft.Extensions.Options;
 using Admin.Data.Routing;
 using Npgsql;
@@ -16,8 +17,11 @@ namespace Admin.Data.Counting;
 /// of its index is not worth a picture), for a list that declares no timeline, before the first refresh, when there
 /// are no checks, or past <see cref="CountOptions.RollupTimeout"/>: the page then shows no timeline.
 /// </summary>
-public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions> options)
+public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions> options, DisplayTimeZone? zone = null)
 {
+    // Buckets are local days (weeks, months) of the display zone, as the rollups'.
+    private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 1);
 
@@ -49,7 +53,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         try
         {
-            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, TimelineSql.SnapshotAndExtent, r => (
+            if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, TimelineSql.SnapshotAndExtent, _zone.Id, r => (
                     Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1),
                     First: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2), Last: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3),
                     MonthsPending: r.GetBoolean(4)), ct)
@@ -82,7 +86,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
                 Parameters =
                 {
                     new("m_from", mFrom), new("m_to", mTo), new("d_from", dFrom), new("d_to", dTo),
-                    new("ts_from", RollupDay.StartOf(dFrom)), new("ts_to", RollupDay.StartOf(dTo)),
+                    new("ts_from", _zone.StartOf(dFrom)), new("ts_to", _zone.StartOf(dTo)), new(RollupDay.ZoneParameter, _zone.Id),
                     new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin },
                 },
             };

@@ -12,20 +12,20 @@ internal static class TimelineSql
 {
     /// <summary>
     /// The last refresh's snapshot and its xmin (as <see cref="RollupCountSql.Snapshot"/>), and the days the rollups
-    /// span: min/max on the daily rollup's leading key column, two index probes; and whether months are pending.
+    /// span: min/max on the daily rollup's leading key column, two index probes; and whether months are pending. No row for rollups of another zone (@tz).
     /// </summary>
     public const string SnapshotAndExtent = $"""
         SELECT w.xid_snapshot, pg_snapshot_xmin(w.xid_snapshot::pg_snapshot),
                (SELECT min(day) FROM rollup_district_days), (SELECT max(day) FROM rollup_district_days),
                cardinality(w.months_pending) > 0
-        FROM rollup_watermarks w WHERE w.name = '{RollupKeys.HealthChecks}' AND w.xid_snapshot IS NOT NULL
+        FROM rollup_watermarks w WHERE w.name = '{RollupKeys.HealthChecks}' AND w.xid_snapshot IS NOT NULL AND w.time_zone = @tz
         """;
 
     /// <summary>
     /// Checks per bucket (its first day) from @d_from to @d_to (exclusive), for filters on <paramref name="filterColumns"/>
     /// (parameters @f0, @f1, …; the rollups' dimensions have the base table's column names). Whole months in
     /// [@m_from, @m_to) come from the monthly rollup; pass @m_from = @m_to for day or week buckets (then every day
-    /// comes from the daily rollup). Weeks start on Monday (PostgreSQL's date_trunc).
+    /// comes from the daily rollup). Weeks start on Monday (PostgreSQL's date_trunc). Days are local days of @tz.
     /// </summary>
     public static string Buckets(TimelineUnit unit, IReadOnlyList<string> filterColumns)
     {

@@ -7,6 +7,7 @@ using Admin.Data.Persistence;
 using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
 using Admin.Data.Routing;
+using Admin.Data.Time;
 using Admin.Data.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,8 +20,12 @@ namespace Admin.Data.Editing;
 /// optimistic concurrency on PostgreSQL's xmin (<see cref="HealthCheck.Version"/>), and the audit entry written in the
 /// same transaction as the update, so there is never an edit without its audit line or an audit line without its edit.
 /// </summary>
-public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts, HealthCheckValidator validator, ReadRouting? routing = null)
+public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts, HealthCheckValidator validator, ReadRouting? routing = null,
+    DisplayTimeZone? zone = null)
 {
+    // Rollup days, and the time a conflict message names, are the display zone's.
+    private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+
     /// <summary>How long an edit waits for a rollup refresh in progress (a fraction of a second; a rebuild takes longer).</summary>
     public static readonly TimeSpan RollupLockTimeout = TimeSpan.FromSeconds(3);
 
@@ -43,7 +48,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             return new HealthCheckEditResult(EditOutcome.Invalid, "Some fields need attention; nothing was saved.") { Errors = validation.Errors, Check = check };
 
         var before = HealthCheckSnapshot.Of(check);
-        var rollupBefore = RollupKey.Of(check);
+        var rollupBefore = RollupKey.Of(check, _zone);
         var storedData = check.Data;
         valid.ApplyTo(check);
         // The same JSON spelt differently (jsonb reformats what it stores) is not a change.
@@ -69,7 +74,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
             // One round trip: UPDATE ... WHERE id = @id AND xmin = @version, then the audit INSERT, in this transaction.
             await db.SaveChangesAsync(ct);
             // The hotspot rollups follow in the same transaction (RollupEdits: why and how).
-            await RollupEdits.ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), id, rollupBefore, RollupKey.Of(check), RollupLockTimeout, ct);
+            await RollupEdits.ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), id, rollupBefore, RollupKey.Of(check, _zone), _zone.Id, RollupLockTimeout, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
@@ -103,7 +108,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
     /// Says who changed the record and when. An audited edit writes the row and its audit line in one transaction,
     /// so both carry the same xmin: the audit line whose xmin is the row's current one is the change that won.
     /// </summary>
-    private static async Task<HealthCheckEditResult> ConflictAsync(AdminDbContext db, IDbContextTransaction? tx, Guid id, CancellationToken ct)
+    private async Task<HealthCheckEditResult> ConflictAsync(AdminDbContext db, IDbContextTransaction? tx, Guid id, CancellationToken ct)
     {
         if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
         await db.Database.OpenConnectionAsync(ct);
@@ -124,7 +129,7 @@ public sealed class HealthCheckEditor(IDbContextFactory<AdminDbContext> contexts
         if (!reader.GetBoolean(0)) return NotFound();
         var who = reader.IsDBNull(1)
             ? "someone else"
-            : $"{reader.GetString(2)} at {reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC";
+            : $"{reader.GetString(2)} at {_zone.FormatWithZone(reader.GetFieldValue<DateTimeOffset>(1), "yyyy-MM-dd HH:mm:ss")}";
         return new HealthCheckEditResult(EditOutcome.Conflict,
             $"This HealthCheck was changed by {who} after you opened it. Nothing was saved: reload to see the current values, then make your change again.");
     }

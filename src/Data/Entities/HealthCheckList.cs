@@ -30,7 +30,7 @@ public static class HealthCheckList
         ParseId = s => Guid.TryParse(s, out var g) ? g : null,
         Columns =
         [
-            new("timestamp", "Time (UTC)", x => When(x.Timestamp)) { Width = "11rem" },
+            ColumnDefinition<HealthCheck>.Time("timestamp", "Time", x => x.Timestamp) with { Width = "11rem" },
             new("msisdn", "Phone number", x => x.Msisdn) { Width = "10rem" },
             new("risk", "Risk", x => Codes<Risk>.ToCode(x.Risk)) { Width = "6rem" },
             new("province", "Province", x => ProvinceNames.Of(x.Province)) { Width = "9rem" },
@@ -48,8 +48,8 @@ public static class HealthCheckList
         ],
         Orderings =
         [
-            new("newest", "Newest first", Newest, x => [x.Timestamp, x.Id], x => When(x.Timestamp)),
-            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("timestamp"), KeyColumn.Asc<Guid>("id")], x => [x.Timestamp, x.Id], x => When(x.Timestamp)),
+            new("newest", "Newest first", Newest, x => [x.Timestamp, x.Id], x => When(x.Timestamp)) { PositionAt = x => x.Timestamp },
+            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("timestamp"), KeyColumn.Asc<Guid>("id")], x => [x.Timestamp, x.Id], x => When(x.Timestamp)) { PositionAt = x => x.Timestamp },
             new("phone", "Phone number", [KeyColumn.Asc<string>("msisdn"), .. Newest], x => [x.Msisdn, x.Timestamp, x.Id], x => x.Msisdn) { SearchOnly = true },
         ],
         Filters =

@@ -4,10 +4,10 @@ using Admin.Data.Listing.Definitions;
 
 namespace Admin.Data.Entities;
 
-/// <summary>What the list definitions share: how times read, and the province filter (old codes accepted).</summary>
+/// <summary>What the list definitions share: how times read (pages show them in the display zone: PositionAt), and the province filter (old codes accepted).</summary>
 internal static class ListConventions
 {
-    public static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string When(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static FilterDefinition ProvinceFilter() =>
         FilterDefinition.Choice("province", "Province", "province",

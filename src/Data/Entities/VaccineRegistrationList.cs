@@ -25,7 +25,7 @@ public static class VaccineRegistrationList
         ParseId = s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
         Columns =
         [
-            new("created_at", "Registered (UTC)", x => When(x.CreatedAt)) { Width = "11rem" },
+            ColumnDefinition<VaccineRegistration>.Time("created_at", "Registered", x => x.CreatedAt) with { Width = "11rem" },
             new("first_name", "First name", x => x.FirstName),
             new("surname", "Surname", x => x.Surname),
             new("mobile_number", "Mobile number", x => x.MobileNumber) { Width = "10rem" },
@@ -49,8 +49,8 @@ public static class VaccineRegistrationList
         },
         Orderings =
         [
-            new("newest", "Newest first", Newest, x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)),
-            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("created_at"), KeyColumn.Asc<long>("id")], x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)),
+            new("newest", "Newest first", Newest, x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)) { PositionAt = x => x.CreatedAt },
+            new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("created_at"), KeyColumn.Asc<long>("id")], x => [x.CreatedAt, x.Id], x => When(x.CreatedAt)) { PositionAt = x => x.CreatedAt },
         ],
         Filters =
         [

@@ -3,6 +3,7 @@ using Admin.Data.Observability;
 using Admin.Data.Audit;
 using Admin.Data.Listing;
 using Admin.Data.Security;
+using Admin.Data.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,7 +22,8 @@ public sealed class ExportJobRunner(
     AuditLog audit,
     RunningExports running,
     IOptions<ExportOptions> options,
-    ILogger<ExportJobRunner> logger)
+    ILogger<ExportJobRunner> logger,
+    DisplayTimeZone? zone = null)
 {
     public async Task RunAsync(ExportJob job, CancellationToken stopping)
     {
@@ -58,7 +60,7 @@ public sealed class ExportJobRunner(
         var reporter = ReportProgressAsync(job.Id, progress, jobCts, stopReporting.Token);
         try
         {
-            query = ExportQuery.Parse(tables, job.List, job.Query);
+            query = ExportQuery.Parse(tables, job.List, job.Query, zone);
             if (!ExportFormats.TryParse(job.Format, out var format))
                 throw new ListRequestException(ExportFormats.Unknown(job.Format), "format");
             Directory.CreateDirectory(o.ResolvedDirectory);

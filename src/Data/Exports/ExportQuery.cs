@@ -2,6 +2,7 @@ using Admin.Data.Domain;
 using Admin.Data.Listing;
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Security;
+using Admin.Data.Time;
 
 namespace Admin.Data.Exports;
 
@@ -57,23 +58,26 @@ public sealed class ExportQuery
             query.ToParameters().ToList(), where, ps, query.Search?.Definition.Column);
     }
 
-    /// <summary>Validates a request for the list <paramref name="slug"/>; throws <see cref="ListRequestException"/> with a readable message.</summary>
-    public static ExportQuery Parse(TableRegistry tables, string slug, IEnumerable<KeyValuePair<string, string?>> parameters)
+    /// <summary>
+    /// Validates a request for the list <paramref name="slug"/>; throws <see cref="ListRequestException"/> with a readable
+    /// message. From/to dates are local days of <paramref name="zone"/>, as on the grid (the display zone; default when null).
+    /// </summary>
+    public static ExportQuery Parse(TableRegistry tables, string slug, IEnumerable<KeyValuePair<string, string?>> parameters, DisplayTimeZone? zone = null)
     {
         var found = tables.Find(slug)
             ?? throw new ListRequestException(
                 $"There is no list called '{(slug.Length > 40 ? slug[..40] + "…" : slug)}'. Lists: {string.Join(", ", tables.All.Select(t => t.Slug))}.", "list");
-        return found.Apply(new Parser(parameters.ToList()));
+        return found.Apply(new Parser(parameters.ToList(), zone));
     }
 
     // The parser is generic over the row type; the registry knows the type only at run time.
-    private sealed class Parser(List<KeyValuePair<string, string?>> parameters) : ITableOperation<ExportQuery>
+    private sealed class Parser(List<KeyValuePair<string, string?>> parameters, DisplayTimeZone? zone) : ITableOperation<ExportQuery>
     {
-        public ExportQuery Run<T>(TableDefinition<T> definition) where T : class => From(ListQueryParser.Parse(definition, parameters));
+        public ExportQuery Run<T>(TableDefinition<T> definition) where T : class => From(ListQueryParser.Parse(definition, parameters, zone: zone));
     }
 
-    public static ExportQuery Parse(TableRegistry tables, string slug, string queryString) =>
-        Parse(tables, slug, ParseQueryString(queryString));
+    public static ExportQuery Parse(TableRegistry tables, string slug, string queryString, DisplayTimeZone? zone = null) =>
+        Parse(tables, slug, ParseQueryString(queryString), zone);
 
     /// <summary>
     /// The query as the audit trail records it. For a role that may not see personal data, a search on a personal

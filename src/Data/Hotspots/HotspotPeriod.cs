@@ -1,6 +1,6 @@
 namespace Admin.Data.Hotspots;
 
-/// <summary>An inclusive range of UTC days, as the dashboard's period and the records grid's from/to.</summary>
+/// <summary>An inclusive range of local days (the display time zone's), as the dashboard's period and the records grid's from/to.</summary>
 public readonly record struct HotspotPeriod
 {
     public HotspotPeriod(DateOnly from, DateOnly to)

@@ -1,6 +1,7 @@
 using Admin.Data.Domain;
 using Admin.Data.Reference;
 using Admin.Data.Rollups;
+using Admin.Data.Time;
 using Microsoft.Extensions.Options;
 using Admin.Data.Routing;
 using Npgsql;
@@ -9,10 +10,13 @@ namespace Admin.Data.Hotspots;
 
 /// <summary>
 /// Reads one period's hotspot page in a single round trip (one NpgsqlBatch: areas, cells, trend, refresh time) and
-/// applies <see cref="HotspotRule"/>. Uncached: <see cref="HotspotDashboard"/> puts the cache in front.
+/// applies <see cref="HotspotRule"/>. Uncached: <see cref="HotspotDashboard"/> puts the cache in front. Days are local
+/// days of the display time zone, as the rollups'.
 /// </summary>
-public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOptions> options, TimeProvider time)
+public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, DisplayTimeZone? zone = null)
 {
+    private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+
     private readonly HotspotRule _rule = new(options.Value);
 
     public async Task<HotspotSnapshot> SnapshotAsync(HotspotPeriod period, HotspotSource source = HotspotSource.Rollups, CancellationToken ct = default)
@@ -32,8 +36,9 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
             command.Parameters.AddWithValue("scan_from", scanFrom);
             command.Parameters.AddWithValue("recent_from", windows.Recent.From);
             command.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
-            command.Parameters.AddWithValue("scan_from_ts", RollupDay.StartOf(scanFrom));
-            command.Parameters.AddWithValue("to_end_ts", RollupDay.StartOf(period.To.AddDays(1)));
+            command.Parameters.AddWithValue("scan_from_ts", _zone.StartOf(scanFrom));
+            command.Parameters.AddWithValue("to_end_ts", _zone.StartOf(period.To.AddDays(1)));
+            command.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             batch.BatchCommands.Add(command);
         }
 
@@ -95,6 +100,7 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(HotspotSql.Extent(source), conn);
+        cmd.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new DataExtent(

@@ -22,7 +22,8 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // The refresher holds a session advisory lock: it connects past any transaction pooler (AdminDataSources.Direct).
         services.TryAddSingleton(sp => new RollupRefresher(sp.GetRequiredService<AdminDataSources>().Direct,
-            sp.GetRequiredService<IOptions<HotspotOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RollupRefresher>>()));
+            sp.GetRequiredService<IOptions<HotspotOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RollupRefresher>>(),
+            sp.GetService<Time.DisplayTimeZone>()));
         services.TryAddSingleton<HotspotInvalidation>();
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
             services.TryAddSingleton<IFusionCacheBackplane>(sp => new RedisBackplane(

@@ -1,12 +1,20 @@
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Security;
+using Admin.Data.Time;
 
 namespace Admin.Data.Listing;
 
 public sealed record ActiveFilter(FilterDefinition Definition, string Value);
 
-/// <summary>Inclusive dates (UTC days).</summary>
-public sealed record ActiveDateRange(FilterDefinition Definition, DateOnly? From, DateOnly? To);
+/// <summary>Inclusive dates: local days of the display time zone (Zone), as a person typed them.</summary>
+public sealed record ActiveDateRange(FilterDefinition Definition, DateOnly? From, DateOnly? To, DisplayTimeZone Zone)
+{
+    /// <summary>The first instant of <see cref="From"/> (null: open).</summary>
+    public DateTimeOffset? Start => From is { } f ? Zone.StartOf(f) : null;
+
+    /// <summary>The first instant after <see cref="To"/> (exclusive; null: open).</summary>
+    public DateTimeOffset? End => To is { } t ? Zone.StartOf(t.AddDays(1)) : null;
+}
 
 public sealed record ActiveSearch(SearchDefinition Definition, string Text, SqlPredicate Predicate);
 
@@ -42,10 +50,8 @@ public sealed class ListQuery<T> where T : class
         if (Dates is { } d)
         {
             var column = Keyset.Quote(d.Definition.Column);
-            if (d.From is { } from)
-                parts.Add($"{column} >= {parameters.Add(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
-            if (d.To is { } to)
-                parts.Add($"{column} < {parameters.Add(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
+            if (d.Start is { } start) parts.Add($"{column} >= {parameters.Add(start)}");
+            if (d.End is { } end) parts.Add($"{column} < {parameters.Add(end)}");
         }
         if (Search is { } s)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Admin.Data.Listing.Definitions;
+using Admin.Data.Time;
 
 namespace Admin.Data.Listing;
 
@@ -19,7 +20,9 @@ public static class ListQueryParser
     private static readonly DateOnly EarliestDate = new(2000, 1, 1);
     private static readonly DateOnly LatestDate = new(2100, 1, 1);
 
-    public static ListQuery<T> Parse<T>(TableDefinition<T> table, IEnumerable<KeyValuePair<string, string?>> parameters, IReadOnlySet<string>? passThrough = null)
+    /// <param name="zone">The time zone from/to dates are local days of (the display zone; <see cref="DisplayTimeZone.Default"/> when null).</param>
+    public static ListQuery<T> Parse<T>(TableDefinition<T> table, IEnumerable<KeyValuePair<string, string?>> parameters, IReadOnlySet<string>? passThrough = null,
+        DisplayTimeZone? zone = null)
         where T : class
     {
         var filters = new List<ActiveFilter>();
@@ -66,7 +69,7 @@ public static class ListQueryParser
             if (from > to) throw new ListRequestException("The 'from' date is after the 'to' date.", From);
             if (search is null && ordering.Keys[0].Column != dateFilter.Column)
                 throw new ListRequestException($"A date range needs the list ordered by {dateFilter.Title.ToLowerInvariant()}.", From);
-            dates = new ActiveDateRange(dateFilter, from, to);
+            dates = new ActiveDateRange(dateFilter, from, to, zone ?? DisplayTimeZone.Default);
         }
 
         // A filter another one implies (a district's province) is checked against it, then left out: the narrower

@@ -3,7 +3,7 @@ using Admin.Data.Domain;
 namespace Admin.Data.Rollups;
 
 /// <summary>
-/// HealthChecks with a shared location counted per UTC day, grid cell and risk. The district stays in the key so a
+/// HealthChecks with a shared location counted per local day (<see cref="RollupDay"/>), grid cell and risk. The district stays in the key so a
 /// cell can drill to the district holding most of its checks (the records grid filters on indexed columns only).
 /// </summary>
 public class CellDayRollup

@@ -17,9 +17,10 @@ public static class RollupEdits
     /// <summary>
     /// Holds the refresh lock for the rest of the transaction, so no refresh runs between the edit and its deltas,
     /// and the next refresh's snapshot includes both. Waits at most <paramref name="lockTimeout"/> (an incremental
-    /// refresh takes a fraction of a second; a rebuild longer), then fails with SQLSTATE 55P03.
+    /// refresh takes a fraction of a second; a rebuild longer), then fails with SQLSTATE 55P03. The keys' days are
+    /// days of zone <paramref name="zoneId"/>; rollups counted in another zone's days (awaiting their rebuild) are left alone.
     /// </summary>
-    public static async Task ApplyAsync(NpgsqlConnection conn, Guid id, RollupKey before, RollupKey after, TimeSpan lockTimeout, CancellationToken ct)
+    public static async Task ApplyAsync(NpgsqlConnection conn, Guid id, RollupKey before, RollupKey after, string zoneId, TimeSpan lockTimeout, CancellationToken ct)
     {
         if (before == after) return;
         await using (var lockCmd = new NpgsqlCommand(
@@ -31,11 +32,12 @@ public static class RollupEdits
         await using (var counted = new NpgsqlCommand($"""
             SELECT EXISTS (
                 SELECT 1 FROM rollup_watermarks w, health_checks h
-                WHERE w.name = '{RollupKeys.HealthChecks}' AND h.id = @id
+                WHERE w.name = '{RollupKeys.HealthChecks}' AND h.id = @id AND w.time_zone = @tz
                   AND (h.created_xid IS NULL OR pg_visible_in_snapshot(h.created_xid, w.xid_snapshot::pg_snapshot)))
             """, conn))
         {
             counted.Parameters.AddWithValue("id", id);
+            counted.Parameters.AddWithValue(RollupDay.ZoneParameter, zoneId);
             if (await counted.ExecuteScalarAsync(ct) is not true) return;
         }
 

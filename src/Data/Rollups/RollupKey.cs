@@ -1,13 +1,15 @@
 using Admin.Data.Domain;
 using Admin.Data.Entities;
+using Admin.Data.Time;
 
 namespace Admin.Data.Rollups;
 
 /// <summary>Where one HealthCheck is counted in the rollups: its rollup day, province, district, risk, source and grid cell.</summary>
 public readonly record struct RollupKey(DateOnly Day, string Province, string DistrictCode, string Risk, string Source, GridCell? Cell)
 {
-    public static RollupKey Of(HealthCheck c) => new(
-        RollupDay.Of(c.Timestamp),
+    /// <param name="zone">The zone whose days the rollups count (the display zone).</param>
+    public static RollupKey Of(HealthCheck c, DisplayTimeZone zone) => new(
+        zone.DayOf(c.Timestamp),
         Codes<Province>.ToCode(c.Province),
         c.DistrictCode ?? RollupKeys.NoDistrict,
         Codes<Risk>.ToCode(c.Risk),

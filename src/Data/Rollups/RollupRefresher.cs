@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using Admin.Data.Hotspots;
 using Admin.Data.Observability;
+using Admin.Data.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -18,9 +19,13 @@ namespace Admin.Data.Rollups;
 /// watermark are written in one REPEATABLE READ transaction, from one snapshot of the base table: exact counts see the
 /// old days or the new, never half. The months are then summed from those days, one short transaction each, so no
 /// transaction holds an id for more than a moment (the change feed waits for any that does).
+/// Days are days of the display time zone (zone); rollups counted in another zone's days are rebuilt.
 /// </summary>
-public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger)
+public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger,
+    DisplayTimeZone? zone = null)
 {
+    private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+
     /// <summary>Incremental refresh; returns at once (not <see cref="RollupRefreshResult.Ran"/>) if another node is refreshing.</summary>
     public Task<RollupRefreshResult> RefreshAsync(CancellationToken ct = default) => RunAsync(full: false, ct);
 
@@ -101,11 +106,17 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         // All three from the transaction's one snapshot: the horizon describes exactly what the counts below see.
         var highWater = await HighWaterAsync(conn, ct);
         var (horizon, snapshot) = await SnapshotAsync(conn, ct);
-        var (previous, previousHorizon, pending) = full ? (null, null, []) : await WatermarkAsync(conn, ct);
+        var (previous, previousHorizon, pending, builtIn) = full ? (null, null, [], null) : await WatermarkAsync(conn, ct);
+        // Display:TimeZone changed since the rollups were counted: their days are another zone's, so count everything again.
+        if (builtIn is not null && builtIn != _zone.Id)
+        {
+            logger.LogWarning("The rollups count days in {Built} but Display:TimeZone is {Zone}: rebuilding them.", builtIn, _zone.Id);
+            previous = null;
+        }
 
         // No watermark yet (first run, or the table was empty until now): count everything.
         DateOnly? from = previous is { } mark
-            ? DateOnly.FromDateTime(mark.UtcDateTime).AddDays(-options.Value.LateArrivalDays)
+            ? _zone.DayOf(mark).AddDays(-options.Value.LateArrivalDays)
             : null;
         var late = from is { } start && previousHorizon is { } since ? await LateDaysAsync(conn, since, start, ct) : [];
         // So many old days changed (a bulk load ran since): one pass over the table beats a range scan per day.
@@ -120,10 +131,11 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         TimeSpan statementWrites;
         await using (var write = Command(from is null ? RollupSql.MergeAll : RollupSql.MergeFrom, conn))
         {
+            write.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             if (from is { } day)
             {
                 write.Parameters.AddWithValue("from", day);
-                write.Parameters.AddWithValue("from_ts", RollupDay.StartOf(day));
+                write.Parameters.AddWithValue("from_ts", _zone.StartOf(day));
                 write.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
             }
             await using var reader = await write.ExecuteReaderAsync(ct);
@@ -150,6 +162,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             save.Parameters.AddWithValue("now", time.GetUtcNow());
             save.Parameters.AddWithValue("rebuilt", from is null);
             save.Parameters.Add(new NpgsqlParameter("pending", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = months.Select(m => m.Month).ToArray() });
+            save.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             await save.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -200,22 +213,24 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
     {
         await using var cmd = Command(RollupSql.LateDays, conn);
         cmd.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
-        cmd.Parameters.AddWithValue("from_ts", RollupDay.StartOf(from));
+        cmd.Parameters.AddWithValue("from_ts", _zone.StartOf(from));
+        cmd.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
         var days = new List<DateOnly>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct) && days.Count <= MaxLateDays) days.Add(reader.GetFieldValue<DateOnly>(0));
         return [.. days];
     }
 
-    private async Task<(DateTimeOffset? HighWater, ulong? Horizon, DateOnly[] MonthsPending)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
+    private async Task<(DateTimeOffset? HighWater, ulong? Horizon, DateOnly[] MonthsPending, string? TimeZone)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var cmd = Command(RollupSql.Watermark, conn);
         cmd.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return (null, null, []);
+        if (!await reader.ReadAsync(ct)) return (null, null, [], null);
         return (await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0),
                 await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1),
-                reader.GetFieldValue<DateOnly[]>(2));
+                reader.GetFieldValue<DateOnly[]>(2),
+                reader.GetString(3));
     }
 
     private async Task<(ulong Horizon, string Snapshot)> SnapshotAsync(NpgsqlConnection conn, CancellationToken ct)

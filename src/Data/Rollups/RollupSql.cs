@@ -18,7 +18,7 @@ internal static class RollupSql
 
     public const string HighWater = """SELECT max("timestamp") FROM health_checks""";
 
-    public const string Watermark = "SELECT high_water, xid_horizon, months_pending FROM rollup_watermarks WHERE name = @name";
+    public const string Watermark = "SELECT high_water, xid_horizon, months_pending, time_zone FROM rollup_watermarks WHERE name = @name";
 
     /// <summary>This refresh's horizon: transactions from here on may hold rows its snapshot does not see.</summary>
     public const string XidHorizon = "SELECT pg_snapshot_xmin(s), s::text FROM pg_current_snapshot() s";
@@ -275,11 +275,12 @@ internal static class RollupSql
         """;
 
     public const string SaveWatermark = """
-        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, xid_snapshot, recomputed_from, refreshed_at, rebuilt_at, months_pending)
-        VALUES (@name, @high_water, @horizon, @snapshot, @from, @now, CASE WHEN @rebuilt THEN @now END, @pending)
+        INSERT INTO rollup_watermarks (name, high_water, xid_horizon, xid_snapshot, recomputed_from, refreshed_at, rebuilt_at, months_pending, time_zone)
+        VALUES (@name, @high_water, @horizon, @snapshot, @from, @now, CASE WHEN @rebuilt THEN @now END, @pending, @tz)
         ON CONFLICT (name) DO UPDATE
         SET high_water = excluded.high_water,
             months_pending = excluded.months_pending,
+            time_zone = excluded.time_zone,
             xid_horizon = excluded.xid_horizon,
             xid_snapshot = excluded.xid_snapshot,
             recomputed_from = excluded.recomputed_from,

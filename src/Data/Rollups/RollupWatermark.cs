@@ -21,6 +21,12 @@ public class RollupWatermark
     /// </summary>
     public string? XidSnapshot { get; set; }
     /// <summary>
+    /// The display time zone (IANA id) whose days the rollups count by. A refresh under another zone rebuilds them;
+    /// readers that bound ranges by local days (exact counts, the timeline, edits) ignore rollups of another zone.
+    /// Rows from before the setting existed were built with UTC days.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+    /// <summary>
     /// Months whose district and month-to-date rollups still have to be summed again from days already written. Each
     /// month is written in its own short transaction after the days (so no transaction holds an id for long), and
     /// leaves this list as it commits; a refresh interrupted between them finishes these first.

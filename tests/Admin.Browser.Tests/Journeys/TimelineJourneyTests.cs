@@ -56,7 +56,7 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-17T23%3A59%3A59|at=2021-01-17T23:59:59"));
         // (The grid also fetches the block before the jump and keeps it above the view, so the first row in view is the
         // one its position label names, not the first in the table.)
-        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("17 Jan 2021 08:");
+        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("17 Jan 2021 10:");
         await Expect(page.Locator("tr.kg-row", new() { HasTextString = "17 Jan 2021" }).First).ToContainTextAsync("Gauteng");
         await Expect(strip.Locator("[data-testid=density-mark]")).ToHaveAttributeAsync("data-to", "2021-01-17");
 
@@ -68,7 +68,7 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await Expect(slider).ToHaveAttributeAsync("aria-valuetext", new Regex("^13 Jan 2021: 10 checks"));
         await slider.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-13T23"));
-        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("13 Jan 2021 08:");
+        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("13 Jan 2021 10:");
 
         // A drag along the strip, released over 21 January (every fourth day has checks): one jump there, not also the
         // click the release would fire.
@@ -79,7 +79,7 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await page.Mouse.MoveAsync(toBox.X + toBox.Width / 2, toBox.Y + toBox.Height / 2, new() { Steps = 8 });
         await page.Mouse.UpAsync();
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-21T23"));
-        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("21 Jan 2021 08:");
+        await Expect(page.GetByTestId("grid-position")).ToContainTextAsync("21 Jan 2021 10:");
         await Expect(strip.Locator("[data-testid=density-mark]")).ToHaveAttributeAsync("data-to", "2021-01-21");
 
         // A search has no timeline.

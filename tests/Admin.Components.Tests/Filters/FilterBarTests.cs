@@ -42,6 +42,17 @@ public class FilterBarTests
         Assert.DoesNotContain("Not combinable", cut.Markup);
         Assert.Equal(3, cut.FindAll("[data-filter]").Count);
     }
+
+    [Fact]
+    public async Task The_date_range_carries_the_label_the_page_gives_it()
+    {
+        await using var ctx = ComponentContext.Create();
+        // The page names the days' time zone; the bar itself knows nothing of zones.
+        var cut = ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.ShowDateRange, true).Add(x => x.DateRangeLabel, "Dates (SAST)")
+            .Add(x => x.From, new DateOnly(2021, 1, 21)).Add(x => x.To, new DateOnly(2021, 1, 21)));
+        Assert.Contains("Dates (SAST)", cut.Markup);
+        Assert.DoesNotContain("UTC", cut.Markup);
+    }
 }
 
 /// <summary>The counts beside the options (facets): "Gauteng 4.1M", largest first where the field asks for it.</summary>

@@ -45,8 +45,9 @@ public static class SyntheticChecks
                 yield return new CheckRow(At(day, random), district.Province, district.Code, Risk.High, latitude, longitude);
     }
 
+    /// <summary>A moment of local day <paramref name="day"/> (the default display zone's, whose days the rollups count).</summary>
     public static DateTimeOffset At(DateOnly day, Random random) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddSeconds(random.Next(86_400));
+        Admin.Data.Time.DisplayTimeZone.Default.StartOf(day).AddSeconds(random.Next(86_400));
 
     // Knuth's method: fine for the small rates here.
     private static int Poisson(Random random, double lambda)

@@ -82,7 +82,7 @@ public class HealthCheckEditPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("'12345' is not a South African mobile number", ErrorUnder(page, HealthCheckFields.Msisdn)), Wait);
         Assert.Contains("control character (U+000A)", ErrorUnder(page, HealthCheckFields.FirstName));
-        Assert.Contains("YYYY-MM-DD HH:MM:SS (UTC)", ErrorUnder(page, HealthCheckFields.Timestamp));
+        Assert.Contains("YYYY-MM-DD HH:MM:SS (SAST)", ErrorUnder(page, HealthCheckFields.Timestamp));
         Assert.Contains("must be a JSON object", ErrorUnder(page, HealthCheckFields.Data));
         Assert.Null(ErrorUnder(page, HealthCheckFields.City));
 
@@ -143,6 +143,27 @@ public class HealthCheckEditPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Times_are_shown_and_entered_in_the_display_zone()
+    {
+        await using var ctx = EditPageContext.Create(_db, Roles.Admin);
+        var page = Render(ctx);
+        // Stored 08:01 UTC: shown as 10:01 SAST, under a label that says so.
+        Assert.Equal("2021-06-01 10:01:00", Field(page, HealthCheckFields.Timestamp).GetAttribute("value"));
+        Assert.Contains("Time (SAST)", page.Markup);
+        Assert.Contains("Completed (SAST)", page.Markup);
+        Assert.DoesNotContain("(UTC)", page.Markup);
+
+        // 00:30 SAST on 2 June is 22:30 UTC on 1 June.
+        Field(page, HealthCheckFields.Timestamp).Change("2021-06-02 00:30:00");
+        Field(page, HealthCheckFields.CompletedTimestamp).Change("2021-06-02 00:30:00");
+        page.Find("[data-testid=edit-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Saved:", page.Find("[data-testid=edit-notice]").TextContent), Wait);
+        var stored = await StoredAsync();
+        Assert.Equal(new DateTimeOffset(2021, 6, 1, 22, 30, 0, TimeSpan.Zero), stored.Timestamp);
+        Assert.Equal(new DateTimeOffset(2021, 6, 1, 22, 30, 0, TimeSpan.Zero), stored.CompletedTimestamp);
+    }
+
+    [Fact]
     public async Task A_change_made_meanwhile_by_someone_else_is_reported_and_can_be_reloaded()
     {
         await using var ctx = EditPageContext.Create(_db, Roles.Admin);
@@ -157,7 +178,7 @@ public class HealthCheckEditPageTests : IAsyncLifetime
         Field(page, HealthCheckFields.City).Change("Mine");
         page.Find("[data-testid=edit-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Matches(@"changed by other-admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC after you opened it\. Nothing was saved: reload",
+        page.WaitForAssertion(() => Assert.Matches(@"changed by other-admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d SAST after you opened it\. Nothing was saved: reload",
             page.Find("[data-testid=edit-conflict]").TextContent), Wait);
         Assert.Equal("Changed elsewhere", (await StoredAsync()).City);
         Assert.Equal(1, await EditEntriesAsync());

@@ -64,7 +64,7 @@ public sealed class HomeTests(HomeTests.OverviewData data) : IClassFixture<HomeT
 
     private async Task<(long Checks, long High)> WeekAsync(DateOnly to)
     {
-        var range = $"{RollupDay.Of("timestamp")} BETWEEN '{to.AddDays(-6):yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'";
+        var range = $"(timestamp AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date BETWEEN '{to.AddDays(-6):yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'";
         return (await data.Db.ScalarAsync<long>($"SELECT count(*) FROM health_checks WHERE {range}"),
             await data.Db.ScalarAsync<long>($"SELECT count(*) FROM health_checks WHERE {range} AND risk IN ('high', 'critical')"));
     }
@@ -76,7 +76,7 @@ public sealed class HomeTests(HomeTests.OverviewData data) : IClassFixture<HomeT
 
         var cut = Render(ctx);
 
-        var newest = await data.Db.ScalarAsync<DateOnly>($"SELECT max({RollupDay.Of("timestamp")}) FROM health_checks");
+        var newest = await data.Db.ScalarAsync<DateOnly>($"SELECT max((timestamp AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date) FROM health_checks");
         var (checks, high) = await WeekAsync(newest);
         var (lastChecks, lastHigh) = await WeekAsync(newest.AddDays(-7));
         Assert.Equal(N(checks), cut.Find("[data-testid=week-checks]").TextContent.Trim());
@@ -139,8 +139,8 @@ public sealed class HomeTests(HomeTests.OverviewData data) : IClassFixture<HomeT
         Assert.NotEmpty(cut.FindAll("[data-testid=quick-search]"));
         var links = cut.FindAll("[data-testid=recent-search] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["admin/audit?action=login", "records/health-checks?source=USSD"], links);
-        Assert.Contains("UTC", cut.Find("[data-testid=rollups-as-of]").TextContent);
-        var newest = await data.Db.ScalarAsync<DateOnly>($"SELECT max({RollupDay.Of("timestamp")}) FROM health_checks");
+        Assert.Contains(Admin.Data.Time.DisplayTimeZone.Default.Label, cut.Find("[data-testid=rollups-as-of]").TextContent);
+        var newest = await data.Db.ScalarAsync<DateOnly>($"SELECT max((timestamp AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date) FROM health_checks");
         Assert.Equal(newest.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=data-through]").TextContent.Trim());
         Assert.StartsWith("1", cut.Find("[data-testid=exports-queued]").TextContent.Trim());
         Assert.Equal("1", cut.Find("[data-testid=exports-running]").TextContent.Trim());

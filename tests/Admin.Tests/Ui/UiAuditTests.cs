@@ -52,8 +52,8 @@ public sealed class UiAuditTests : IAsyncLifetime
         grid = cut.FindComponent<KeysetGrid<HealthCheck>>();
         await cut.InvokeAsync(() => grid.Instance.OnViewportChanged(scrollTop: 90 * 36, clientHeight: 10 * 36));
         cut.WaitForAssertion(() => Assert.Equal(165, grid.Instance.Rows.Count), Patience); // 125 seeded + the 40 personal rows (ZA-GP)
-        // ... and a jump to a date keeps the same query.
-        await cut.InvokeAsync(() => nav.NavigateTo("records/health-checks?province=ZA-GP&at=2021-01-01T01:00"));
+        // ... and a jump to a date (01:00 UTC, in the display zone SAST) keeps the same query.
+        await cut.InvokeAsync(() => nav.NavigateTo("records/health-checks?province=ZA-GP&at=2021-01-01T03:00"));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")), Patience);
         await cut.InvokeAsync(() => nav.NavigateTo("records/health-checks?province=ZA-GP&risk=low"));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")), Patience);

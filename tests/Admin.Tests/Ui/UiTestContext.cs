@@ -36,6 +36,8 @@ internal static class UiTestContext
             if (userId is not null) auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         }
         services?.Invoke(ctx.Services);
+        // Pages show times in the display zone: the default unless the test's services configured one.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(ctx.Services, Admin.Data.Time.DisplayTimeZone.Default);
         ctx.SetRendererInfo(renderer ?? new RendererInfo("Server", isInteractive: true));
         return ctx;
     }

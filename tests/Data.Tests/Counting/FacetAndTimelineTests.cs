@@ -146,7 +146,7 @@ public sealed class FacetAndTimelineTests : IAsyncLifetime
             var where = query.WhereSql(ps);
             var unit = timeline.Unit.ToString().ToLowerInvariant();
             await using var cmd = _db.DataSource.CreateCommand($"""
-                SELECT date_trunc('{unit}', "timestamp" AT TIME ZONE 'UTC')::date, count(*) FROM health_checks
+                SELECT date_trunc('{unit}', "timestamp" AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date, count(*) FROM health_checks
                 {(where.Length > 0 ? "WHERE " + where : "")} GROUP BY 1
                 """);
             cmd.Parameters.AddRange(ps.List.ToArray());

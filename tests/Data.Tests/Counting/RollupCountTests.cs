@@ -183,7 +183,7 @@ public sealed class RollupCountTests : IAsyncLifetime
     {
         var rows = new List<KeyValuePair<string, long>>();
         await using var cmd = _db.DataSource.CreateCommand($"""
-            SELECT {column}, count(*) FROM health_checks WHERE {where} AND "timestamp" >= '2021-02-15T00:00:00Z'
+            SELECT {column}, count(*) FROM health_checks WHERE {where} AND "timestamp" >= '2021-02-15T00:00:00+02:00'
             GROUP BY 1 ORDER BY 2 DESC, {column} COLLATE "C"
             """);
         await using var reader = await cmd.ExecuteReaderAsync();

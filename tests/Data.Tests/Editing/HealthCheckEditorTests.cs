@@ -142,7 +142,7 @@ public class HealthCheckEditorTests : IAsyncLifetime
         var result = await _editor.SaveAsync(opened.Id, opened.Version, mine, Admin);
 
         Assert.Equal(EditOutcome.Conflict, result.Outcome);
-        Assert.Matches(@"^This HealthCheck was changed by other-admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC after you opened it\. Nothing was saved: reload", result.Message);
+        Assert.Matches(@"^This HealthCheck was changed by other-admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d SAST after you opened it\. Nothing was saved: reload", result.Message);
         Assert.Equal("Theirs", (await ReadAsync(opened.Id)).City);
         Assert.Equal("other-admin", Assert.Single(await EditsAsync(opened.Id)).ActorName);
     }

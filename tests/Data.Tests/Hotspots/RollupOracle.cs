@@ -1,3 +1,4 @@
+using Admin.Data.Time;
 using Admin.Testing;
 
 namespace Admin.Data.Tests.Hotspots;
@@ -5,17 +6,20 @@ namespace Admin.Data.Tests.Hotspots;
 /// <summary>The rollups next to a direct GROUP BY over health_checks, written here independently of the refresh SQL.</summary>
 internal static class RollupOracle
 {
+    // Rollup days are local days of the display zone (the tests run with the default).
+    private const string Zone = DisplayTimeZone.DefaultId;
+
     private const string DistrictRollup = "SELECT day::text || ' ' || source, province, district_code, risk, checks::bigint FROM rollup_district_days";
 
-    private const string DistrictDirect = """
-        SELECT (("timestamp" AT TIME ZONE 'UTC')::date)::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
+    private const string DistrictDirect = $"""
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
         FROM health_checks GROUP BY 1, 2, 3, 4
         """;
 
     private const string DistrictMonthRollup = "SELECT month::text || ' ' || source, province, district_code, risk, checks FROM rollup_district_months";
 
-    private const string DistrictMonthDirect = """
-        SELECT date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
+    private const string DistrictMonthDirect = $"""
+        SELECT date_trunc('month', "timestamp" AT TIME ZONE '{Zone}')::date::text || ' ' || source, province, coalesce(district_code, ''), risk, count(*)
         FROM health_checks GROUP BY 1, 2, 3, 4
         """;
 
@@ -24,8 +28,8 @@ internal static class RollupOracle
 
     private const string CellRollup = "SELECT day::text || ' ' || cell_row || ',' || cell_column, province, district_code, risk, checks::bigint FROM rollup_cell_days";
 
-    private const string CellDirect = """
-        SELECT (("timestamp" AT TIME ZONE 'UTC')::date)::text || ' ' || floor(latitude * 4)::int || ',' || floor(longitude * 4)::int,
+    private const string CellDirect = $"""
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text || ' ' || floor(latitude * 4)::int || ',' || floor(longitude * 4)::int,
                province, coalesce(district_code, ''), risk, count(*)
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4
         """;
@@ -45,11 +49,11 @@ internal static class RollupOracle
         FROM last l JOIN rollup_cell_month_to_date r USING (cell_row, cell_column, day) WHERE r.high_risk > 0
         """;
 
-    private const string CellTotalsDirect = """
-        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date, '', '', '', count(*)
+    private const string CellTotalsDirect = $"""
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE '{Zone}')::date, '', '', '', count(*)
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1
         UNION ALL
-        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE 'UTC')::date, '', '', 'high', count(*)
+        SELECT floor(latitude * 4)::int || ',' || floor(longitude * 4)::int || ' ' || date_trunc('month', "timestamp" AT TIME ZONE '{Zone}')::date, '', '', 'high', count(*)
         FROM health_checks WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND risk IN ('high', 'critical') GROUP BY 1
         """;
 

@@ -23,7 +23,7 @@ public class RollupRefreshTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    // Rows the rollups could get wrong: UTC-day edges (22:30 UTC is already tomorrow in Johannesburg), no district,
+    // Rows the rollups could get wrong: day edges (22:30 UTC is already tomorrow in Johannesburg), no district,
     // no location, half a location, critical risk, a point exactly on a cell edge.
     private static IEnumerable<CheckRow> EdgeCases()
     {
@@ -61,7 +61,9 @@ public class RollupRefreshTests : IAsyncLifetime
     {
         // The top of the plan is the materialized count of all changes: the writes are init plans of the select list,
         // run after it. Were the planner to drop that scan, the first write (and a transaction id) would come mid-count.
-        var plan = await _db.ScalarAsync<string>("EXPLAIN (COSTS OFF) " + RollupSql.MergeAll);
+        await using var explain = _db.DataSource.CreateCommand("EXPLAIN (COSTS OFF) " + RollupSql.MergeAll);
+        explain.Parameters.AddWithValue(RollupDay.ZoneParameter, Admin.Data.Time.DisplayTimeZone.DefaultId); // days are local days
+        var plan = (string)(await explain.ExecuteScalarAsync())!;
         Assert.StartsWith("CTE Scan on counted", plan);
     }
 
@@ -140,9 +142,11 @@ public class RollupRefreshTests : IAsyncLifetime
     {
         await _refresher.RefreshAsync();
         // Whole keys disappear (every JHB check of the last day), others shrink (half of the day before's high risk).
-        await _db.ExecuteAsync($"DELETE FROM health_checks WHERE district_code = 'JHB' AND \"timestamp\" >= '{LastDay:yyyy-MM-dd}'");
+        // Days are local (SAST) days.
+        var zone = Admin.Data.Time.DisplayTimeZone.Default;
+        await _db.ExecuteAsync($"DELETE FROM health_checks WHERE district_code = 'JHB' AND \"timestamp\" >= '{zone.StartOf(LastDay):O}'");
         await _db.ExecuteAsync($"""
-            DELETE FROM health_checks WHERE risk = 'high' AND "timestamp" >= '{LastDay.AddDays(-1):yyyy-MM-dd}' AND "timestamp" < '{LastDay:yyyy-MM-dd}'
+            DELETE FROM health_checks WHERE risk = 'high' AND "timestamp" >= '{zone.StartOf(LastDay.AddDays(-1)):O}' AND "timestamp" < '{zone.StartOf(LastDay):O}'
               AND left(id::text, 1) < '8'
             """);
 
@@ -316,11 +320,11 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Days_are_UTC_days()
+    public async Task Days_are_local_days()
     {
         await _refresher.RefreshAsync();
-        // 22:30 UTC on the 20th is 00:30 on the 21st in Johannesburg; the records grid's from/to are UTC dates, so is the rollup.
-        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND district_code = 'JHB' AND risk = 'critical'"));
-        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND risk = 'critical'"));
+        // 22:30 UTC on the 20th is 00:30 SAST on the 21st: the display zone's day, as the records grid's from/to.
+        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-21' AND district_code = 'JHB' AND risk = 'critical'"));
+        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_district_days WHERE day = '2021-01-20' AND risk = 'critical'"));
     }
 }

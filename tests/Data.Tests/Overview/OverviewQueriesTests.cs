@@ -38,14 +38,14 @@ public sealed class OverviewQueriesTests : IAsyncLifetime
 
         var overview = WeeklyOverview.From(await queries.SnapshotAsync(WeeklyOverview.PeriodFor(extent.LastDay!.Value, 12)), extent.FirstDay);
 
-        Assert.Equal(await _db.ScalarAsync<DateOnly>($"SELECT max({RollupDay.Of("timestamp")}) FROM health_checks"), extent.LastDay);
+        Assert.Equal(await _db.ScalarAsync<DateOnly>($"SELECT max((timestamp AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date) FROM health_checks"), extent.LastDay);
         Assert.Equal(12, overview.Weeks.Count);
         Assert.Equal(extent.LastDay, overview.Weeks[^1].To);
         foreach (var week in overview.Weeks)
         {
             Assert.Equal(6, week.To.DayNumber - week.From.DayNumber);
             // Days as the rollups count them (RollupDay: the one place that knows where a day begins).
-            var range = $"{RollupDay.Of("timestamp")} BETWEEN '{week.From:yyyy-MM-dd}' AND '{week.To:yyyy-MM-dd}'";
+            var range = $"(timestamp AT TIME ZONE '{Admin.Data.Time.DisplayTimeZone.DefaultId}')::date BETWEEN '{week.From:yyyy-MM-dd}' AND '{week.To:yyyy-MM-dd}'";
             Assert.Equal(await _db.ScalarAsync<long>($"SELECT count(*) FROM health_checks WHERE {range}"), week.Checks);
             Assert.Equal(await _db.ScalarAsync<long>($"SELECT count(*) FROM health_checks WHERE {range} AND risk IN ('high', 'critical')"), week.HighRisk);
         }

@@ -17,7 +17,7 @@ public sealed record CreatedApiKey(ApiKey Stored, string Key);
 /// The admin side of API keys: create (checked, audited, the secret returned once), list, revoke (audited, effective on
 /// the key's next call). The page stays thin; the rules live here, next to the audit entries they write.
 /// </summary>
-public sealed class ApiKeyAdministration(ApiKeyStore store, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+public sealed class ApiKeyAdministration(ApiKeyStore store, AuditTrail audit, CurrentActor actor, TimeProvider clock, Admin.Data.Time.DisplayTimeZone zone)
 {
     public const int NameLength = 100;
 
@@ -38,8 +38,8 @@ public sealed class ApiKeyAdministration(ApiKeyStore store, AuditTrail audit, Cu
         DateTimeOffset? expires = null;
         if (request.ExpiresOn is { } day)
         {
-            // The key works through the whole of that day (UTC).
-            expires = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            // The key works through the whole of that (local) day.
+            expires = zone.StartOf(day.AddDays(1));
             if (expires <= clock.GetUtcNow())
                 errors["expires"] = "The expiry date has passed; choose a later date or none.";
         }

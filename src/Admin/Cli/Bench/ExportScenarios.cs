@@ -23,12 +23,13 @@ public static class ExportScenarios
         await using var cmd = dataSource.CreateCommand("SELECT max(\"timestamp\") FROM health_checks");
         if (await cmd.ExecuteScalarAsync(ct) is not DateTime newest) return [];
 
-        var to = DateOnly.FromDateTime(newest);
+        var zone = services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>();
+        var to = zone.DayOf(new DateTimeOffset(DateTime.SpecifyKind(newest, DateTimeKind.Utc)));
         var from = to.AddDays(-6);
         var query = ExportQuery.Parse(AdminTables.Registry, HealthCheckList.Slug,
-            $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+            $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", zone);
         var rows = await exporter.EstimateAsync(query, ct);
-        var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var (start, end) = (zone.StartOf(from), zone.StartOf(to.AddDays(1)));
         var name = string.Create(CultureInfo.InvariantCulture, $"7 days, ~{rows:N0} rows");
 
         return

@@ -28,8 +28,9 @@ public static class FacetTimelineScenarios
         var rollups = services.GetRequiredService<RollupCounter>();
         var timelines = services.GetRequiredService<RollupTimeline>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        static ListQuery<HealthCheck> Q((string, string?)[] ps) =>
-            ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+        var zone = services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>();
+        ListQuery<HealthCheck> Q((string, string?)[] ps) =>
+            ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)), zone: zone);
         static string Name((string, string?)[] ps) => ps.Length == 0 ? "unfiltered" : string.Join("&", ps.Select(p => p.Item1 + "=" + p.Item2));
 
         var list = new List<BenchScenario>();
@@ -49,7 +50,7 @@ public static class FacetTimelineScenarios
             list.Add(new("facets", "timeline, " + Name(filter), async c =>
             {
                 _ = await timelines.TryReadAsync(query, c) ?? throw new InvalidOperationException("No rollups: run `rollups` first.");
-            }, c => NaiveTimelineAsync(dataSource, query, c)));
+            }, c => NaiveTimelineAsync(dataSource, query, zone.Id, c)));
         }
         return list;
     }
@@ -62,8 +63,8 @@ public static class FacetTimelineScenarios
             var ps = new SqlParameters();
             var where = new List<string>();
             foreach (var f in query.Filters.Where(f => f.Definition != facet)) where.Add($"\"{f.Definition.Column}\" = {ps.Add(f.Value)}");
-            if (query.Dates?.From is { } from) where.Add($"\"timestamp\" >= {ps.Add(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
-            if (query.Dates?.To is { } to) where.Add($"\"timestamp\" < {ps.Add(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
+            if (query.Dates?.Start is { } from) where.Add($"\"timestamp\" >= {ps.Add(from)}");
+            if (query.Dates?.End is { } to) where.Add($"\"timestamp\" < {ps.Add(to)}");
             await using var cmd = dataSource.CreateCommand($"SELECT \"{facet.Column}\", count(*) FROM health_checks{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} GROUP BY 1");
             cmd.CommandTimeout = 0;
             cmd.Parameters.AddRange(ps.List.ToArray());
@@ -72,14 +73,14 @@ public static class FacetTimelineScenarios
         }
     }
 
-    private static async Task NaiveTimelineAsync(NpgsqlDataSource dataSource, ListQuery<HealthCheck> query, CancellationToken ct)
+    private static async Task NaiveTimelineAsync(NpgsqlDataSource dataSource, ListQuery<HealthCheck> query, string zone, CancellationToken ct)
     {
         var ps = new SqlParameters();
         var where = query.WhereSql(ps);
         var days = query.Dates is { From: { } f, To: { } t } ? t.DayNumber - f.DayNumber + 1 : int.MaxValue;
         var unit = RollupTimeline.UnitFor(days).ToString().ToLowerInvariant();
         await using var cmd = dataSource.CreateCommand(
-            $"SELECT date_trunc('{unit}', \"timestamp\" AT TIME ZONE 'UTC'), count(*) FROM health_checks{(where.Length > 0 ? " WHERE " + where : "")} GROUP BY 1");
+            $"SELECT date_trunc('{unit}', \"timestamp\" AT TIME ZONE {ps.Add(zone)}), count(*) FROM health_checks{(where.Length > 0 ? " WHERE " + where : "")} GROUP BY 1");
         cmd.CommandTimeout = 0;
         cmd.Parameters.AddRange(ps.List.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);

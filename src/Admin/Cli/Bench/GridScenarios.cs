@@ -21,6 +21,7 @@ public static class GridScenarios
         var contexts = services.GetRequiredService<IDbContextFactory<AdminDbContext>>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var def = HealthCheckList.Definition;
+        var zone = services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>();
         const int page = 100;
 
         // Setup, not timed: cursors at depth, and real values to search for.
@@ -28,7 +29,7 @@ public static class GridScenarios
         var sample = await SampleAsync(dataSource, Math.Min(12_345, Math.Max(0, rows / 2)), ct);
 
         ListQuery<HealthCheck> Q(params (string, string?)[] ps) =>
-            ListQueryParser.Parse(def, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+            ListQueryParser.Parse(def, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)), zone: zone);
 
         Func<CancellationToken, Task> Window(ListQuery<HealthCheck> q, WindowRequest r) => c => lister.WindowAsync(q, r, PersonalDataView.Full, c);
 
@@ -54,8 +55,9 @@ public static class GridScenarios
             list.Add(new("grid", $"depth {depth / 1_000_000}M", Window(Q(), WindowRequest.After(cursor, page)), Naive(x => x, skip)));
         }
 
-        var from = DateOnly.FromDateTime(sample.Timestamp.UtcDateTime).AddDays(-7);
+        var from = zone.DayOf(sample.Timestamp).AddDays(-7);
         var to = from.AddDays(7);
+        var (start, end) = (zone.StartOf(from), zone.StartOf(to.AddDays(1)));
         list.AddRange(
         [
             new("filter", "province", Window(Q(("province", "ZA-NC")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Province == Data.Domain.Province.NorthernCape))),
@@ -67,7 +69,7 @@ public static class GridScenarios
             new("filter", "risk", Window(Q(("risk", "critical")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Risk == Data.Domain.Risk.Critical))),
             new("filter", "source", Window(Q(("source", "Web")), WindowRequest.Start(page)), Naive(x => x.Where(h => h.Source == "Web"))),
             new("filter", "date range (7 days)", Window(Q(("from", from.ToString("yyyy-MM-dd")), ("to", to.ToString("yyyy-MM-dd"))), WindowRequest.Start(page)),
-                Naive(x => x.Where(h => h.Timestamp >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) && h.Timestamp < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))),
+                Naive(x => x.Where(h => h.Timestamp >= start && h.Timestamp < end))),
         ]);
 
         var prefix = sample.Msisdn[..^3];

@@ -37,8 +37,9 @@ public static class RollupCountScenarios
         var counter = services.GetRequiredService<RowCounter>();
         var rollups = services.GetRequiredService<RollupCounter>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        static ListQuery<HealthCheck> Q((string, string?)[] ps) =>
-            ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+        var zone = services.GetRequiredService<Admin.Data.Time.DisplayTimeZone>();
+        ListQuery<HealthCheck> Q((string, string?)[] ps) =>
+            ListQueryParser.Parse(HealthCheckList.Definition, ps.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)), zone: zone);
         static string Name((string, string?)[] ps) => ps.Length == 0 ? "unfiltered" : string.Join("&", ps.Select(p => p.Item1 + "=" + p.Item2));
 
         var table = new Table().Border(TableBorder.Simple).AddColumns("filter", "label", "count(*)", "label = count(*)", "EXPLAIN estimate", "estimate / count");

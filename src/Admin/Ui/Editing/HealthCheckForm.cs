@@ -2,6 +2,7 @@ using System.Globalization;
 using Admin.Data.Columns;
 using Admin.Data.Domain;
 using Admin.Data.Entities;
+using Admin.Data.Time;
 using Admin.Data.Validation;
 using C = Admin.Data.Entities.HealthCheckColumns;
 
@@ -9,7 +10,7 @@ namespace Admin.Ui.Editing;
 
 /// <summary>
 /// The edit form's state: a <see cref="HealthCheckInput"/> plus the times and the birth date as the text the admin
-/// types (UTC), and the errors of the last check. Stored times carry microseconds the text does not show, so a
+/// types (local times of the display zone), and the errors of the last check. Stored times carry microseconds the text does not show, so a
 /// time whose text is untouched keeps its stored value exactly.
 /// </summary>
 public sealed class HealthCheckForm
@@ -19,13 +20,15 @@ public sealed class HealthCheckForm
     private static readonly string[] TimeFormats = [TimeFormat, "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
 
     private readonly HealthCheck _stored;
+    private readonly DisplayTimeZone _zone;
     private readonly Dictionary<string, string> _formatErrors = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string[]> _ruleErrors = new Dictionary<string, string[]>();
     private (Risk Risk, string Why)? _risk;
 
-    public HealthCheckForm(HealthCheck stored)
+    public HealthCheckForm(HealthCheck stored, DisplayTimeZone zone)
     {
         _stored = stored;
+        _zone = zone;
         Input = stored.ToInput();
         TimestampText = Time(stored.Timestamp);
         CompletedText = Time(stored.CompletedTimestamp);
@@ -88,21 +91,23 @@ public sealed class HealthCheckForm
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            _formatErrors[field] = "Enter the time as YYYY-MM-DD HH:MM:SS (UTC).";
+            _formatErrors[field] = $"Enter the time as YYYY-MM-DD HH:MM:SS ({_zone.Label}).";
             return null;
         }
         if (TryTime(text, stored, out var t)) return t;
-        _formatErrors[field] = "Write the time as YYYY-MM-DD HH:MM:SS (UTC), e.g. 2021-07-05 09:30:00.";
+        _formatErrors[field] = $"Write the time as YYYY-MM-DD HH:MM:SS ({_zone.Label}), e.g. 2021-07-05 09:30:00.";
         return null;
     }
 
-    private static bool TryTime(string text, DateTimeOffset stored, out DateTimeOffset value)
+    private bool TryTime(string text, DateTimeOffset stored, out DateTimeOffset value)
     {
         var trimmed = text.Trim();
         // Untouched: keep the stored instant to the microsecond.
         if (trimmed == Time(stored)) { value = stored; return true; }
-        return DateTimeOffset.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        // A local time of the display zone.
+        var ok = DateTime.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local);
+        value = ok ? _zone.FromLocal(local) : default;
+        return ok;
     }
 
     private DateOnly? ParseDay(string text)
@@ -113,5 +118,8 @@ public sealed class HealthCheckForm
         return null;
     }
 
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    private string Time(DateTimeOffset t) => _zone.Format(t, TimeFormat);
+
+    /// <summary>The label of a time field: "Time (SAST)".</summary>
+    public string TimeLabel(string title) => $"{title} ({_zone.Label})";
 }

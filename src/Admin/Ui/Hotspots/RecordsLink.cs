@@ -6,7 +6,7 @@ namespace Admin.Ui.Hotspots;
 
 /// <summary>
 /// Drill-down into the records grid (the team's contract): /records/health-checks?province=ZA-GP&amp;district=DC22&amp;risk=high&amp;from=2021-01-01&amp;to=2021-01-31,
-/// every parameter optional, from/to inclusive UTC dates. Only indexed columns, so the grid answers from an index.
+/// every parameter optional, from/to inclusive local dates (the display zone's, as the hotspot period's days). Only indexed columns, so the grid answers from an index.
 /// </summary>
 public static class RecordsLink
 {

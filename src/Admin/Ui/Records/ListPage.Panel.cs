@@ -48,9 +48,10 @@ public partial class ListPage<TRow>
         var at = _atText;
         if (_firstInView is { } first && _query.Ordering.Keys[0].Type == typeof(DateTimeOffset))
         {
-            // Whole seconds (what "at" holds), rounded so the first row in view is still among the rows: up when newest first.
-            var t = ((DateTimeOffset)_query.Ordering.KeyOf(first)[0]).UtcDateTime;
-            var second = new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            // Whole seconds of local time (what "at" holds, in the display zone), rounded so the first row in view is still
+            // among the rows: up when newest first.
+            var t = Zone.ToLocal((DateTimeOffset)_query.Ordering.KeyOf(first)[0]);
+            var second = new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Kind);
             if (second != t && _query.Ordering.Keys[0].Descending) second = second.AddSeconds(1);
             at = second.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
             if (at != _atText) Nav.NavigateTo(Url(at, panel: true, open: null), replace: true);

@@ -64,6 +64,8 @@ public partial class ListPage<TRow> where TRow : class
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
     private string? _lastAuditedSearch;
+    // Where the grid is, told in the display zone for an ordering by time.
+    private Func<TRow, string>? _positionOf;
 
     private string SearchHint => Definition.FindSearch(_searchKind ?? "")?.Hint ?? "Search";
 
@@ -76,7 +78,7 @@ public partial class ListPage<TRow> where TRow : class
             _isAdmin = _user.IsAdmin();
         }
         Nav.LocationChanged += OnLocationChanged;
-        _columnOptions = Definition.ChoosableColumns.Select(c => new ColumnOption(c.Name, c.Title, c.ShownByDefault)).ToList();
+        _columnOptions = Definition.ChoosableColumns.Select(c => new ColumnOption(c.Name, c.TitleIn(Zone), c.ShownByDefault)).ToList();
         try
         {
             _chosenColumns = await ColumnChoices.GetAsync(_user, Definition.Slug);
@@ -93,7 +95,8 @@ public partial class ListPage<TRow> where TRow : class
     private void ApplyColumns()
     {
         var shown = Definition.ColumnsFor(_chosenColumns);
-        _columns = shown.Select(c => new GridColumn<TRow>(c.Title, c.Format) { Width = c.Width }).ToList();
+        // Times read in the display zone, and their titles say which ("Time (SAST)").
+        _columns = shown.Select(c => new GridColumn<TRow>(c.TitleIn(Zone), row => c.Text(row, Zone)) { Width = c.Width }).ToList();
         _visibleColumns = shown.Select(c => c.Name).ToList();
     }
 
@@ -150,7 +153,9 @@ public partial class ListPage<TRow> where TRow : class
         _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
         try
         {
-            _query = ListQueryParser.Parse(Definition, parameters, PassThrough);
+            _query = ListQueryParser.Parse(Definition, parameters, PassThrough, Zone);
+            var ordering = _query.Ordering;
+            _positionOf = row => ordering.Position(row, Zone);
             _error = null;
             (_initialAnchor, _initialTarget) = ParseAt(parameters.LastOrDefault(p => p.Key == At).Value);
         }
@@ -187,15 +192,17 @@ public partial class ListPage<TRow> where TRow : class
     {
         if (string.IsNullOrEmpty(at)) return (GridAnchor.Start, null);
         if (TryParseInstant(at, out var instant)) return (GridAnchor.Jump, instant);
-        throw new ListRequestException("The 'at' position must be a date and time such as 2021-03-14T10:32.", At);
+        throw new ListRequestException($"The 'at' position must be a date and time ({Zone.Label}) such as 2021-03-14T10:32.", At);
     }
 
-    private static bool TryParseInstant(string text, out DateTimeOffset instant)
+    // A time typed (or in the URL's "at") is a local time of the display zone.
+    private bool TryParseInstant(string text, out DateTimeOffset instant)
     {
         var ok = DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"],
-            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dt);
-        instant = ok ? new DateTimeOffset(dt, TimeSpan.Zero) : default;
-        return ok && dt.Year is >= 2000 and < 2100;
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt);
+        ok = ok && dt.Year is >= 2000 and < 2100;
+        instant = ok ? Zone.FromLocal(dt) : default;
+        return ok;
     }
 
     // The prerendered page is replaced as soon as the circuit starts: count only for the live one.
@@ -211,7 +218,7 @@ public partial class ListPage<TRow> where TRow : class
     private ListTimeline<TRow> Strip => _timeline ??= new(Timelines, Logger, InvokeAsync, StateHasChanged);
 
     private string TimelineCaption(Timeline timeline) =>
-        $"{Definition.Noun.Many} per {timeline.Unit.ToString().ToLowerInvariant()} (UTC); click a bar or use the arrow keys and Enter to jump there";
+        $"{Definition.Noun.Many} per {timeline.Unit.ToString().ToLowerInvariant()} ({Zone.Label}); click a bar or use the arrow keys and Enter to jump there";
 
     // Marks the days the grid shows on the timeline; re-renders only when those days change, not on every scroll.
     private void OnRowsInView(TRow first, TRow last)
@@ -225,7 +232,7 @@ public partial class ListPage<TRow> where TRow : class
         if (Strip.Value is not null) StateHasChanged();
     }
 
-    private static DateOnly DayOf(object key) => DateOnly.FromDateTime(((DateTimeOffset)key).UtcDateTime);
+    private DateOnly DayOf(object key) => Zone.DayOf((DateTimeOffset)key);
 
     // A bar or a day chosen on the timeline: the "jump to a date" path, to the end of it the ordering meets first
     // (newest first: its last moment, so its rows come first and scrolling on goes back through it).
@@ -233,9 +240,9 @@ public partial class ListPage<TRow> where TRow : class
     {
         if (_query is null) return;
         var instant = _query.Ordering.Keys[0].Descending
-            ? new DateTimeOffset(jump.To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddSeconds(-1)
-            : new DateTimeOffset(jump.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        _jumpText = instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            ? Zone.StartOf(jump.To).AddSeconds(-1)
+            : Zone.StartOf(jump.From);
+        _jumpText = Zone.Format(instant, "yyyy-MM-dd HH:mm");
         JumpTo(instant);
     }
 
@@ -293,7 +300,7 @@ public partial class ListPage<TRow> where TRow : class
         _jumpError = null;
         if (string.IsNullOrWhiteSpace(_jumpText) || !TryParseInstant(_jumpText, out var instant))
         {
-            _jumpError = "Type a date and time such as 2021-03-14 10:32 (UTC).";
+            _jumpError = $"Type a date and time such as 2021-03-14 10:32 ({Zone.Label}).";
             return;
         }
         JumpTo(instant);
@@ -302,7 +309,7 @@ public partial class ListPage<TRow> where TRow : class
     private void JumpTo(DateTimeOffset instant)
     {
         var current = _query?.ToParameters().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToList() ?? [];
-        current.Add(new(At, instant.UtcDateTime.ToString(instant.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
+        current.Add(new(At, Zone.Format(instant, instant.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss")));
         Go(current, keepPosition: true);
     }
 

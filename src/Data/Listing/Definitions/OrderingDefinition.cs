@@ -1,3 +1,5 @@
+using Admin.Data.Time;
+
 namespace Admin.Data.Listing.Definitions;
 
 /// <summary>
@@ -14,4 +16,11 @@ public sealed record OrderingDefinition<T>(
 {
     /// <summary>Only offered when a search asks for it (e.g. "phone starts with" lists in number order).</summary>
     public bool SearchOnly { get; init; }
+
+    /// <summary>For an ordering by time: the instant a position is told by, in the display zone ("14 Mar 2021 10:32 SAST").</summary>
+    public Func<T, DateTimeOffset>? PositionAt { get; init; }
+
+    /// <summary>Where a row is, as a page tells it: a time in the display zone, else <see cref="PositionOf"/>.</summary>
+    public string Position(T row, DisplayTimeZone zone) =>
+        PositionAt is null ? PositionOf(row) : zone.FormatWithZone(PositionAt(row), ColumnDefinition<T>.DefaultTimeFormat);
 }

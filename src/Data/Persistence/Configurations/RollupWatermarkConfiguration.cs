@@ -16,5 +16,7 @@ public sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<Roll
         b.Property(x => x.Name).HasMaxLength(50);
         b.Property(x => x.XidHorizon).HasColumnType("xid8");
         b.Property(x => x.XidSnapshot).HasColumnType("text");
+        // Rollups built before the display time zone existed counted UTC days.
+        b.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
     }
 }

@@ -1453,6 +1453,14 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.Property<ulong?>("XidHorizon")
                         .HasColumnType("xid8")
                         .HasColumnName("xid_horizon");
