@@ -6,23 +6,29 @@ namespace Admin.Load.Journeys;
 /// The values journeys type: phone numbers to look up (sampled from the database when a connection string is given,
 /// else generated South African numbers, which mostly find nothing — also a real lookup) and the date range to jump in.
 /// </summary>
-public sealed class JourneyData(IReadOnlyList<string> phones, DateOnly first, DateOnly last)
+public sealed class JourneyData(IReadOnlyList<string> phones, DateTime first, DateTime last)
 {
     public static readonly string[] Provinces = ["Gauteng", "KwaZulu-Natal", "Western Cape", "Eastern Cape", "Limpopo", "Mpumalanga", "North West", "Free State", "Northern Cape"];
     public static readonly string[] Risks = ["high", "moderate", "low"];
 
     public IReadOnlyList<string> Phones { get; } = phones;
-    public DateOnly First { get; } = first;
-    public DateOnly Last { get; } = last;
+    /// <summary>The oldest and the newest check's time (UTC), or a default span without a database.</summary>
+    public DateTime First { get; } = first;
+    public DateTime Last { get; } = last;
 
     public string Phone(Random r) => Phones.Count > 0 ? Phones[r.Next(Phones.Count)] : "+2782" + r.Next(0, 9_999_999).ToString("0000000", System.Globalization.CultureInfo.InvariantCulture);
 
-    public DateTime Instant(Random r) =>
-        First.ToDateTime(TimeOnly.MinValue).AddMinutes(r.NextDouble() * (Last.DayNumber - First.DayNumber + 1) * 24 * 60);
+    /// <summary>
+    /// A time to jump to, in the newer half of the data: the grid (newest first) then has rows at and before it however
+    /// the server reads a typed time (its display zone may be up to 14 hours from UTC).
+    /// </summary>
+    public DateTime Instant(Random r) => First + (Last - First) * (0.5 + 0.4 * r.NextDouble());
+
+    private static readonly DateTime DefaultFirst = new(2020, 4, 1, 0, 0, 0, DateTimeKind.Utc), DefaultLast = new(2022, 3, 31, 0, 0, 0, DateTimeKind.Utc);
 
     public static async Task<JourneyData> LoadAsync(string? connectionString, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(connectionString)) return new JourneyData([], new DateOnly(2020, 4, 1), new DateOnly(2022, 3, 31));
+        if (string.IsNullOrEmpty(connectionString)) return new JourneyData([], DefaultFirst, DefaultLast);
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync(ct);
         var phones = new List<string>();
@@ -35,7 +41,7 @@ public sealed class JourneyData(IReadOnlyList<string> phones, DateOnly first, Da
         await using var r = await range.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return r.IsDBNull(0)
-            ? new JourneyData(phones, new DateOnly(2020, 4, 1), new DateOnly(2022, 3, 31))
-            : new JourneyData(phones, DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)));
+            ? new JourneyData(phones, DefaultFirst, DefaultLast)
+            : new JourneyData(phones, r.GetFieldValue<DateTimeOffset>(0).UtcDateTime, r.GetFieldValue<DateTimeOffset>(1).UtcDateTime);
     }
 }

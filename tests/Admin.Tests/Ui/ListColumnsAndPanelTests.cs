@@ -43,7 +43,7 @@ public sealed class ListColumnsAndPanelTests : IAsyncLifetime
         {
             var cut = ctx.Render<Records>(p => p.Add(x => x.Slug, HealthCheckList.Slug));
             cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.kg-row")), Patience);
-            Assert.Equal(HealthCheckList.Definition.Columns.Where(c => c.ShownByDefault).Select(c => c.Title), Headers(cut));
+            Assert.Equal(HealthCheckList.Definition.Columns.Where(c => c.ShownByDefault).Select(c => c.TitleIn(Admin.Data.Time.DisplayTimeZone.Default)), Headers(cut));
 
             // The grid renders as its rows arrive: find and act in one dispatch, so no render slips between them.
             cut.WaitForAssertion(() => Assert.False(cut.FindComponent<KeysetGrid<HealthCheck>>().Instance.IsLoading), Patience);

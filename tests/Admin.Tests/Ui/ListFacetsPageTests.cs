@@ -34,18 +34,7 @@ public sealed class ListFacetsPageTests(RolledUpChecksFixture data) : IClassFixt
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(BunitContext ctx, string url)
-    {
-        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
-        return ctx.Render(b =>
-        {
-            b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<Records>(1);
-            b.AddAttribute(2, nameof(Records.Slug), HealthCheckList.Slug);
-            b.CloseComponent();
-        });
-    }
+    private static IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(BunitContext ctx, string url) => RecordsPageAt.Render(ctx, url);
 
     private static async Task OpenAsync(IRenderedComponent<Bunit.Rendering.ContainerFragment> cut, string filter)
     {

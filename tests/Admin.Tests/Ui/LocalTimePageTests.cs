@@ -16,18 +16,7 @@ public sealed class LocalTimePageTests(RolledUpChecksFixture data) : IClassFixtu
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(BunitContext ctx, string url)
-    {
-        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
-        return ctx.Render(b =>
-        {
-            b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<Records>(1);
-            b.AddAttribute(2, nameof(Records.Slug), HealthCheckList.Slug);
-            b.CloseComponent();
-        });
-    }
+    private static IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(BunitContext ctx, string url) => RecordsPageAt.Render(ctx, url);
 
     [Theory]
     [InlineData(null, "SAST")]
