@@ -123,7 +123,7 @@ public static class ApiScenarios
     }
 
     // OFFSET here is setup, run once and not timed: it finds a position to start pages from.
-    private static async Task<FeedPosition> PositionAsync(NpgsqlDataSource ds, string direction, long offset, CancellationToken ct)
+    internal static async Task<FeedPosition> PositionAsync(NpgsqlDataSource ds, string direction, long offset, CancellationToken ct)
     {
         await using var cmd = ds.CreateCommand($"SELECT change_xid, id FROM health_checks ORDER BY change_xid {direction}, id {direction} OFFSET {offset} LIMIT 1");
         cmd.CommandTimeout = 600;

@@ -30,8 +30,7 @@ public static class FeedDelayBench
         var delays = new ConcurrentBag<(string Phase, double Ms)>();
         var phase = "rebuild";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var start = await EndAsync(dataSource, ct)
-            ?? throw new InvalidOperationException("health_checks is empty: seed it first (Admin seed --rows N).");
+        var start = await ApiScenarios.PositionAsync(dataSource, "DESC", 0, ct); // the feed's end
         var writer = WriteAsync(dataSource, start.Id, committed, stop.Token);
         var reader = FollowAsync(feed, start, committed, delays, () => phase, stop.Token);
 
@@ -68,13 +67,6 @@ public static class FeedDelayBench
     {
         try { await task; }
         catch (OperationCanceledException) { }
-    }
-
-    private static async Task<FeedPosition?> EndAsync(NpgsqlDataSource ds, CancellationToken ct)
-    {
-        await using var cmd = ds.CreateCommand("SELECT change_xid, id FROM health_checks ORDER BY change_xid DESC, id DESC LIMIT 1");
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new FeedPosition(r.GetFieldValue<ulong>(0), r.GetGuid(1)) : null;
     }
 
     /// <summary>A copy of a template row with its own id, deduplication id and time (the table's inserted columns).</summary>
