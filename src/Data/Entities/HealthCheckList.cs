@@ -50,7 +50,7 @@ public static class HealthCheckList
         [
             new("newest", "Newest first", Newest, x => [x.Timestamp, x.Id], x => When(x.Timestamp)) { PositionAt = x => x.Timestamp },
             new("oldest", "Oldest first", [KeyColumn.Asc<DateTimeOffset>("timestamp"), KeyColumn.Asc<Guid>("id")], x => [x.Timestamp, x.Id], x => When(x.Timestamp)) { PositionAt = x => x.Timestamp },
-            new("phone", "Phone number", [KeyColumn.Asc<string>("msisdn"), .. Newest], x => [x.Msisdn, x.Timestamp, x.Id], x => x.Msisdn) { SearchOnly = true },
+            new("phone", "Phone number", [KeyColumn.Asc<string>("msisdn"), .. Newest], x => [x.Msisdn, x.Timestamp, x.Id], x => x.Msisdn) { SearchOnly = true, IndexedKeys = 1 },
         ],
         Filters =
         [
@@ -60,8 +60,10 @@ public static class HealthCheckList
                 Districts.All.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new FilterChoice(d.Code, $"{d.Name} ({Codes<Province>.ToCode(d.Province)[3..]})")).ToList())
                 with { Facet = FacetDisplay.CountsLargestFirst },
             FilterDefinition.Choice("risk", "Risk", "risk",
-                Codes<Risk>.All.Select(r => new FilterChoice(Codes<Risk>.ToCode(r), Codes<Risk>.ToCode(r))).ToList()) with { Facet = FacetDisplay.Counts },
-            FilterDefinition.Choice("source", "Source", "source", Sources.Select(s => new FilterChoice(s, s)).ToList()) with { Facet = FacetDisplay.Counts },
+                Codes<Risk>.All.Select(r => new FilterChoice(Codes<Risk>.ToCode(r), Codes<Risk>.ToCode(r))).ToList())
+                with { Facet = FacetDisplay.Counts, Common = Codes<Risk>.ToCode(Risk.Low) },
+            FilterDefinition.Choice("source", "Source", "source", Sources.Select(s => new FilterChoice(s, s)).ToList())
+                with { Facet = FacetDisplay.Counts, Common = Sources[0] },
             FilterDefinition.DateRange("date", "Date", "timestamp") with { Facet = FacetDisplay.Counts },
         ],
         FilterCombinations = [["province"], ["province", "risk"], ["district"], ["district", "risk"], ["risk"], ["source"]],
@@ -88,12 +90,12 @@ public static class HealthCheckList
         },
         Searches =
         [
-            new("phone", "Phone number", "A full number: 0XX XXX XXXX or +27 XX XXX XXXX", "msisdn", SearchIndex.BtreeThenOrdering,
+            new("phone", "Phone number", "A full number: 0XX XXX XXXX or +27 XX XXX XXXX", "msisdn", SearchIndex.Btree,
                 t => Msisdn.TryNormalize(t, out var e164)
                     ? new SqlPredicate("\"msisdn\" = {0}", [e164])
                     : throw new ListRequestException("Type a full South African mobile number: ten digits starting 06, 07 or 08 (0XX XXX XXXX), or +27 and the last nine.", ListQueryParser.SearchText)),
             // By record id, so a person's other checks can be listed and linked without the number in a URL or a page.
-            new(SameNumberSearch, "Same number as record", "A record id: every check from that record's phone number", "msisdn", SearchIndex.BtreeThenOrdering,
+            new(SameNumberSearch, "Same number as record", "A record id: every check from that record's phone number", "msisdn", SearchIndex.Btree,
                 t => Guid.TryParse(t, out var g)
                     ? new SqlPredicate("\"msisdn\" = (SELECT \"msisdn\" FROM \"health_checks\" WHERE \"id\" = {0})", [g])
                     : throw new ListRequestException("Type a record id, e.g. 0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e, to list every check from its number.", ListQueryParser.SearchText)),

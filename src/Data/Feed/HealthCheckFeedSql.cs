@@ -9,7 +9,7 @@ namespace Admin.Data.Feed;
 /// <list type="bullet">
 /// <item><b>Seek</b> (no filter): a range scan of <c>ix_health_checks_change_xid_id</c> from the cursor, LIMIT page + 1,
 /// returning the rows themselves: one statement, one snapshot.</item>
-/// <item><b>Phone</b> (msisdn, with or without other filters): <c>ix_health_checks_msisdn_timestamp_id</c> finds the
+/// <item><b>Phone</b> (msisdn, with or without other filters): <c>ix_health_checks_msisdn</c> finds the
 /// number's few rows, sorted into feed order: a person has tens of checks, not millions. Also returns rows.</item>
 /// <item><b>Scan</b> (since, province, district, risk): walks the feed index from the cursor for at most the scan budget,
 /// checks the filter on each row, and stops at page + 1 matches or at the budget, whichever comes first. Returns keys

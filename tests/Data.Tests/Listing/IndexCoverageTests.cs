@@ -27,6 +27,30 @@ public class IndexCoverageTests
     }
 
     [Fact]
+    public async Task A_common_value_left_out_of_a_partial_index_needs_the_index_without_that_filter()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        // Province + risk = low (left out of the partial province + risk index) pages from the province index.
+        await db.ExecuteAsync("DROP INDEX ix_health_checks_province_timestamp_id");
+        var problems = IndexCoverage.Check(HealthCheckList.Definition, await IndexCatalog.LoadAsync(db.DataSource, "health_checks", default));
+        Assert.Contains(problems, p => p.Contains("filter 'province + risk' with risk = 'low' ordered 'newest'") && p.Contains("(province, timestamp DESC, id DESC)"));
+    }
+
+    [Fact]
+    public async Task A_partial_index_leaving_out_another_value_serves_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            DROP INDEX ix_health_checks_risk_timestamp_id;
+            CREATE INDEX ix_health_checks_risk_timestamp_id ON health_checks (risk, "timestamp" DESC, id DESC) WHERE risk <> 'high'
+            """);
+        var indexes = await IndexCatalog.LoadAsync(db.DataSource, "health_checks", default);
+        Assert.Equal(new IndexExclusion("risk", "high"), indexes.Single(i => i.Name == "ix_health_checks_risk_timestamp_id").Excludes);
+        var problems = IndexCoverage.Check(HealthCheckList.Definition, indexes);
+        Assert.Contains(problems, p => p.Contains("filter 'risk' ordered 'newest'") && p.Contains("(risk, timestamp DESC, id DESC)"));
+    }
+
+    [Fact]
     public async Task A_declared_filter_without_an_index_is_refused()
     {
         await using var db = await TestDatabase.CreateAsync();

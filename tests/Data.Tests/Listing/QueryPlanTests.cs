@@ -37,6 +37,14 @@ public class QueryPlanTests : IAsyncLifetime
         return string.Join("\n", lines);
     }
 
+    /// <summary>The number index gives number order; only each number's few checks are sorted (HealthCheckList's "phone" ordering).</summary>
+    private static void AssertSortsOnlyWithinNumbers(string plan)
+    {
+        Assert.Contains("Incremental Sort", plan);
+        Assert.Matches(@"Presorted Key: (health_checks\.)?msisdn\b", plan);
+        Assert.DoesNotMatch(@"(?m)(^|->)\s*Sort\s+\(", plan);
+    }
+
     private static readonly string DeepCursor = KeysetCursor.Encode([new DateTimeOffset(2021, 1, 20, 0, 0, 0, TimeSpan.Zero), Guid.Empty]);
 
     [Theory]
@@ -69,6 +77,9 @@ public class QueryPlanTests : IAsyncLifetime
     [InlineData("province", "ZA-GP")]
     [InlineData("source", "USSD")]
     [InlineData("district", "ETH")]
+    // The values the risk and source indexes leave out (FilterDefinition.Common): read off the ordering index.
+    [InlineData("risk", "low")]
+    [InlineData("source", "WhatsApp")]
     public async Task A_common_filter_value_pages_from_an_index_with_no_sort(string name, string value)
     {
         // A value on a quarter of the rows may be read off the ordering index itself; either way, no sort, no scan.
@@ -79,8 +90,8 @@ public class QueryPlanTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("phone", "082 000 0123", "ix_health_checks_msisdn_timestamp_id")]
-    [InlineData("phone-prefix", "082 0001", "ix_health_checks_msisdn_timestamp_id")]
+    [InlineData("phone", "082 000 0123", "ix_health_checks_msisdn on")]
+    [InlineData("phone-prefix", "082 0001", "ix_health_checks_msisdn on")]
     [InlineData("phone-contains", "0001234", "ix_health_checks_msisdn_trgm")]
     [InlineData("deduplication-id", "seed-77", "ux_health_checks_deduplication_id")]
     [InlineData("id", "0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e", "pk_health_checks")]
@@ -89,6 +100,7 @@ public class QueryPlanTests : IAsyncLifetime
         var plan = await PlanAsync(WindowRequest.Start(100), ("q", text), ("in", kind));
         Assert.Contains(index, plan);
         Assert.DoesNotContain("Seq Scan", plan);
+        if (kind == "phone-prefix") AssertSortsOnlyWithinNumbers(plan);
     }
 
     [Fact]
@@ -96,9 +108,19 @@ public class QueryPlanTests : IAsyncLifetime
     {
         var plan = await PlanAsync(WindowRequest.After(DeepCursor, 100), ("q", "0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e"), ("in", HealthCheckList.SameNumberSearch));
         Assert.Contains("pk_health_checks", plan);
-        Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
-        Assert.DoesNotContain("Sort", plan);
+        Assert.Contains("ix_health_checks_msisdn on", plan);
         Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    [Fact]
+    public async Task A_province_and_common_risk_pages_from_the_province_index_and_a_rare_risk_from_its_partial_index()
+    {
+        var common = await PlanAsync(WindowRequest.After(DeepCursor, 100), ("province", "ZA-GP"), ("risk", "low"));
+        Assert.Contains("ix_health_checks_province_timestamp_id", common);
+        Assert.DoesNotContain("Sort", common);
+        var rare = await PlanAsync(WindowRequest.After(DeepCursor, 100), ("province", "ZA-GP"), ("risk", "critical"));
+        Assert.Contains("ix_health_checks_province_risk_timestamp_id", rare);
+        Assert.DoesNotContain("Sort", rare);
     }
 
     [Fact]
@@ -108,8 +130,8 @@ public class QueryPlanTests : IAsyncLifetime
         var cursor = KeysetCursor.Encode(["", new DateTimeOffset(2021, 1, 5, 0, 0, 0, TimeSpan.Zero), Guid.Empty]);
         var plan = await PlanAsync(WindowRequest.After(cursor, 100), ("q", "082 0001"), ("in", "phone-prefix"));
         Assert.Contains("pk_health_checks", plan);
-        Assert.Contains("ix_health_checks_msisdn_timestamp_id", plan);
-        Assert.DoesNotContain("Sort", plan);
+        Assert.Contains("ix_health_checks_msisdn on", plan);
+        AssertSortsOnlyWithinNumbers(plan);
         Assert.DoesNotContain("Seq Scan", plan);
     }
 }

@@ -17,6 +17,16 @@ public sealed record OrderingDefinition<T>(
     /// <summary>Only offered when a search asks for it (e.g. "phone starts with" lists in number order).</summary>
     public bool SearchOnly { get; init; }
 
+    /// <summary>
+    /// How many leading keys an index must carry (null: all of them). PostgreSQL sorts the rest within each group of
+    /// equal leading keys (Incremental Sort), which costs what a page costs only when those groups are small: one phone
+    /// number's checks, not one day's.
+    /// </summary>
+    public int? IndexedKeys { get; init; }
+
+    /// <summary>The keys an index must lead with to serve this ordering.</summary>
+    public IReadOnlyList<KeyColumn> IndexKeys => IndexedKeys is { } n ? Keys.Take(n).ToList() : Keys;
+
     /// <summary>For an ordering by time: the instant a position is told by, in the display zone ("14 Mar 2021 10:32 SAST").</summary>
     public Func<T, DateTimeOffset>? PositionAt { get; init; }
 

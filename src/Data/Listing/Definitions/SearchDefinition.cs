@@ -5,6 +5,8 @@ public enum SearchIndex
 {
     /// <summary>A btree whose leading column is the search column, followed by the ordering's key.</summary>
     BtreeThenOrdering,
+    /// <summary>A btree led by the column: one value matches few rows (one person's checks), sorted after matching.</summary>
+    Btree,
     /// <summary>A unique btree on the column: at most one row.</summary>
     Unique,
     /// <summary>A GIN pg_trgm index on the column (contains-search); results are sorted after matching.</summary>

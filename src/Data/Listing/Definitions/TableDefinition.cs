@@ -107,7 +107,7 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
         Searches.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     IEnumerable<(string Name, IReadOnlyList<KeyColumn> Keys, bool SearchOnly)> ITableDefinition.OrderingKeys =>
-        Orderings.Select(o => (o.Name, o.Keys, o.SearchOnly));
+        Orderings.Select(o => (o.Name, o.IndexKeys, o.SearchOnly));
 
     public TResult Apply<TResult>(ITableOperation<TResult> operation) => operation.Run(this);
 }

@@ -20,9 +20,16 @@ public static class IndexCoverage
 
         foreach (var combination in table.FilterCombinations)
         {
-            var columns = combination.Select(f => table.Filters.First(x => x.Name == f).Column).ToList();
+            var filters = combination.Select(f => table.Filters.First(x => x.Name == f)).ToList();
+            var columns = filters.Select(f => f.Column).ToList();
+            var what = $"filter '{string.Join(" + ", combination)}'";
             foreach (var (name, keys, _) in listOrderings)
-                Require(indexes, columns, keys, problems, table.Table, $"filter '{string.Join(" + ", combination)}' ordered '{name}'");
+            {
+                // An index may leave out a filter's common value; the common value is then served without that filter.
+                Require(indexes, columns, keys, problems, table.Table, $"{what} ordered '{name}'", filters);
+                foreach (var f in filters.Where(f => f.Common is not null))
+                    Require(indexes, columns.Where(c => c != f.Column).ToList(), keys, problems, table.Table, $"{what} with {f.Name} = '{f.Common}' ordered '{name}'");
+            }
         }
 
         foreach (var f in table.Filters.Where(f => f.Kind == FilterKind.Choice && !table.FilterCombinations.Any(c => c.Contains(f.Name))))
@@ -34,12 +41,16 @@ public static class IndexCoverage
         {
             switch (s.Index)
             {
+                case SearchIndex.Btree:
+                    if (!indexes.Any(i => i.Excludes is null && i.Method == "btree" && i.Columns[0].Column == s.Column))
+                        problems.Add($"{table.Table}: search '{s.Name}' needs a btree index led by {s.Column}.");
+                    break;
                 case SearchIndex.Unique:
-                    if (!indexes.Any(i => i.IsUnique && i.Method == "btree" && i.Columns.Count == 1 && i.Columns[0].Column == s.Column))
+                    if (!indexes.Any(i => i.Excludes is null && i.IsUnique && i.Method == "btree" && i.Columns.Count == 1 && i.Columns[0].Column == s.Column))
                         problems.Add($"{table.Table}: search '{s.Name}' needs a unique btree index on ({s.Column}).");
                     break;
                 case SearchIndex.Trigram:
-                    if (!indexes.Any(i => i.Method == "gin" && i.Columns[0].Column == s.Column && i.Columns[0].OperatorClass == "gin_trgm_ops"))
+                    if (!indexes.Any(i => i.Excludes is null && i.Method == "gin" && i.Columns[0].Column == s.Column && i.Columns[0].OperatorClass == "gin_trgm_ops"))
                         problems.Add($"{table.Table}: search '{s.Name}' needs a GIN index on ({s.Column} gin_trgm_ops).");
                     break;
                 case SearchIndex.BtreeThenOrdering:
@@ -55,9 +66,12 @@ public static class IndexCoverage
     }
 
     /// <summary>A btree whose leading columns are <paramref name="equalities"/> (any order), then the ordering's keys, all in the ordering's directions or all reversed (scanned backwards).</summary>
-    private static void Require(IReadOnlyList<IndexInfo> indexes, IReadOnlyList<string> equalities, IReadOnlyList<KeyColumn> keys, List<string> problems, string table, string what)
+    /// <remarks>A partial index serves only when it leaves out the common value of one of <paramref name="filters"/>.</remarks>
+    private static void Require(IReadOnlyList<IndexInfo> indexes, IReadOnlyList<string> equalities, IReadOnlyList<KeyColumn> keys, List<string> problems, string table, string what,
+        IReadOnlyList<FilterDefinition>? filters = null)
     {
-        if (indexes.Any(i => Serves(i, equalities, keys))) return;
+        bool Allowed(IndexInfo i) => i.Excludes is not { } x || (filters ?? []).Any(f => f.Column == x.Column && f.Common == x.Value);
+        if (indexes.Any(i => Allowed(i) && Serves(i, equalities, keys))) return;
         var wanted = string.Join(", ", equalities.Concat(keys.Select(k => k.Column + (k.Descending ? " DESC" : ""))));
         problems.Add($"{table}: no index serves {what}: expected a btree index on ({wanted}).");
     }

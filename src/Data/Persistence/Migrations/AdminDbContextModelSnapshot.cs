@@ -988,46 +988,57 @@ namespace Admin.Data.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_health_checks_deduplication_id");
 
-                    b.HasIndex("Msisdn")
-                        .HasDatabaseName("ix_health_checks_msisdn_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Msisdn"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Msisdn"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("ChangeXid", "Id")
-                        .HasDatabaseName("ix_health_checks_change_xid_id");
+                        .HasDatabaseName("ix_health_checks_change_xid_id")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("Timestamp", "Id")
                         .IsDescending()
-                        .HasDatabaseName("ix_health_checks_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_timestamp_id")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("DistrictCode", "Timestamp", "Id")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_health_checks_district_timestamp_id");
-
-                    b.HasIndex("Msisdn", "Timestamp", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_health_checks_msisdn_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_district_timestamp_id")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("Province", "Timestamp", "Id")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_health_checks_province_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_province_timestamp_id")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("Risk", "Timestamp", "Id")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_health_checks_risk_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_risk_timestamp_id")
+                        .HasFilter("\"risk\" <> 'low'")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("Source", "Timestamp", "Id")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_health_checks_source_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_source_timestamp_id")
+                        .HasFilter("\"source\" <> 'WhatsApp'")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("DistrictCode", "Risk", "Timestamp", "Id")
                         .IsDescending(false, false, true, true)
-                        .HasDatabaseName("ix_health_checks_district_risk_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_district_risk_timestamp_id")
+                        .HasFilter("\"risk\" <> 'low'")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
 
                     b.HasIndex("Province", "Risk", "Timestamp", "Id")
                         .IsDescending(false, false, true, true)
-                        .HasDatabaseName("ix_health_checks_province_risk_timestamp_id");
+                        .HasDatabaseName("ix_health_checks_province_risk_timestamp_id")
+                        .HasFilter("\"risk\" <> 'low'")
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 100);
+
+                    b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn")
+                        .HasDatabaseName("ix_health_checks_msisdn");
+
+                    b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm")
+                        .HasDatabaseName("ix_health_checks_msisdn_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("health_checks", null, t =>
                         {
