@@ -8,10 +8,10 @@ public static class BenchRunner
 {
     public sealed record Result(BenchScenario Scenario, double[] Ours, double[]? Naive);
 
-    public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct)
+    public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct, bool warmUp = true)
     {
-        if (s.Prepare is not null) await s.Prepare(ct);
-        await s.Ours(ct); // warm-up: plans cached, pages in memory
+        if (s.Prepare is not null && warmUp) await s.Prepare(ct);
+        if (warmUp) await s.Ours(ct); // plans cached, pages in memory
         var ours = await TimeAsync(s.Ours, Math.Min(iterations, s.MaxIterations ?? int.MaxValue), ct, s.Prepare);
         double[]? naive = null;
         if (s.Naive is not null && naiveIterations > 0)
