@@ -94,6 +94,8 @@ public static class SeedCommand
                   ANALYZE             {t.AnalyzeSeconds,8:F1} s
                   end to end          {t.TotalSeconds,8:F1} s   {t.EndToEndRowsPerSecond,10:N0} rows/s
                 """));
+            if (t.IndexBuilds.Count > 0)
+                Console.WriteLine("  index builds: " + string.Join(", ", t.IndexBuilds.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Name} {b.Seconds:F1} s"))));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All tables: {result.TotalSeconds:F1} s."));
         return 0;

@@ -10,6 +10,9 @@ public sealed record TableLoadResult(
     double IndexSeconds,
     double AnalyzeSeconds)
 {
+    /// <summary>Each index and key rebuilt by a bulk load, in build order, with its seconds: where the index phase goes.</summary>
+    public IReadOnlyList<(string Name, double Seconds)> IndexBuilds { get; init; } = [];
+
     /// <summary>Generation + COPY (+ merge), index and constraint rebuilds, ANALYZE.</summary>
     public double TotalSeconds => LoadSeconds + IndexSeconds + AnalyzeSeconds;
 

@@ -179,14 +179,20 @@ public sealed class BulkLoader
         clock.Restart();
         await SetLocalAsync(conn, "maintenance_work_mem", options.MaintenanceWorkMem ?? BulkLoadOptions.MaintenanceWorkMemFor(empty ? rows : 2 * rows), ct);
         await SetLocalAsync(conn, "max_parallel_maintenance_workers", options.MaintenanceWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-        var built = 0;
+        var builds = new List<(string, double)>();
+        var each = Stopwatch.StartNew();
         options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, 0, indexes.Count));
-        await indexes.CreateAsync(conn, name => options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, ++built, indexes.Count, name)), ct);
+        await indexes.CreateAsync(conn, name =>
+        {
+            builds.Add((name, each.Elapsed.TotalSeconds));
+            each.Restart();
+            options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, builds.Count, indexes.Count, name));
+        }, ct);
         await tx.CommitAsync(ct);
         var indexSeconds = clock.Elapsed.TotalSeconds;
 
         var analyzeSeconds = await AnalyzeAsync(conn, spec.Table, options, ct);
-        return new TableLoadResult(spec.Table, mode, rows, written, loadSeconds, indexSeconds, analyzeSeconds);
+        return new TableLoadResult(spec.Table, mode, rows, written, loadSeconds, indexSeconds, analyzeSeconds) { IndexBuilds = builds };
     }
 
     private static async Task<TableLoadResult> IncrementalAsync<T>(

@@ -44,6 +44,10 @@ public class BulkLoaderTests
         Assert.Equal("bulk", result.HealthChecks!.Mode);
         Assert.Equal(20_000, result.HealthChecks.RowsWritten);
         Assert.True(result.HealthChecks.IndexSeconds > 0);
+        // Each index and key is timed by name, and together they are the index phase.
+        Assert.Contains(result.HealthChecks.IndexBuilds, b => b.Name == "ix_health_checks_timestamp_id" && b.Seconds > 0);
+        Assert.Equal(progress.Last(p => p.Table == "health_checks" && p.Step == BulkLoadStep.Indexes).Total, result.HealthChecks.IndexBuilds.Count);
+        Assert.InRange(result.HealthChecks.IndexBuilds.Sum(b => b.Seconds), 0, result.HealthChecks.IndexSeconds);
         Assert.Equal(20_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
         Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
         Assert.Contains(progress, p => p is { Step: BulkLoadStep.Copy, Done: 20_000 });
