@@ -47,10 +47,7 @@ if [ "$conn_is_local" = 1 ]; then
   # What the first user touches, read into shared buffers in the background while the app starts: the grid's ordering
   # index and the rollups (the count label, facets, timeline and hotspots). After later restarts pg_prewarm's
   # autoprewarm reloads whatever was cached before.
-  (PGPASSWORD=$pw psql -h 127.0.0.1 -p "$port" -U postgres -d admin -qAtc "CREATE EXTENSION IF NOT EXISTS pg_prewarm" \
-    -c "SELECT 'prewarmed ' || sum(pg_prewarm(c.oid)) || ' pages' FROM pg_class c WHERE c.relname IN
-        ('ix_health_checks_timestamp_id', 'rollup_district_days', 'rollup_district_months', 'rollup_cell_days', 'rollup_cell_month_to_date')" \
-    >"$state/prewarm.log" 2>&1 &)
+  (PGPASSWORD=$pw pg_prewarm_first_touch "$port" admin >"$state/prewarm.log" 2>&1 &)
 fi
 
 export ASPNETCORE_URLS=$urls

@@ -15,11 +15,12 @@ public static class BenchCommand
     private static readonly Option<long> NaiveIterations = CommandArgs.Whole("--naive-iterations", "Runs of the naive way.", 3, 0, 1_000);
     private static readonly Option<string?> Only = OnlyOption();
     private static readonly Option<string?> Match = CommandArgs.Text("--match", "Only scenarios whose name contains this text.", "TEXT");
-    private static readonly Option<bool> Cold = CommandArgs.Flag("--cold",
-        "One untimed-setup, unwarmed run of each grid, filter and search scenario: run it right after restarting PostgreSQL and dropping the OS page cache (scripts/bench-cold.sh).");
+    private static readonly Option<string?> ColdCommand = CommandArgs.Text("--cold-command",
+        "Cold runs: after each scenario's warm-up, run this shell command (restart PostgreSQL, drop the OS page cache: scripts/pg-cold.sh), empty the connection pool, then time one run.",
+        "COMMAND");
 
     public static Verb Verb { get; } = new(
-        new Command("bench", "Time what the UI does, beside the naive way: p50/p95 and the ratio.") { Iterations, NaiveIterations, Only, Match, Cold }, RunAsync);
+        new Command("bench", "Time what the UI does, beside the naive way: p50/p95 and the ratio.") { Iterations, NaiveIterations, Only, Match, ColdCommand }, RunAsync);
 
     private static Option<string?> OnlyOption()
     {
@@ -34,8 +35,9 @@ public static class BenchCommand
         var naiveIterations = (int)args.Get(NaiveIterations);
         var only = args.Get(Only);
         var match = args.Get(Match);
-        var cold = args.Get(Cold);
-        if (cold) (iterations, naiveIterations) = (1, 0);
+        var cold = args.Get(ColdCommand);
+        Func<CancellationToken, Task>? makeCold = cold is null ? null : c => MakeColdAsync(cold, services, c);
+        if (cold is not null) (iterations, naiveIterations) = (1, 0);
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160; // keep rows on one line in logs
 
         AnsiConsole.MarkupLine($"[grey]machine load before: {Markup.Escape(LoadAverage())}[/]");
@@ -49,19 +51,7 @@ public static class BenchCommand
         bool Wanted(string group) => only is null || group.Equals(only, StringComparison.OrdinalIgnoreCase);
         var scenarios = new List<BenchScenario>();
         if (Wanted("grid") || Wanted("filter") || Wanted("search") || Wanted("count"))
-            scenarios.AddRange(await GridScenarios.CreateAsync(services, cold, ct));
-        // Cold runs time the grid only; other groups' setup would warm what they then read.
-        if (cold) scenarios = scenarios.Where(s => s.Group != "count").ToList();
-        else await AddOtherGroupsAsync();
-        if (only is not null)
-            scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (match is not null)
-            scenarios = scenarios.Where(s => s.Name.Contains(match, StringComparison.OrdinalIgnoreCase)).ToList();
-        await RunAllAsync();
-        return 0;
-
-        async Task AddOtherGroupsAsync()
-        {
+            scenarios.AddRange(await GridScenarios.CreateAsync(services, ct));
         if (Wanted("rollcount"))
             scenarios.AddRange(await RollupCountScenarios.CreateAsync(services, ct));
         if (Wanted("facets"))
@@ -72,10 +62,10 @@ public static class BenchCommand
         if (api is not null)
             scenarios.AddRange(await ApiScenarios.CreateAsync(api, services, ct));
         scenarios.AddRange(await ExportScenarios.CreateAsync(services, ct));
-        }
-
-        async Task RunAllAsync()
-        {
+        if (only is not null)
+            scenarios = scenarios.Where(s => s.Group.Equals(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (match is not null)
+            scenarios = scenarios.Where(s => s.Name.Contains(match, StringComparison.OrdinalIgnoreCase)).ToList();
 
         var table = new Table().Border(TableBorder.Simple)
             .AddColumns("group", "scenario", "ours p50 ms", "ours p95 ms", "naive p50 ms", "naive p95 ms", "naive/ours (p50)");
@@ -83,7 +73,7 @@ public static class BenchCommand
         foreach (var s in scenarios)
         {
             AnsiConsole.MarkupLine($"[grey]running {Markup.Escape(s.Group)} / {Markup.Escape(s.Name)}…[/]");
-            var r = await BenchRunner.RunAsync(s, iterations, naiveIterations, ct, warmUp: !cold);
+            var r = await BenchRunner.RunAsync(s, iterations, naiveIterations, ct, makeCold);
             results.Add(r);
             var p50 = BenchRunner.Percentile(r.Ours, .5);
             var naive50 = r.Naive is null ? (double?)null : BenchRunner.Percentile(r.Naive, .5);
@@ -96,8 +86,23 @@ public static class BenchCommand
         AnsiConsole.MarkupLine($"machine load after: {Markup.Escape(LoadAverage())}");
         var worst = results.MaxBy(r => BenchRunner.Percentile(r.Ours, .95));
         if (worst is not null)
-            AnsiConsole.MarkupLine($"slowest p95 (ours): {Markup.Escape(worst.Scenario.Group)} / {Markup.Escape(worst.Scenario.Name)} = {BenchRunner.Ms(BenchRunner.Percentile(worst.Ours, .95))} ms; {iterations} runs each, naive {naiveIterations}{(cold ? ", cold (no warm-up)" : "")}.");
-        }
+            AnsiConsole.MarkupLine($"slowest p95 (ours): {Markup.Escape(worst.Scenario.Group)} / {Markup.Escape(worst.Scenario.Name)} = {BenchRunner.Ms(BenchRunner.Percentile(worst.Ours, .95))} ms; {iterations} runs each, naive {naiveIterations}{(cold is null ? "" : ", each the first after the cold command")}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs the cold command and drops every pooled connection, so the timed run opens a new one to a server that has
+    /// nothing cached; the app's own code is warm (the scenario ran once before), as in a long-running node.
+    /// </summary>
+    private static async Task MakeColdAsync(string command, IServiceProvider services, CancellationToken ct)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", command]))
+            ?? throw new InvalidOperationException($"Could not start the cold command: {command}");
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"The cold command failed (exit code {process.ExitCode}): {command}");
+        foreach (var dataSource in services.GetServices<Npgsql.NpgsqlDataSource>())
+            dataSource.Clear();
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux), to read the figures against: the machine is shared.</summary>

@@ -8,11 +8,13 @@ public static class BenchRunner
 {
     public sealed record Result(BenchScenario Scenario, double[] Ours, double[]? Naive);
 
-    public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct, bool warmUp = true)
+    /// <param name="makeCold">Run after the warm-up and before each timed run (bench --cold-command): the runs are then cold for the database only.</param>
+    public static async Task<Result> RunAsync(BenchScenario s, int iterations, int naiveIterations, CancellationToken ct, Func<CancellationToken, Task>? makeCold = null)
     {
-        if (s.Prepare is not null && warmUp) await s.Prepare(ct);
-        if (warmUp) await s.Ours(ct); // plans cached, pages in memory
-        var ours = await TimeAsync(s.Ours, Math.Min(iterations, s.MaxIterations ?? int.MaxValue), ct, s.Prepare);
+        if (s.Prepare is not null) await s.Prepare(ct);
+        await s.Ours(ct); // warm-up: plans cached, pages in memory
+        var before = makeCold is null ? s.Prepare : async c => { await makeCold(c); if (s.Prepare is not null) await s.Prepare(c); };
+        var ours = await TimeAsync(s.Ours, Math.Min(iterations, s.MaxIterations ?? int.MaxValue), ct, before);
         double[]? naive = null;
         if (s.Naive is not null && naiveIterations > 0)
         {
