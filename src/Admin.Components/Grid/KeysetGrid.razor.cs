@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,10 @@ public partial class KeysetGrid<TRow>
     // The row Home/End last brought the reader to, and which end: pressed again there, it goes to that end by key.
     private string? _edgeCursor;
     private bool _edgeAtEnd;
+    // Each rendered row's cells as markup, by cursor: this render's and the last one's (reused while the row object
+    // and the columns are the same), so memory holds about two screens of rows, not the buffer.
+    private Dictionary<string, (TRow Row, MarkupString Html)> _cells = [], _lastCells = [];
+    private (IReadOnlyList<GridColumn<TRow>>, bool) _cellsFor;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<KeysetGrid<TRow>> Logger { get; set; } = default!;
@@ -92,6 +98,43 @@ public partial class KeysetGrid<TRow>
     {
         var active = _activeCursor is null ? -1 : _cursors.IndexOf(_activeCursor);
         return active >= start && active < end ? active : Math.Clamp(_first, start, end - 1);
+    }
+
+    protected override void OnParametersSet()
+    {
+        // Other columns (the chooser) or the copy cell: every row's markup is built again.
+        if (_cellsFor != (Columns, Copyable))
+        {
+            _cellsFor = (Columns, Copyable);
+            _cells.Clear();
+            _lastCells.Clear();
+        }
+    }
+
+    private void BeginRowCells()
+    {
+        (_cells, _lastCells) = (_lastCells, _cells);
+        _cells.Clear();
+    }
+
+    private const string CopyCell =
+        "<td role=\"gridcell\" class=\"kg-copy-cell\"><button type=\"button\" class=\"kg-copy\" tabindex=\"-1\" " +
+        "aria-label=\"Copy this row or a cell\" title=\"Copy this row or a cell (Ctrl+C copies the row)\">\u29C9</button></td>";
+
+    // A row's cells, HTML-encoded; the copy cell is out of the tab order, like the row's other cells (the keyboard's
+    // way is Ctrl+C or the context-menu key on the row).
+    private MarkupString CellsOf(string cursor, TRow row)
+    {
+        if (!_lastCells.TryGetValue(cursor, out var cells) || !ReferenceEquals(cells.Row, row))
+        {
+            var html = new StringBuilder();
+            foreach (var column in Columns)
+                html.Append("<td role=\"gridcell\" class=\"kg-cell\">").Append(WebUtility.HtmlEncode(column.Text(row))).Append("</td>");
+            if (Copyable) html.Append(CopyCell);
+            cells = (row, new MarkupString(html.ToString()));
+        }
+        _cells[cursor] = cells;
+        return cells.Html;
     }
 
     /// <summary>Starts a new buffer at <paramref name="anchor"/>, dropping the old one and cancelling its fetches.</summary>

@@ -3,7 +3,7 @@ using Admin.Load.Rendering;
 namespace Admin.Load.Circuits;
 
 /// <summary>Queries over a circuit's render tree (read under the circuit's lock).</summary>
-public sealed class Dom(RenderTree tree)
+public sealed partial class Dom(RenderTree tree)
 {
     public IEnumerable<ElementNode> Elements => tree.RootNodes.SelectMany(r => r.Descendants());
 
@@ -54,5 +54,21 @@ public sealed class Dom(RenderTree tree)
             if (n is ElementNode e) yield return e;
     }
 
-    public static IReadOnlyList<string> Cells(ElementNode row) => row.Children.OfType<ElementNode>().Where(c => c.Name == "td").Select(c => c.TextContent.Trim()).ToList();
+    /// <summary>A row's cell texts: its td elements, or the cells of the markup the keyset grid renders a row's cells as.</summary>
+    public static IReadOnlyList<string> Cells(ElementNode row) =>
+        row.Children.SelectMany(c => c switch
+        {
+            ElementNode { Name: "td" } td => [td.TextContent.Trim()],
+            Rendering.MarkupNode markup => MarkupCells(markup.Html),
+            _ => [],
+        }).ToList();
+
+    private static IEnumerable<string> MarkupCells(string html) =>
+        Cell().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")).Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex("<td\\b[^>]*>(.*?)</td>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Cell();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
 }

@@ -80,7 +80,7 @@ public sealed class TextNode(string text) : Node
 public sealed partial class MarkupNode(string html) : Node
 {
     public string Html { get; set; } = html;
-    public override void AppendText(StringBuilder text) => text.Append(Tags().Replace(Html, ""));
+    public override void AppendText(StringBuilder text) => text.Append(System.Net.WebUtility.HtmlDecode(Tags().Replace(Html, "")));
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

@@ -63,6 +63,7 @@ public partial class ListPage<TRow> where TRow : class
     // Nobody known: masked, and no exact counts (safe until the authentication state says otherwise).
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
+    private bool _searchKindOpen, _orderOpen; // the two selects' lists, rendered only while open
     private string? _lastAuditedSearch;
     // Where the grid is, told in the display zone for an ordering by time.
     private Func<TRow, string>? _positionOf;
