@@ -114,6 +114,7 @@ public static class GridScenarios
     private static async Task<string> CursorAtDepthAsync(NpgsqlDataSource ds, long depth, CancellationToken ct)
     {
         await using var cmd = ds.CreateCommand($"SELECT timestamp, id FROM health_checks ORDER BY timestamp DESC, id DESC OFFSET {depth} LIMIT 1");
+        cmd.CommandTimeout = 0; // setup: reading 50M rows deep takes minutes on a cold cache
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return KeysetCursor.Encode([r.GetFieldValue<DateTimeOffset>(0), r.GetGuid(1)]);
