@@ -55,7 +55,9 @@ BEGIN
         JOIN slots s USING (slot)
         -- High-risk share: 15% plus two waves (about days 150 and 400 before the end).
         CROSS JOIN LATERAL (SELECT r.u < 0.15 + 0.12 * exp(-power((extract(epoch FROM day_after - r.ts) / 86400 - 150) / 30, 2))
-                                         + 0.10 * exp(-power((extract(epoch FROM day_after - r.ts) / 86400 - 400) / 40, 2)) AS high) h;
+                                         + 0.10 * exp(-power((extract(epoch FROM day_after - r.ts) / 86400 - 400) / 40, 2)) AS high) h
+        -- In time order, as a live feed writes them: a day's rows then lie together in the heap.
+        ORDER BY r.ts;
         done := done + least(batch, total - done);
         RAISE NOTICE '% of % rows', done, total;
         COMMIT;
