@@ -136,6 +136,6 @@ pg_stop_cluster() {
 # the rollups (the count label, facets, timeline and hotspots); prints the pages read. Uses PGPASSWORD if set.
 pg_prewarm_first_touch() {
   psql -h 127.0.0.1 -p "$1" -U postgres -d "$2" -qAt -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" \
-    -c "SELECT 'prewarmed ' || sum(pg_prewarm(c.oid)) || ' pages' FROM pg_class c WHERE c.relname IN
-        ('ix_health_checks_timestamp_id', 'rollup_district_days', 'rollup_district_months', 'rollup_cell_days', 'rollup_cell_month_to_date')"
+    -c "SELECT 'prewarmed ' || sum(pg_prewarm(c.oid)) || ' pages' FROM pg_class c
+        WHERE c.relname = 'ix_health_checks_timestamp_id' OR (c.relkind = 'r' AND c.relname LIKE 'rollup\\_%')"
 }

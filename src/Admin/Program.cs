@@ -27,7 +27,6 @@ app.MapAdminApi();
 app.MapAdminUi();
 app.MapAdminExports();
 
-await app.RunAsync();
-return 0;
+return await app.RunAdminAsync();
 
 public partial class Program;

@@ -80,6 +80,10 @@ public static class DataServiceCollectionExtensions
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
 
+    /// <summary>Warms the pools' first connections at start-up: web hosts only.</summary>
+    public static IServiceCollection AddPoolWarmup(this IServiceCollection services) =>
+        services.AddHostedService<PoolWarmup>();
+
     /// <summary>The replica monitor's probe loop: web hosts only (CLI verbs read the primary).</summary>
     public static IServiceCollection AddReplicaMonitor(this IServiceCollection services) =>
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaMonitor>());

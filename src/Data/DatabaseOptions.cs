@@ -31,6 +31,13 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Connections to the primary (and to the read source) that the web host opens and warms at start-up
+    /// (<see cref="Routing.PoolWarmup"/>), and the pool's minimum size, so they stay open; 0: none. A connection
+    /// string's own Minimum Pool Size wins.
+    /// </summary>
+    public int WarmConnections { get; set; } = 4;
+
     /// <summary>Statements at least this slow are listed on the Performance page and counted in admin.db.slow_statements.</summary>
     public int SlowStatementMs { get; set; } = 250;
 

@@ -36,6 +36,23 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.All(EveryAction, a => Assert.Contains(a, seen));
         Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name LIKE 'load-%'"));
     }
+
+    [Fact]
+    public async Task A_real_chromium_user_clicks_through_the_grid_beside_the_virtual_ones()
+    {
+        PlantedFault.UrlContains = null;
+        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "1", "--mix", "analyst=1", "--chromium", "1",
+            "--iterations", "1", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "120s", "--timeout", "20s",
+            "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
+
+        var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
+
+        Assert.True(result.Errors == 0, Report.Table(result));
+        var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
+        Assert.All(["chromium.open", "chromium.scroll", "chromium.search-phone", "chromium.menu", "chromium.open-record", "chromium.back"],
+            a => Assert.Contains(a, seen));
+        Assert.Equal(4, result.Actions.Single(a => a.Action == "chromium.scroll").Count);
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -25,7 +25,22 @@ internal static class LoadProgram
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        var result = await new LoadRunner(options, Console.Out).RunAsync(cancel.Token);
+        LoadResult result;
+        try
+        {
+            result = await new LoadRunner(options, Console.Out).RunAsync(cancel.Token);
+        }
+        // Before any user starts: the deployment or the database cannot be reached. One line, not a stack trace.
+        catch (HttpRequestException ex)
+        {
+            Console.Error.WriteLine($"Cannot reach {options.BaseAddress}: {ex.Message}");
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            Console.Error.WriteLine($"Cannot use the database given with --db: {ex.Message}");
+            return 2;
+        }
         Console.WriteLine(Report.Table(result));
         if (options.JsonPath is not null) await Report.WriteJsonAsync(result, options.JsonPath);
         return result.Errors == 0 && result.CircuitsFailed == 0 ? 0 : 1;

@@ -1,3 +1,4 @@
+using Admin.Components.Interop;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -451,9 +452,8 @@ public partial class KeysetGrid<TRow>
             if (observer is not null) { await observer.InvokeVoidAsync("dispose"); await observer.DisposeAsync(); }
             if (module is not null) await module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (BrowserGone.Is(ex))
         {
-            // The circuit is gone; so is the browser side.
         }
     }
 }

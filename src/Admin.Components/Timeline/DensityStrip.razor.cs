@@ -1,3 +1,4 @@
+using Admin.Components.Interop;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -168,9 +169,8 @@ public partial class DensityStrip : IAsyncDisposable
             if (drag is not null) { await drag.InvokeVoidAsync("dispose"); await drag.DisposeAsync(); }
             if (module is not null) await module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (BrowserGone.Is(ex))
         {
-            // The circuit is gone; so is the browser side.
         }
         finally
         {

@@ -29,12 +29,19 @@ public static class RollupsCommand
             return 0;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rollups {(result.FullRebuild ? "rebuilt" : "refreshed")} from {result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day"}: " +
-            $"{result.DistrictRows:N0} district, {result.DistrictMonthRows:N0} district-month, {result.CellRows:N0} cell and {result.MonthToDateRows:N0} month-to-date rows written in {result.Elapsed.TotalSeconds:0.000} s " +
-            $"(no transaction held an id longer than {result.WriteElapsed.TotalSeconds:0.000} s; {result.LateDays.Count} late days) " +
+            $"Rollups {(result.FullRebuild ? "rebuilt, every day recounted" : $"refreshed, {Days(result.Days)}")}: " +
+            $"{result.DistrictRows:N0} district, {result.DistrictMonthRows:N0} district-month, {result.DayTotalRows:N0} day-total, {result.CellRows:N0} cell and {result.MonthToDateRows:N0} month-to-date rows written in {result.Elapsed.TotalSeconds:0.000} s " +
+            $"(no transaction held an id longer than {result.WriteElapsed.TotalSeconds:0.000} s) " +
             $"(newest check {result.HighWater?.ToString("u") ?? "none"})."));
         return 0;
     }
+
+    private static string Days(IReadOnlyList<DateOnly> days) => days.Count switch
+    {
+        0 => "nothing changed, no day recounted",
+        1 => string.Create(CultureInfo.InvariantCulture, $"1 changed day recounted ({days[0]:yyyy-MM-dd})"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{days.Count} changed days recounted ({days[0]:yyyy-MM-dd} .. {days[^1]:yyyy-MM-dd})"),
+    };
 
     private static async Task<int> StatusAsync(IServiceProvider services, CancellationToken ct)
     {

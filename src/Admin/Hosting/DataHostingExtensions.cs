@@ -10,10 +10,11 @@ public static class DataHostingExtensions
         return builder;
     }
 
-    /// <summary>The web host refuses to start when a list offers what no index serves.</summary>
+    /// <summary>The web host refuses to start when a list offers what no index serves, and warms its pools' first connections.</summary>
     public static IHostApplicationBuilder AddAdminListing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddIndexCoverageCheck();
+        builder.Services.AddPoolWarmup();
         return builder;
     }
 }

@@ -40,7 +40,7 @@ public static class UiHostingExtensions
     {
         // Scripts and styles carry nothing personal, and the login page needs them before anyone logs in.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode(CircuitSocket.Configure);
         app.MapAccountEndpoints();
         return app;
     }

@@ -33,7 +33,17 @@ public sealed class MetricsServer(MeterProvider meters, IOptions<MetricsOptions>
             c.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException inUse)
+        {
+            await app.DisposeAsync();
+            // Say which setting frees it: two nodes on one machine each need their own metrics port.
+            throw new IOException($"{ex.Message} The metrics endpoint needs a port of its own: set {MetricsOptions.Section}__Port "
+                + "to a free one (each node on a machine its own), or -1 to switch it off.", inUse);
+        }
         _app = app;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(new Uri(bound), o.Path);

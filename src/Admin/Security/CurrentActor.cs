@@ -10,13 +10,17 @@ namespace Admin.Security;
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, IServiceProvider services, CircuitClientAddress circuitAddress)
 {
+    // Resolved while the scope is alive: a page whose user has just left still audits what it loaded, and its
+    // circuit's services are disposed by then (seen under load as ObjectDisposedException ending the circuit).
+    private readonly AuthenticationStateProvider? _provider = services.GetService<AuthenticationStateProvider>();
+
     public async Task<Actor> GetAsync()
     {
         var context = http.HttpContext;
         ClaimsPrincipal? user = null;
         // In a circuit, the authentication state provider is the truth (it is revalidated); in a plain request it
         // may not be initialised, and the HttpContext's user is.
-        if (services.GetService<AuthenticationStateProvider>() is { } provider)
+        if (_provider is { } provider)
         {
             try { user = (await provider.GetAuthenticationStateAsync()).User; }
             catch (InvalidOperationException) { user = null; }

@@ -8,9 +8,11 @@ namespace Admin.Security;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
+    public const string FrameAncestors = "'none'";
+
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + FrameAncestors;
 
     public Task InvokeAsync(HttpContext context)
     {

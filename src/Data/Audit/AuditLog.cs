@@ -18,7 +18,19 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     /// <summary>Writes one entry. Not cancellable on purpose: a user navigating away must not un-record what they saw.</summary>
     public async Task WriteAsync(AuditEntry entry)
     {
-        await using var cmd = dataSource.CreateCommand(Insert);
+        await using var cmd = Command(dataSource.CreateCommand(Insert), entry);
+        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>Writes one entry inside the caller's transaction: the entry commits with the change it records, or neither does.</summary>
+    public static async Task WriteAsync(AuditEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var cmd = Command(new NpgsqlCommand(Insert, connection, transaction), entry);
+        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlCommand cmd, AuditEntry entry)
+    {
         cmd.Parameters.Add(Text(entry.ActorId, 64));
         cmd.Parameters.Add(Text(entry.ActorName, 256));
         cmd.Parameters.Add(Text(entry.Action, 32));
@@ -28,7 +40,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)entry.Rows ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = entry.Detail is null ? DBNull.Value : SafeText.CleanJson(entry.Detail) });
         cmd.Parameters.Add(Text(entry.ClientAddress, 64));
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+        return cmd;
     }
 
     // Over-long or malformed input (a pasted essay, a lone surrogate in a search box, a NUL in a parameter that an

@@ -20,6 +20,7 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
 {
     // Rollup days are this zone's days; rollups counted in another zone's (awaiting their rebuild) are not used.
     private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+    private readonly RollupPartCache<IReadOnlyList<CubeCell>> _rollups = new();
 
     // Bounds for an open range: rollup days are dates, and a month key must stay a valid date.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -75,32 +76,48 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
         try
         {
             if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, RollupCountSql.Snapshot, _zone.Id,
-                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1), MonthsPending: r.GetBoolean(2)), ct) is not { } watermark)
+                    r => (Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1), MonthsPending: r.GetBoolean(2), Version: r.GetString(3)), ct) is not { } watermark)
                 return null; // no refresh yet (or none since Display:TimeZone changed)
-            var (snapshot, xmin, monthsPending) = watermark;
+            var (snapshot, xmin, monthsPending, version) = watermark;
             if (monthsPending) monthTo = monthFrom; // the months lag their days for a moment: sum the days
 
-            await using var cube = new NpgsqlCommand(RollupCountSql.Cube, conn, tx)
+            var rollups = await _rollups.GetAsync(version, $"{monthFrom:O}/{monthTo:O}/{wholeFrom:O}/{wholeTo:O}", () => ReadCellsAsync(
+                new NpgsqlCommand(RollupCountSql.CubeRollups, conn, tx)
+                {
+                    Parameters = { new("m_from", monthFrom), new("m_to", monthTo), new("d_from", wholeFrom), new("d_to", wholeTo) },
+                }, ct));
+            var live = await ReadCellsAsync(new NpgsqlCommand(RollupCountSql.CubeLive, conn, tx)
             {
                 Parameters =
                 {
-                    new("m_from", monthFrom), new("m_to", monthTo),
-                    new("d_from", wholeFrom), new("d_to", wholeTo),
                     new("whole_from", _zone.StartOf(wholeFrom)), new("whole_to", _zone.StartOf(wholeTo)),
                     new("head_from", start), new("head_to", headTo),
                     new("tail_from", tailFrom), new("tail_to", end),
                     new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin },
                 },
-            };
-            await using var rows = await cube.ExecuteReaderAsync(ct);
-            var cells = new List<CubeCell>();
-            while (await rows.ReadAsync(ct))
-                cells.Add(new CubeCell([rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)], rows.GetInt64(4)));
-            return new RollupCube(cells);
+            }, ct);
+            return new RollupCube(live.Count == 0 ? rollups : Merge(rollups, live));
         }
         catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled && !ct.IsCancellationRequested)
         {
             return null; // too many rows since the last refresh to add up in time: the caller's usual path
         }
     }
+
+    private static async Task<IReadOnlyList<CubeCell>> ReadCellsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var cmd = command;
+        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        var cells = new List<CubeCell>();
+        while (await rows.ReadAsync(ct))
+            cells.Add(new CubeCell([rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)], rows.GetInt64(4)));
+        return cells;
+    }
+
+    // One cell per combination, as one GROUP BY over both halves would give.
+    private static List<CubeCell> Merge(IReadOnlyList<CubeCell> rollups, IReadOnlyList<CubeCell> live) =>
+        rollups.Concat(live)
+            .GroupBy(c => string.Join('\u001f', c.Values), StringComparer.Ordinal)
+            .Select(g => new CubeCell(g.First().Values, g.Sum(c => c.Count)))
+            .ToList();
 }

@@ -13,7 +13,7 @@ namespace Admin.Data.Counting;
 /// <summary>
 /// The timeline beside the records grid: exact checks per day, week or month of the grid's filter over its whole
 /// span (its date range, else the days the rollups hold), from the rollups plus the rows the last refresh could not
-/// see. Two statements in one REPEATABLE READ snapshot. Null for a search (its rows have no rollup; an unbounded scan
+/// see, in one REPEATABLE READ snapshot (the rollup half shared by readers of the same rollups, RollupPartCache). Null for a search (its rows have no rollup; an unbounded scan
 /// of its index is not worth a picture), for a list that declares no timeline, before the first refresh, when there
 /// are no checks, or past <see cref="CountOptions.RollupTimeout"/>: the page then shows no timeline.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
 {
     // Buckets are local days (weeks, months) of the display zone, as the rollups'.
     private readonly DisplayTimeZone _zone = zone ?? DisplayTimeZone.Default;
+    private readonly RollupPartCache<IReadOnlyDictionary<DateOnly, long>> _rollups = new();
 
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 1);
@@ -56,10 +57,10 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
             if (await RollupSnapshot.ReadAsync(conn, tx, options.Value.RollupTimeout, TimelineSql.SnapshotAndExtent, _zone.Id, r => (
                     Snapshot: r.GetString(0), Xmin: r.GetFieldValue<ulong>(1),
                     First: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2), Last: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3),
-                    MonthsPending: r.GetBoolean(4)), ct)
+                    MonthsPending: r.GetBoolean(4), Version: r.GetString(5)), ct)
                 is not { } watermark)
                 return null; // no refresh yet
-            var (snapshot, xmin, first, last, monthsPending) = watermark;
+            var (snapshot, xmin, first, last, monthsPending, version) = watermark;
 
             // The span shown: the filter's range, within the days the data covers (a range reaching back to 2000 is not
             // twenty years of empty months); rows the refresh has not seen widen it below.
@@ -81,20 +82,22 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
                 mTo = Timeline.Truncate(dTo, TimelineUnit.Month);
                 if (mTo < mFrom) mTo = mFrom;
             }
-            await using var cmd = new NpgsqlCommand(TimelineSql.Buckets(unit, filters.Select(x => x.Column).ToList()), conn, tx)
+            var columns = filters.Select(x => x.Column).ToList();
+            NpgsqlCommand Command(string sql, params NpgsqlParameter[] parameters)
             {
-                Parameters =
-                {
-                    new("m_from", mFrom), new("m_to", mTo), new("d_from", dFrom), new("d_to", dTo),
-                    new("ts_from", _zone.StartOf(dFrom)), new("ts_to", _zone.StartOf(dTo)), new(RollupDay.ZoneParameter, _zone.Id),
-                    new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin },
-                },
-            };
-            for (var i = 0; i < filters.Count; i++) cmd.Parameters.AddWithValue("f" + i.ToString(CultureInfo.InvariantCulture), filters[i].Value);
-            var counts = new Dictionary<DateOnly, long>();
-            await using (var rows = await cmd.ExecuteReaderAsync(ct))
-                while (await rows.ReadAsync(ct))
-                    counts[rows.GetFieldValue<DateOnly>(0)] = rows.GetInt64(1);
+                var cmd = new NpgsqlCommand(sql, conn, tx);
+                cmd.Parameters.AddRange(parameters);
+                for (var i = 0; i < filters.Count; i++) cmd.Parameters.AddWithValue("f" + i.ToString(CultureInfo.InvariantCulture), filters[i].Value);
+                return cmd;
+            }
+            var key = $"{unit}/{mFrom:O}/{mTo:O}/{dFrom:O}/{dTo:O}/{string.Join('\u001f', filters.Select(x => x.Column + "=" + x.Value))}";
+            var fromRollups = await _rollups.GetAsync(version, key, () => ReadBucketsAsync(Command(TimelineSql.BucketsFromRollups(unit, columns),
+                new("m_from", mFrom), new("m_to", mTo), new("d_from", dFrom), new("d_to", dTo)), ct));
+            var live = await ReadBucketsAsync(Command(TimelineSql.BucketsLive(unit, columns),
+                new("ts_from", _zone.StartOf(dFrom)), new("ts_to", _zone.StartOf(dTo)), new(RollupDay.ZoneParameter, _zone.Id),
+                new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin }), ct);
+            var counts = new Dictionary<DateOnly, long>(fromRollups);
+            foreach (var (bucket, checks) in live) counts[bucket] = counts.GetValueOrDefault(bucket) + checks;
             await tx.CommitAsync(ct);
 
             if (counts.Count > 0)
@@ -117,6 +120,15 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
         for (var start = Timeline.Truncate(lo, unit); start < hi; start = Timeline.Next(start, unit))
             buckets.Add(new TimelineBucket(Max(start, lo), counts.GetValueOrDefault(start)));
         return new Timeline(lo, hi, unit, buckets);
+    }
+
+    private static async Task<IReadOnlyDictionary<DateOnly, long>> ReadBucketsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var cmd = command;
+        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<DateOnly, long>();
+        while (await rows.ReadAsync(ct)) counts[rows.GetFieldValue<DateOnly>(0)] = rows.GetInt64(1);
+        return counts;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

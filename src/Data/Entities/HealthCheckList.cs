@@ -100,7 +100,8 @@ public static class HealthCheckList
                     ? new SqlPredicate("\"msisdn\" = (SELECT \"msisdn\" FROM \"health_checks\" WHERE \"id\" = {0})", [g])
                     : throw new ListRequestException("Type a record id, e.g. 0190f4c2-6a8e-7b1c-9d2e-3f4a5b6c7d8e, to list every check from its number.", ListQueryParser.SearchText)),
             new("phone-prefix", "Phone starts with", "At least 4 digits, e.g. 082 12", "msisdn", SearchIndex.BtreeThenOrdering, PhonePrefix) { Ordering = "phone" },
-            new("phone-contains", "Phone contains", "At least 5 digits anywhere in the number", "msisdn", SearchIndex.Trigram, PhoneContains),
+            new("phone-contains", "Phone contains", "At least 5 digits anywhere in the number", "msisdn", SearchIndex.Windows, PhoneContains)
+                { IndexExpression = PhoneWindowsSql.Expression },
             new("id", "Record id", "The record's UUID", "id", SearchIndex.Unique,
                 t => Guid.TryParse(t, out var g)
                     ? new SqlPredicate("\"id\" = {0}", [g])
@@ -114,16 +115,28 @@ public static class HealthCheckList
     {
         if (!Msisdn.TryNormalizePrefix(text, out var prefix) || prefix.Length < 3 + 3)
             throw new ListRequestException("Type at least the first 4 digits of a mobile number, e.g. 082 1.", ListQueryParser.SearchText);
-        // A range on the "C"-collated btree: exactly the rows starting with the prefix, in number order.
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        return new SqlPredicate("\"msisdn\" >= {0} AND \"msisdn\" < {1}", [prefix, upper]);
+        return new SqlPredicate(PrefixRange(0), [prefix, UpperBound(prefix)]);
     }
+
+    // A range on the "C"-collated btree: exactly the rows starting with a prefix, in number order.
+    private static string PrefixRange(int first) => $"\"msisdn\" >= {{{first}}} AND \"msisdn\" < {{{first + 1}}}";
+
+    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static SqlPredicate PhoneContains(string text)
     {
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length < 5 || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+')))
+        if (digits.Length < PhoneWindowsSql.Width || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+')))
             throw new ListRequestException("Type at least 5 digits that appear anywhere in the number.", ListQueryParser.SearchText);
-        return new SqlPredicate("\"msisdn\" LIKE {0}", ["%" + digits + "%"]);
+        // The windows index finds the numbers holding the typed digits' first and last 5 digits in the national part, the
+        // number's btree those where the digits start in the country code; LIKE keeps the numbers holding all of them.
+        List<object> values = [PhoneWindowsSql.Keys(digits), "%" + digits + "%"];
+        var arms = new List<string> { $"{PhoneWindowsSql.Expression} @> {{0}}::integer[]" };
+        foreach (var prefix in PhoneWindowsSql.CountryCodePrefixes(digits))
+        {
+            arms.Add($"({PrefixRange(values.Count)})");
+            values.AddRange([prefix, UpperBound(prefix)]);
+        }
+        return new SqlPredicate($"({string.Join(" OR ", arms)}) AND \"msisdn\" LIKE {{1}}", values);
     }
 }

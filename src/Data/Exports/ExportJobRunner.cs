@@ -67,11 +67,10 @@ public sealed class ExportJobRunner(
             var result = await exporter.WriteFileAsync(query, format, masked, temporary, gzip, job.RowsEstimated, progress, jobCts.Token);
             await StopAsync(reporter, stopReporting);
             File.Move(temporary, path, overwrite: true);
-            if (await store.CompleteAsync(job.Id, result.Rows, path, result.FileBytes, CancellationToken.None))
+            if (await store.CompleteAsync(job.Id, result.Rows, path, result.FileBytes, Audit(job, query, masked, ExportJobStatus.Done, result.Rows), CancellationToken.None))
             {
                 logger.LogInformation("Export {Job} done: {Rows} rows, {Bytes} bytes in {Seconds:0.0} s ({Streams} streams).",
                     job.Id, result.Rows, result.FileBytes, result.Elapsed.TotalSeconds, result.Streams);
-                await WriteAuditAsync(job, query, masked, ExportJobStatus.Done, result.Rows);
                 AdminTelemetry.ExportRows.Add(result.Rows, new TagList { { "admin.export.format", job.Format } });
                 AdminTelemetry.ExportRate.Record(result.RowsPerSecond, new TagList { { "admin.export.format", job.Format } });
                 return ExportJobStatus.Done;
@@ -105,8 +104,7 @@ public sealed class ExportJobRunner(
             await StopAsync(reporter, stopReporting);
             TryDelete(temporary);
             if (ex is not ListRequestException) logger.LogWarning(ex, "Export {Job} failed.", job.Id);
-            await store.FailAsync(job.Id, progress.Rows, message, CancellationToken.None);
-            await WriteAuditAsync(job, query, masked, ExportJobStatus.Failed, progress.Rows);
+            await store.FailAsync(job.Id, progress.Rows, message, Audit(job, query, masked, ExportJobStatus.Failed, progress.Rows), CancellationToken.None);
             return ExportJobStatus.Failed;
         }
         finally
@@ -158,8 +156,11 @@ public sealed class ExportJobRunner(
     }
 
     private Task WriteAuditAsync(ExportJob job, ExportQuery? query, bool masked, string status, long rows) =>
-        audit.WriteAsync(ExportAudit.Entry(job.OwnerId, job.OwnerName, null, query, tables.Find(job.List)?.Table ?? job.List,
-            masked, job.Format, ExportAudit.Job, status, rows, job.Id));
+        audit.WriteAsync(Audit(job, query, masked, status, rows));
+
+    private AuditEntry Audit(ExportJob job, ExportQuery? query, bool masked, string status, long rows) =>
+        ExportAudit.Entry(job.OwnerId, job.OwnerName, null, query, tables.Find(job.List)?.Table ?? job.List,
+            masked, job.Format, ExportAudit.Job, status, rows, job.Id);
 
     private static void TryDelete(string file)
     {

@@ -1,5 +1,8 @@
+using Admin.Data.Audit;
 using Admin.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Admin.Data.Exports;
@@ -105,29 +108,40 @@ public sealed class ExportJobStore(IDbContextFactory<AdminDbContext> contexts, N
         return await Running(db, id).ExecuteUpdateAsync(s => s.SetProperty(j => j.RowsDone, rowsDone), ct) == 1;
     }
 
-    public async Task<bool> CompleteAsync(Guid id, long rows, string filePath, long fileBytes, CancellationToken ct = default)
+    /// <summary>Running to done; the audit entry, when given, commits with it (whoever sees the job done sees it audited).</summary>
+    public Task<bool> CompleteAsync(Guid id, long rows, string filePath, long fileBytes, AuditEntry? audit = null, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
-        return await Running(db, id).ExecuteUpdateAsync(s => s
+        return FinishAsync(id, s => s
             .SetProperty(j => j.Status, ExportJobStatus.Done)
             .SetProperty(j => j.RowsDone, rows)
             .SetProperty(j => j.FilePath, filePath)
             .SetProperty(j => j.FileBytes, fileBytes)
             .SetProperty(j => j.Error, (string?)null)
-            .SetProperty(j => j.FinishedAt, now), ct) == 1;
+            .SetProperty(j => j.FinishedAt, now), audit, ct);
     }
 
-    public async Task<bool> FailAsync(Guid id, long rowsDone, string error, CancellationToken ct = default)
+    /// <summary>Running to failed, with the reason the person sees; the audit entry, when given, commits with it.</summary>
+    public Task<bool> FailAsync(Guid id, long rowsDone, string error, AuditEntry? audit = null, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var message = error.Length <= 1024 ? error : error[..1024];
-        return await Running(db, id).ExecuteUpdateAsync(s => s
+        return FinishAsync(id, s => s
             .SetProperty(j => j.Status, ExportJobStatus.Failed)
             .SetProperty(j => j.RowsDone, rowsDone)
             .SetProperty(j => j.Error, message)
-            .SetProperty(j => j.FinishedAt, now), ct) == 1;
+            .SetProperty(j => j.FinishedAt, now), audit, ct);
+    }
+
+    private async Task<bool> FinishAsync(Guid id, Action<UpdateSettersBuilder<ExportJob>> set, AuditEntry? audit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await Running(db, id).ExecuteUpdateAsync(set, ct) == 1;
+        if (changed && audit is not null)
+            await AuditLog.WriteAsync(audit, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction());
+        await tx.CommitAsync(ct);
+        return changed;
     }
 
     /// <summary>Puts a running job back in the queue (the app is shutting down); it starts over on the next start.</summary>

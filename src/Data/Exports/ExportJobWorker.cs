@@ -77,7 +77,7 @@ public sealed class ExportJobWorker(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Export {Job} failed unexpectedly.", job.Id);
-                await store.FailAsync(job.Id, 0, "The export failed unexpectedly. Try again; if it fails again, tell an administrator.", CancellationToken.None);
+                await store.FailAsync(job.Id, 0, "The export failed unexpectedly. Try again; if it fails again, tell an administrator.", ct: CancellationToken.None);
             }
         }
         signal.Notify(); // a slot is free

@@ -16,7 +16,7 @@ public sealed class HotspotInvalidation(HotspotCache cache, AdminDataSources sou
 
     public async Task AfterRefreshAsync(RollupRefreshResult result, CancellationToken ct = default)
     {
-        if (!result.Ran || result.DistrictRows + result.CellRows + result.MonthToDateRows + result.DistrictMonthRows == 0 && !result.FullRebuild) return;
+        if (!result.Ran || result.RowsWritten == 0 && !result.FullRebuild) return;
         if (sources.Replica is not null)
         {
             try

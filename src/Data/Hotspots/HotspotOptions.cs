@@ -17,9 +17,6 @@ public sealed class HotspotOptions
     /// </summary>
     public TimeSpan RefreshStatementTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Days before the newest counted check that each refresh recomputes, so late-arriving rows are counted.</summary>
-    public int LateArrivalDays { get; set; } = 3;
-
     /// <summary>Length of the "recent" window a hotspot is judged on, ending on the period's last day.</summary>
     public int RecentDays { get; set; } = 7;
 
@@ -49,7 +46,6 @@ public sealed class HotspotOptions
     {
         if (RefreshInterval <= TimeSpan.Zero) yield return "Hotspots:RefreshInterval must be positive.";
         if (RefreshStatementTimeout < TimeSpan.Zero) yield return "Hotspots:RefreshStatementTimeout must not be negative.";
-        if (LateArrivalDays is < 0 or > 366) yield return "Hotspots:LateArrivalDays must be 0 to 366.";
         if (RecentDays is < 1 or > 90) yield return "Hotspots:RecentDays must be 1 to 90.";
         if (BaselineDays is < 1 or > 365) yield return "Hotspots:BaselineDays must be 1 to 365.";
         if (MinimumRecentHighRisk < 1) yield return "Hotspots:MinimumRecentHighRisk must be at least 1.";

@@ -23,6 +23,7 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
     {
         var windows = HotspotWindows.EndingOn(period.To, options.Value.RecentDays, options.Value.BaselineDays);
         var scanFrom = period.From < windows.Baseline.From ? period.From : windows.Baseline.From;
+        var (monthFrom, monthTo, gapTo) = WholeMonths(period, windows);
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
@@ -36,6 +37,9 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
             command.Parameters.AddWithValue("scan_from", scanFrom);
             command.Parameters.AddWithValue("recent_from", windows.Recent.From);
             command.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
+            command.Parameters.AddWithValue("m_from", monthFrom);
+            command.Parameters.AddWithValue("m_to", monthTo);
+            command.Parameters.AddWithValue("gap_to", gapTo);
             command.Parameters.AddWithValue("scan_from_ts", _zone.StartOf(scanFrom));
             command.Parameters.AddWithValue("to_end_ts", _zone.StartOf(period.To.AddDays(1)));
             command.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
@@ -107,6 +111,21 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
             await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateOnly>(0),
             await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<DateOnly>(1),
             await reader.IsDBNullAsync(2, ct) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    /// <summary>
+    /// The period's whole months [From, To) (To = From when there are none), which the area totals read from the month
+    /// rollup, and GapTo: the days of those months before GapTo are needed for nothing else (the windows start later),
+    /// so the day rollup is read from GapTo on.
+    /// </summary>
+    internal static (DateOnly From, DateOnly To, DateOnly GapTo) WholeMonths(HotspotPeriod period, HotspotWindows windows)
+    {
+        var from = new DateOnly(period.From.Year, period.From.Month, 1) is var m && m == period.From ? m : m.AddMonths(1);
+        var end = period.To.AddDays(1);
+        var to = new DateOnly(end.Year, end.Month, 1);
+        if (to < from) to = from;
+        var gapTo = windows.Baseline.From < to ? windows.Baseline.From : to;
+        return (from, to, gapTo < from ? from : gapTo);
     }
 
     // One layer is assessed together: the rule's correction depends on how many of its areas were tested.

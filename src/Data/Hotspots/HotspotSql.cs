@@ -3,49 +3,86 @@ using Admin.Data.Rollups;
 namespace Admin.Data.Hotspots;
 
 /// <summary>
-/// The dashboard's read queries, each with a naive twin over health_checks for the bench and the tests' oracle. The
-/// district and trend queries are one template over a "source" of (day, ..., risk, checks) rows: the district rollup,
-/// or health_checks itself (one row = one check), so the two can only differ in where the counts come from. The cell
-/// query reads running totals from the rollups and is a plain GROUP BY over the base table.
+/// The dashboard's read queries, each with a naive twin over health_checks for the bench and the tests' oracle (a plain
+/// GROUP BY, one row = one check). From the rollups, a long period costs about what a short one does: the areas read
+/// the period's whole months from the month rollup and only the edge days and the windows' days from the day rollup,
+/// the trend reads the province days (nine rows a day), and the cells read month-to-date totals at a few boundaries.
 /// </summary>
 internal static class HotspotSql
 {
-    /// <summary>"High risk" on the dashboard is high or critical (critical only exists in the launch weeks' points rule).</summary>
-    private const string High = "risk IN ('high', 'critical')";
+    private const string High = RollupSql.HighRisk;
 
     private static readonly string BaseDay = RollupDay.Of("\"timestamp\"");
     private const string BaseRange = "\"timestamp\" >= @scan_from_ts AND \"timestamp\" < @to_end_ts";
 
-    private static string DistrictSource(HotspotSource source) => source == HotspotSource.Rollups
-        ? "SELECT day, province, district_code, risk, checks FROM rollup_district_days WHERE day BETWEEN @scan_from AND @to"
-        : $"SELECT {BaseDay} AS day, province, coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code, risk, 1 AS checks FROM health_checks WHERE {BaseRange}";
+    private static readonly string BaseDistrictSource =
+        $"SELECT {BaseDay} AS day, province, coalesce(district_code, '{RollupKeys.NoDistrict}') AS district_code, risk, 1 AS checks, ({High})::int AS high FROM health_checks WHERE {BaseRange}";
 
     private static readonly string BaseCellSource = $"""
-        SELECT {BaseDay} AS day, {GridCell.RowSql} AS cell_row, {GridCell.ColumnSql} AS cell_column, risk, 1 AS checks
+        SELECT {BaseDay} AS day, {GridCell.RowSql} AS cell_row, {GridCell.ColumnSql} AS cell_column, risk, 1 AS checks, ({High})::int AS high
         FROM health_checks WHERE {BaseRange} AND latitude IS NOT NULL AND longitude IS NOT NULL
         """;
 
-    /// <summary>Period totals and the two hotspot windows, in one pass over the source.</summary>
-    private const string Sums = $"""
-        coalesce(sum(checks) FILTER (WHERE day >= @from), 0)::bigint AS checks,
-        coalesce(sum(checks) FILTER (WHERE day >= @from AND {High}), 0)::bigint AS high_risk,
-        coalesce(sum(checks) FILTER (WHERE day >= @recent_from AND {High}), 0)::bigint AS recent_high,
-        coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND day < @recent_from AND {High}), 0)::bigint AS baseline_high
+    /// <summary>
+    /// Period totals and the two hotspot windows, in one pass over the source (checks, and their high-risk part in
+    /// <c>high</c>). <paramref name="inPeriod"/> says whether a row counts toward the period's totals; the windows count
+    /// rows by their day (a month row's is null).
+    /// </summary>
+    private static string Sums(string inPeriod) => $"""
+        coalesce(sum(checks) FILTER (WHERE {inPeriod}), 0)::bigint AS checks,
+        coalesce(sum(high) FILTER (WHERE {inPeriod}), 0)::bigint AS high_risk,
+        coalesce(sum(high) FILTER (WHERE day >= @recent_from), 0)::bigint AS recent_high,
+        coalesce(sum(high) FILTER (WHERE day >= @baseline_from AND day < @recent_from), 0)::bigint AS baseline_high
         """;
 
-    /// <summary>Per district and per province (grouping sets: one scan for both).</summary>
-    public static string Areas(HotspotSource source) => $"""
-        SELECT province, district_code, GROUPING(district_code) = 1 AS province_total,
-               {Sums}
-        FROM ({DistrictSource(source)}) src
-        GROUP BY GROUPING SETS ((province, district_code), (province))
+    private const string DayInPeriod = "day >= @from";
+
+    /// <summary>Whether the last refresh left months to sum: their month rows lag their days until it does.</summary>
+    private const string MonthsPending =
+        $"coalesce((SELECT cardinality(months_pending) > 0 FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}'), false)";
+
+    /// <summary>
+    /// The areas' rows from the rollups. The period's whole months [@m_from, @m_to) come from the month rollup (a row
+    /// per key and month instead of ~30), only toward the period's totals; the district day totals (a row per district
+    /// and day, not per risk and source too) give the days before them (from @scan_from) and from @gap_to on: the days
+    /// after them and the windows' days (which may lie inside them: such a day counts toward the windows only). The
+    /// months' other days are read only while months are pending.
+    /// </summary>
+    private static readonly string RollupAreaSource = $"""
+        SELECT NULL::date AS day, province, district_code, checks, CASE WHEN {High} THEN checks ELSE 0 END AS high, true AS in_period
+        FROM rollup_district_months WHERE month >= @m_from AND month < @m_to AND NOT {MonthsPending}
+        UNION ALL
+        SELECT day, province, district_code, checks, high_risk, day >= @from AND ({MonthsPending} OR day < @m_from OR day >= @m_to)
+        FROM rollup_district_day_totals WHERE day >= @scan_from AND day < least(@m_from, @to + 1)
+        UNION ALL
+        SELECT day, province, district_code, checks, high_risk, true
+        FROM rollup_district_day_totals WHERE day >= @m_from AND day < @gap_to AND {MonthsPending}
+        UNION ALL
+        SELECT day, province, district_code, checks, high_risk, day >= @from AND ({MonthsPending} OR day < @m_from OR day >= @m_to)
+        FROM rollup_district_day_totals WHERE day >= @gap_to AND day <= @to
         """;
+
+    /// <summary>Per district and per province (grouping sets: one scan for both), from either source.</summary>
+    public static string Areas(HotspotSource source)
+    {
+        var (rows, inPeriod) = source == HotspotSource.Rollups ? (RollupAreaSource, "in_period") : (BaseDistrictSource, DayInPeriod);
+        return $"""
+            SELECT province, district_code, GROUPING(district_code) = 1 AS province_total,
+                   {Sums(inPeriod)}
+            FROM ({rows}) src
+            GROUP BY GROUPING SETS ((province, district_code), (province))
+            """;
+    }
 
     /// <summary>
     /// Per grid cell. From the rollups: each boundary b (the period's, the windows') as a total D(b) counted from the
     /// first month any boundary falls in: the month totals before b's month (each month's last month-to-date row) plus
     /// the month-to-date total at b (clamped to the newest day, after which nothing was counted). Period sums are
     /// differences of two D's, so the cost is a few index lookups per cell per month shown, whatever the data's span.
+    /// Each day read gets its weight in each difference first, in a dozen rows (materialized: inlined, the weights' date
+    /// arithmetic ran for every cell row and took half the statement), so a cell row costs four multiply-adds, in
+    /// integers: sum(bigint) accumulates in numeric, and that took a third of the statement at 50M rows (a cell's month
+    /// to date stays far below 2^31 checks; the sums are bigint).
     /// From the base table: a GROUP BY.
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
@@ -53,33 +90,34 @@ internal static class HotspotSql
           WITH b AS (
               SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
               FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
-          ), ends AS (
-              SELECT coalesce(array_agg({RollupDay.MonthEndOf("g")}), ARRAY[]::date[]) AS days
-              FROM b, generate_series({RollupDay.MonthOf("least(b.f, b.bl)")}::timestamp, {RollupDay.MonthOf("b.t")}::timestamp - interval '1 month', interval '1 month') g
-          ), at AS (
-              SELECT cell_row, cell_column,
-                     {D("checks", "t")} AS checks_t, {D("checks", "f")} AS checks_f,
-                     {D("high_risk", "t")} AS high_t, {D("high_risk", "f")} AS high_f,
-                     {D("high_risk", "r")} AS high_r, {D("high_risk", "bl")} AS high_bl
-              FROM rollup_cell_month_to_date, b, ends
-              WHERE day = ANY (ends.days || ARRAY[b.t, b.f, b.r, b.bl])
-              GROUP BY cell_row, cell_column
+          ), days AS (
+              SELECT day, bool_or(month_end) AS month_end
+              FROM (SELECT {RollupDay.MonthEndOf("g")} AS day, true AS month_end
+                    FROM b, generate_series({RollupDay.MonthOf("least(b.f, b.bl)")}::timestamp, {RollupDay.MonthOf("b.t")}::timestamp - interval '1 month', interval '1 month') g
+                    UNION ALL
+                    SELECT unnest(ARRAY[b.t, b.f, b.r, b.bl]), false FROM b) x
+              GROUP BY day
+          ), weights AS MATERIALIZED (
+              SELECT days.day, {D("t")} - {D("f")} AS period, {D("t")} - {D("r")} AS recent, {D("r")} - {D("bl")} AS baseline
+              FROM days, b
           )
-          SELECT cell_row, cell_column, (checks_t - checks_f)::bigint, (high_t - high_f)::bigint, (high_t - high_r)::bigint, (high_r - high_bl)::bigint
-          FROM at
-          WHERE checks_t > checks_f OR high_t > high_bl
+          SELECT c.cell_row, c.cell_column, sum(c.checks::int * w.period), sum(c.high_risk::int * w.period),
+                 sum(c.high_risk::int * w.recent), sum(c.high_risk::int * w.baseline)
+          FROM weights w JOIN rollup_cell_month_to_date c ON c.day = w.day
+          GROUP BY c.cell_row, c.cell_column
+          HAVING sum(c.checks::int * w.period) > 0 OR sum(c.high_risk::int * (w.recent + w.baseline)) > 0
           """
         : $"""
-          SELECT cell_row, cell_column, {Sums}
+          SELECT cell_row, cell_column, {Sums(DayInPeriod)}
           FROM ({BaseCellSource}) src
           GROUP BY cell_row, cell_column
           HAVING coalesce(sum(checks) FILTER (WHERE day >= @from), 0) > 0
               OR coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND {High}), 0) > 0
           """;
 
-    /// <summary>D(boundary) of one total: month ends before the boundary's month, plus the month-to-date at it.</summary>
-    private static string D(string column, string boundary) =>
-        $"coalesce(sum({column}) FILTER (WHERE day = b.{boundary}), 0) + coalesce(sum({column}) FILTER (WHERE day = ANY (ends.days) AND day < {RollupDay.MonthOf("b." + boundary)}), 0)";
+    /// <summary>How often a day's month-to-date row counts in D(boundary): once at the boundary, once as a month end before its month.</summary>
+    private static string D(string boundary) =>
+        $"((days.day = b.{boundary})::int + (days.month_end AND days.day < {RollupDay.MonthOf("b." + boundary)})::int)";
 
     /// <summary>The district with most of a cell's checks in a period: where a click on the cell drills to.</summary>
     public const string TopDistrict = $"""
@@ -91,14 +129,23 @@ internal static class HotspotSql
         LIMIT 1
         """;
 
-    /// <summary>Checks and high-risk checks per province and day of the period.</summary>
-    public static string Trend(HotspotSource source) => $"""
-        SELECT day, province, sum(checks)::bigint, coalesce(sum(checks) FILTER (WHERE {High}), 0)::bigint
-        FROM ({DistrictSource(source)}) src
-        WHERE day >= @from
-        GROUP BY day, province
-        ORDER BY day, province
-        """;
+    /// <summary>
+    /// Checks and high-risk checks per province and day of the period: from the province days (nine rows a day, always
+    /// in step with the district days), or a GROUP BY over the base table.
+    /// </summary>
+    public static string Trend(HotspotSource source) => source == HotspotSource.Rollups
+        ? """
+          SELECT day, province, checks::bigint, high_risk::bigint
+          FROM rollup_province_days WHERE day BETWEEN @from AND @to
+          ORDER BY day, province
+          """
+        : $"""
+          SELECT day, province, sum(checks)::bigint, coalesce(sum(checks) FILTER (WHERE {High}), 0)::bigint
+          FROM ({BaseDistrictSource}) src
+          WHERE day >= @from
+          GROUP BY day, province
+          ORDER BY day, province
+          """;
 
     public static string RefreshedAt(HotspotSource source) => source == HotspotSource.Rollups
         ? $"SELECT refreshed_at FROM rollup_watermarks WHERE name = '{RollupKeys.HealthChecks}'"

@@ -4,9 +4,10 @@ namespace Admin.Data.Rollups;
 
 /// <summary>
 /// Moves one edited HealthCheck from its old place in the rollups to its new one, inside the edit's own transaction.
-/// The incremental refresh recounts only the last few days, so without this an edit of an older check (its day,
-/// district, risk, source or location) would reach the rollups only at the next full rebuild. A row is at most two
-/// keys: the change is -1 at the old key and +1 at the new one in the daily and monthly rollups, and the same on the
+/// The next incremental refresh would recount both days too (the edit gives the row a new change_xid, and the update
+/// trigger notes the day it left); this makes the rollups right in the edit's own transaction, so rollup-based counts
+/// agree with the saved check at once. A row is at most two
+/// keys: the change is -1 at the old key and +1 at the new one in the daily, monthly and day-total rollups, and the same on the
 /// cell's month-to-date totals from that day to its month's end (31 rows at most). The result equals what a rebuild
 /// would write: counts that reach zero are deleted, as a GROUP BY would never produce them.
 /// A check inserted after the last refresh's snapshot is not in the rollups yet (the next refresh counts it where it
@@ -46,6 +47,9 @@ public static class RollupEdits
         await using var batch = new NpgsqlBatch(conn);
         Add(batch, before, remove: true, totals);
         Add(batch, after, remove: false, totals);
+        // A new version of the watermark row: readers that share the rollups' sums by that version (RollupPartCache)
+        // must not keep the sums from before this edit.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(RollupSql.Touched) { Parameters = { new("name", RollupKeys.HealthChecks) } });
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -58,6 +62,7 @@ public static class RollupEdits
             Command(batch, key, $"UPDATE rollup_district_days SET checks = checks - 1 WHERE {DistrictKey}");
             Command(batch, key, $"DELETE FROM rollup_district_months WHERE {MonthKey} AND checks = 1");
             Command(batch, key, $"UPDATE rollup_district_months SET checks = checks - 1 WHERE {MonthKey}");
+            foreach (var sql in DayTotals.All.SelectMany(t => t.Remove)) Command(batch, key, sql);
         }
         else
         {
@@ -69,6 +74,7 @@ public static class RollupEdits
                 INSERT INTO rollup_district_months AS r (month, province, district_code, risk, source, checks) VALUES ({Month}, @province, @district, @risk, @source, 1)
                 ON CONFLICT (month, district_code, province, risk, source) DO UPDATE SET checks = r.checks + 1
                 """);
+            foreach (var dayTotals in DayTotals.All) Command(batch, key, dayTotals.Add);
         }
         if (key.Cell is null) return;
         if (remove)

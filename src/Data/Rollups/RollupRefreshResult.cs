@@ -7,18 +7,26 @@ namespace Admin.Data.Rollups;
 public sealed record RollupRefreshResult(
     bool Ran,
     bool FullRebuild,
-    DateOnly? RecomputedFrom,
     long DistrictRows,
     long CellRows,
     long MonthToDateRows,
     DateTimeOffset? HighWater,
     TimeSpan Elapsed)
 {
-    /// <summary>Days before <see cref="RecomputedFrom"/> recounted because rows committed since the last refresh belong to them.</summary>
-    public IReadOnlyList<DateOnly> LateDays { get; init; } = [];
+    /// <summary>
+    /// The days an incremental refresh recounted, in order: those rows were written to or left since the last refresh.
+    /// Empty when nothing changed (nothing was counted) and after a rebuild (every day was).
+    /// </summary>
+    public IReadOnlyList<DateOnly> Days { get; init; } = [];
 
     /// <summary>District month rows written.</summary>
     public long DistrictMonthRows { get; init; }
+
+    /// <summary>Day-total rows written (the hotspot trend's province days and the areas' district totals).</summary>
+    public long DayTotalRows { get; init; }
+
+    /// <summary>Rows written to every rollup: zero when the refresh found nothing to change.</summary>
+    public long RowsWritten => DistrictRows + DistrictMonthRows + DayTotalRows + CellRows + MonthToDateRows;
 
     /// <summary>
     /// The longest any of the refresh's transactions held a transaction id (from its first write to its commit): the
@@ -26,5 +34,5 @@ public sealed record RollupRefreshResult(
     /// </summary>
     public TimeSpan WriteElapsed { get; init; }
 
-    public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, null, 0, 0, 0, null, elapsed);
+    public static RollupRefreshResult Skipped(TimeSpan elapsed) => new(false, false, 0, 0, 0, null, elapsed);
 }

@@ -11,14 +11,16 @@ using NpgsqlTypes;
 namespace Admin.Data.Rollups;
 
 /// <summary>
-/// Keeps the rollup tables equal to a GROUP BY over health_checks. An incremental refresh recomputes whole days from
-/// <see cref="HotspotOptions.LateArrivalDays"/> before the last high-water mark, so checks that arrive late for a
-/// recent day are counted, and also each older day that rows committed since the last refresh belong to (found by
-/// their <c>change_xid</c>, see <see cref="RollupWatermark.XidHorizon"/>); a rebuild recomputes everything. Both hold
-/// a session advisory lock, so one node refreshes (and no edit adjusts the rollups) at a time. The daily rollups and the
-/// watermark are written in one REPEATABLE READ transaction, from one snapshot of the base table: exact counts see the
-/// old days or the new, never half. The months are then summed from those days, one short transaction each, so no
-/// transaction holds an id for more than a moment (the change feed waits for any that does).
+/// Keeps the rollup tables equal to a GROUP BY over health_checks. An incremental refresh recomputes whole days, only
+/// those that changed since the last refresh: the days of rows written since its snapshot (inserted or updated, found
+/// by their <c>change_xid</c> through the change feed's index, see <see cref="RollupWatermark.XidHorizon"/>), however
+/// old, and the days rows left (deleted or updated away, noted by triggers in <c>rollup_vacated_days</c>). With nothing
+/// changed it counts nothing and only moves the watermark; a rebuild, a truncation or more than
+/// <see cref="MaxChangedDays"/> changed days recompute everything. Both hold a session advisory lock, so one node
+/// refreshes (and no edit adjusts the rollups) at a time. The daily rollups and the watermark are written in one
+/// REPEATABLE READ transaction, from one snapshot of the base table: exact counts see the old days or the new, never
+/// half. The months are then summed from those days, one short transaction each, so no transaction holds an id for
+/// more than a moment (the change feed waits for any that does).
 /// Days are days of the display time zone (zone); rollups counted in another zone's days are rebuilt.
 /// </summary>
 public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<HotspotOptions> options, TimeProvider time, ILogger<RollupRefresher> logger,
@@ -84,9 +86,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} from {From} (and {LateDays} older days with late arrivals): {DistrictRows} district, {MonthRows} district-month, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms (no transaction held an id longer than {WriteElapsed} ms).",
-                result.FullRebuild ? "rebuilt" : "refreshed", result.RecomputedFrom?.ToString("yyyy-MM-dd") ?? "the first day", result.LateDays.Count,
-                result.DistrictRows, result.DistrictMonthRows, result.CellRows, result.MonthToDateRows, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
+            logger.LogInformation("Rollups {Kind} ({Days} changed days recounted, from {From}): {DistrictRows} district, {MonthRows} district-month, {DayTotalRows} day-total, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms (no transaction held an id longer than {WriteElapsed} ms).",
+                result.FullRebuild ? "rebuilt" : "refreshed", result.FullRebuild ? "all" : result.Days.Count, result.Days.Count > 0 ? result.Days[0].ToString("yyyy-MM-dd") : "-",
+                result.DistrictRows, result.DistrictMonthRows, result.DayTotalRows, result.CellRows, result.MonthToDateRows, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
             return result;
         }
         finally
@@ -106,37 +108,43 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         // All three from the transaction's one snapshot: the horizon describes exactly what the counts below see.
         var highWater = await HighWaterAsync(conn, ct);
         var (horizon, snapshot) = await SnapshotAsync(conn, ct);
-        var (previous, previousHorizon, pending, builtIn) = full ? (null, null, [], null) : await WatermarkAsync(conn, ct);
+        var mark = full ? null : await WatermarkAsync(conn, ct);
         // Display:TimeZone changed since the rollups were counted: their days are another zone's, so count everything again.
-        if (builtIn is not null && builtIn != _zone.Id)
+        if (mark is { TimeZone: var builtIn } && builtIn != _zone.Id)
         {
             logger.LogWarning("The rollups count days in {Built} but Display:TimeZone is {Zone}: rebuilding them.", builtIn, _zone.Id);
-            previous = null;
+            mark = null;
         }
 
-        // No watermark yet (first run, or the table was empty until now): count everything.
-        DateOnly? from = previous is { } mark
-            ? _zone.DayOf(mark).AddDays(-options.Value.LateArrivalDays)
-            : null;
-        var late = from is { } start && previousHorizon is { } since ? await LateDaysAsync(conn, since, start, ct) : [];
-        // So many old days changed (a bulk load ran since): one pass over the table beats a range scan per day.
-        if (late.Length > MaxLateDays) (from, late) = (null, []);
+        // The days that changed since the last refresh; none: only the watermark moves. Everything is counted again with
+        // no watermark (first run, or the table was empty until now), none to compare with (no horizon kept), a
+        // truncation, or so many changed days (a bulk load ran since) that one pass over the table beats a range scan per day.
+        var days = mark is { HighWater: not null, Horizon: { } since } ? await ChangedDaysAsync(conn, since, mark.Snapshot, ct) : null;
+        if (days is { Length: > MaxChangedDays }) days = null;
+        var everything = days is null;
+        var pending = mark?.MonthsPending ?? [];
 
-        await using (var prepare = Command(from is null ? RollupSql.RebuildWorkMem : RollupSql.NoJit, conn))
-            await prepare.ExecuteNonQueryAsync(ct);
+        var newestBefore = days is { Length: > 0 } ? await ScalarAsync<DateOnly?>(conn, RollupSql.LastCellDay, ct) : null;
 
         // The merge counts everything before its first write, which takes a transaction id: from then to the commit,
         // the change feed's horizon waits for this transaction. The statement says how long its writes took.
-        long districtRows, cellRows;
-        TimeSpan statementWrites;
-        await using (var write = Command(from is null ? RollupSql.MergeAll : RollupSql.MergeFrom, conn))
+        long districtRows = 0, cellRows = 0;
+        var statementWrites = TimeSpan.Zero;
+        if (everything || days!.Length > 0)
         {
+            await using (var prepare = Command(everything ? RollupSql.RebuildWorkMem : RollupSql.NoJit, conn))
+                await prepare.ExecuteNonQueryAsync(ct);
+            var runs = everything ? [] : Runs(days!);
+            await using var write = Command(everything ? RollupSql.MergeAll : RollupSql.MergeDays(runs.Count), conn);
             write.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
-            if (from is { } day)
+            if (!everything)
             {
-                write.Parameters.AddWithValue("from", day);
-                write.Parameters.AddWithValue("from_ts", _zone.StartOf(day));
-                write.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
+                write.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days });
+                for (var i = 0; i < runs.Count; i++)
+                {
+                    write.Parameters.AddWithValue($"first{i}", runs[i].First);
+                    write.Parameters.AddWithValue($"last{i}", runs[i].Last);
+                }
             }
             await using var reader = await write.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
@@ -144,23 +152,44 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         }
         var writing = Stopwatch.StartNew();
 
+        // The day totals (the trend's province days, the areas' district totals) of the same days, in the same
+        // transaction: they never lag the district days.
+        long dayTotalRows = 0;
+        if (everything || days!.Length > 0)
+            foreach (var totals in DayTotals.All)
+            {
+                await using var merge = Command(everything ? totals.MergeAll : totals.MergeOf, conn);
+                if (!everything) merge.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days });
+                dayTotalRows += (long)(await merge.ExecuteScalarAsync(ct))!;
+            }
+
         // Months and month-to-date totals of every month with a recounted day (a rebuild: every month), and any left
         // pending by an interrupted refresh (from their first day).
+        var recounted = days ?? [];
         var lastCellDay = await ScalarAsync<DateOnly?>(conn, RollupSql.LastCellDay, ct);
-        var months = (await DirtyMonthsAsync(conn, from ?? BeforeAnyData, late, ct))
+        // A month's cell totals run to its end or the newest cell day. When the recount moved that day, the months from
+        // the day after the earlier of the two are summed again: totals carried across the days between, or dropped past it.
+        DateOnly? from = everything ? BeforeAnyData
+            : recounted.Length == 0 || newestBefore == lastCellDay ? null
+            : newestBefore is { } before && lastCellDay is { } after ? (before < after ? before : after).AddDays(1)
+            : recounted[0];
+        var months = (await DirtyMonthsAsync(conn, from, recounted, ct))
             .Concat(pending.Select(m => (Month: m, Start: m)))
             .GroupBy(m => m.Month, (month, starts) => (Month: month, Start: starts.Min(x => x.Start)))
             .OrderBy(m => m.Month).ToList();
 
+        // The vacated dates read above are counted now (after the merge: a write here would take the transaction id early).
+        await using (var clear = Command(RollupSql.ClearVacated, conn))
+            await clear.ExecuteNonQueryAsync(ct);
         await using (var save = Command(RollupSql.SaveWatermark, conn))
         {
             save.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
             save.Parameters.Add(new NpgsqlParameter("high_water", NpgsqlDbType.TimestampTz) { Value = (object?)highWater ?? DBNull.Value });
             save.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
             save.Parameters.AddWithValue("snapshot", snapshot);
-            save.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)from ?? DBNull.Value });
+            save.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = recounted.Length > 0 ? recounted[0] : (object)DBNull.Value });
             save.Parameters.AddWithValue("now", time.GetUtcNow());
-            save.Parameters.AddWithValue("rebuilt", from is null);
+            save.Parameters.AddWithValue("rebuilt", everything);
             save.Parameters.Add(new NpgsqlParameter("pending", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = months.Select(m => m.Month).ToArray() });
             save.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
             await save.ExecuteNonQueryAsync(ct);
@@ -198,39 +227,65 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
                 await touch.ExecuteNonQueryAsync(ct);
             }
 
-        return new RollupRefreshResult(true, from is null, from, districtRows, cellRows, monthToDateRows, highWater, clock.Elapsed)
+        return new RollupRefreshResult(true, everything, districtRows, cellRows, monthToDateRows, highWater, clock.Elapsed)
         {
-            LateDays = late,
+            Days = recounted,
             DistrictMonthRows = monthRows,
+            DayTotalRows = dayTotalRows,
             WriteElapsed = longestWrite,
         };
     }
 
-    /// <summary>Beyond this many late days a refresh recounts everything instead (a range scan per day would cost more).</summary>
-    internal const int MaxLateDays = 60;
-
-    private async Task<DateOnly[]> LateDaysAsync(NpgsqlConnection conn, ulong horizon, DateOnly from, CancellationToken ct)
+    /// <summary>Ordered days as runs of consecutive days (one index range each).</summary>
+    internal static List<(DateOnly First, DateOnly Last)> Runs(IReadOnlyList<DateOnly> days)
     {
-        await using var cmd = Command(RollupSql.LateDays, conn);
-        cmd.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
-        cmd.Parameters.AddWithValue("from_ts", _zone.StartOf(from));
-        cmd.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
-        var days = new List<DateOnly>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct) && days.Count <= MaxLateDays) days.Add(reader.GetFieldValue<DateOnly>(0));
-        return [.. days];
+        var runs = new List<(DateOnly First, DateOnly Last)>();
+        foreach (var day in days)
+            if (runs.Count > 0 && runs[^1].Last.AddDays(1) == day) runs[^1] = (runs[^1].First, day);
+            else runs.Add((day, day));
+        return runs;
     }
 
-    private async Task<(DateTimeOffset? HighWater, ulong? Horizon, DateOnly[] MonthsPending, string? TimeZone)> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
+    /// <summary>Beyond this many changed days a refresh recounts everything instead (a range scan per day would cost more).</summary>
+    internal const int MaxChangedDays = 60;
+
+    /// <summary>The changed days in order, at most one more than <see cref="MaxChangedDays"/>; null: every day (a truncation).</summary>
+    private async Task<DateOnly[]?> ChangedDaysAsync(NpgsqlConnection conn, ulong horizon, string? seen, CancellationToken ct)
+    {
+        await using (var plan = Command(RollupSql.ChangedDaysPlan, conn))
+            await plan.ExecuteNonQueryAsync(ct);
+        var days = new List<DateOnly>();
+        var everyDay = false;
+        await using (var cmd = Command(RollupSql.ChangedDays, conn))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.Xid8) { Value = horizon });
+            cmd.Parameters.Add(new NpgsqlParameter("seen", NpgsqlDbType.Text) { Value = (object?)seen ?? DBNull.Value });
+            cmd.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (!everyDay && await reader.ReadAsync(ct) && days.Count <= MaxChangedDays)
+            {
+                if (await reader.IsDBNullAsync(0, ct)) everyDay = true;
+                else days.Add(reader.GetFieldValue<DateOnly>(0));
+            }
+        }
+        await using (var reset = Command(RollupSql.ChangedDaysPlanReset, conn))
+            await reset.ExecuteNonQueryAsync(ct);
+        return everyDay ? null : [.. days];
+    }
+
+    private sealed record Watermark(DateTimeOffset? HighWater, ulong? Horizon, string? Snapshot, DateOnly[] MonthsPending, string TimeZone);
+
+    private async Task<Watermark?> WatermarkAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var cmd = Command(RollupSql.Watermark, conn);
         cmd.Parameters.AddWithValue("name", RollupKeys.HealthChecks);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return (null, null, [], null);
-        return (await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0),
-                await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1),
-                reader.GetFieldValue<DateOnly[]>(2),
-                reader.GetString(3));
+        if (!await reader.ReadAsync(ct)) return null;
+        return new(await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+                   await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<ulong>(1),
+                   await reader.IsDBNullAsync(4, ct) ? null : reader.GetString(4),
+                   reader.GetFieldValue<DateOnly[]>(2),
+                   reader.GetString(3));
     }
 
     private async Task<(ulong Horizon, string Snapshot)> SnapshotAsync(NpgsqlConnection conn, CancellationToken ct)
@@ -241,10 +296,10 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         return (reader.GetFieldValue<ulong>(0), reader.GetString(1));
     }
 
-    private async Task<List<(DateOnly Month, DateOnly Start)>> DirtyMonthsAsync(NpgsqlConnection conn, DateOnly from, DateOnly[] late, CancellationToken ct)
+    private async Task<List<(DateOnly Month, DateOnly Start)>> DirtyMonthsAsync(NpgsqlConnection conn, DateOnly? from, DateOnly[] late, CancellationToken ct)
     {
         await using var cmd = Command(RollupSql.DirtyMonths, conn);
-        cmd.Parameters.AddWithValue("from", from);
+        cmd.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)from ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("late", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = late });
         var months = new List<(DateOnly, DateOnly)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -1,23 +1,24 @@
 namespace Admin.Data.Rollups;
 
-/// <summary>How far the rollups have counted: the next incremental refresh recomputes from a few days before <see cref="HighWater"/>.</summary>
+/// <summary>How far the rollups have counted: the next incremental refresh recounts the days changed since <see cref="XidSnapshot"/>.</summary>
 public class RollupWatermark
 {
     /// <summary>One row per rollup family; today only <see cref="RollupKeys.HealthChecks"/>.</summary>
     public string Name { get; set; } = "";
     /// <summary>The newest HealthCheck timestamp the last refresh saw (null: the table was empty).</summary>
     public DateTimeOffset? HighWater { get; set; }
-    /// <summary>First day the last refresh recomputed; null when it recomputed every day.</summary>
+    /// <summary>First day the last refresh recomputed; null when it recomputed every day, or none (nothing had changed).</summary>
     public DateOnly? RecomputedFrom { get; set; }
     /// <summary>
     /// The oldest transaction still running when the last refresh took its snapshot (<c>pg_snapshot_xmin</c>): every
     /// row that refresh could not see has a <c>change_xid</c> at or after it, so the next refresh finds the days of
-    /// late arrivals, however old, from the change-feed index. Null before the first refresh that recorded it.
+    /// rows written since, however old, from the change-feed index. Null before the first refresh that recorded it.
     /// </summary>
     public ulong? XidHorizon { get; set; }
     /// <summary>
     /// The last refresh's whole snapshot (<c>pg_current_snapshot()</c>, as text): a row is in the rollups exactly when the
-    /// transaction that created it is visible in it, so an exact count adds the rows whose <c>created_xid</c> is not.
+    /// transaction that created it is visible in it, so an exact count adds the rows whose <c>created_xid</c> is not,
+    /// and the next refresh recounts the days of rows whose <c>change_xid</c> is not.
     /// </summary>
     public string? XidSnapshot { get; set; }
     /// <summary>

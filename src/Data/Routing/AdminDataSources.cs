@@ -48,6 +48,9 @@ public sealed class AdminDataSources : IAsyncDisposable
         var pooled = _options.TransactionPooling && role is DataSourceRole.Primary or DataSourceRole.Read or DataSourceRole.Export;
         if (_options.StatementTimeout > TimeSpan.Zero && !pooled && string.IsNullOrEmpty(cs.Options))
             cs.Options = "-c statement_timeout=" + ((long)_options.StatementTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        // The warmed connections stay open (PoolWarmup); Npgsql would otherwise close them after five idle minutes.
+        if (role is DataSourceRole.Primary or DataSourceRole.Read && cs.MinPoolSize == 0)
+            cs.MinPoolSize = Math.Min(Math.Max(_options.WarmConnections, 0), cs.MaxPoolSize);
         tune?.Invoke(builder);
         foreach (var c in _configurators) c.Configure(builder, role);
         return builder.Build();

@@ -1,25 +1,14 @@
+using Admin.Testing;
 using Microsoft.Playwright;
 
 namespace Admin.Browser.Tests.Browsing;
 
 /// <summary>
 /// One headless Chromium for a whole collection (starting it is the slow part); each test opens its own context.
-/// Uses Debian's chromium, never a downloaded browser: there is no internet, and the system package is patched.
+/// Uses Debian's chromium (<see cref="ChromiumBinary"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>Set to use another Chromium binary.</summary>
-    public const string ExecutableVariable = "ADMIN_CHROMIUM";
-
-    // The real binary first: /usr/bin/chromium is a wrapper script that also works, but adds a process in between.
-    private static readonly string[] Candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
-
-    private static readonly string[] Args =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -34,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = executable,
             Headless = true,
-            Args = Args,
+            Args = ChromiumBinary.Args,
         });
     }
 
@@ -45,16 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Fails (never skips) when there is no Chromium: a missing browser must not pass as a green run.</summary>
-    private static string FindChromium()
-    {
-        var configured = Environment.GetEnvironmentVariable(ExecutableVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-            return File.Exists(configured)
-                ? configured
-                : throw new InvalidOperationException($"{ExecutableVariable} is set to '{configured}', which does not exist.");
-        return Candidates.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException(
-                $"Chromium was not found (looked for {string.Join(", ", Candidates)}). The browser tests need Debian's chromium: " +
-                $"run ./admin.sh test as root (it installs it), or `sudo apt-get install chromium`, or set {ExecutableVariable}.");
-    }
+    private static string FindChromium() =>
+        ChromiumBinary.Find() ?? throw new InvalidOperationException(
+            $"Chromium was not found (looked for {string.Join(", ", ChromiumBinary.Candidates)}). The browser tests need Debian's chromium: run ./admin.sh test as root (it installs it), " +
+            $"or `sudo apt-get install chromium`, or set {ChromiumBinary.Variable}.");
 }

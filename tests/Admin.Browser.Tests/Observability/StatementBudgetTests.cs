@@ -42,12 +42,21 @@ public sealed class StatementBudgetTests(BrowserFixture browser, BudgetAppFixtur
             await Expect(page.GetByTestId("week-checks")).ToBeVisibleAsync();
         });
 
-        // Records, first paint: the window, the count label exact from the rollups (the watermark's snapshot, one sum; the
-        // facet counts beside the filters are sums over the same cube, no statement of their own), and the timeline beside
-        // the grid (the watermark's snapshot with the rollups' extent of days, then one sum per bucket): 3 + 2. Plus the
-        // person's column choices (issue 15), read once per person and node for five minutes, every list's at once (the
-        // audit trail below reuses them): 6.
-        await Step(rec, 6, async () =>
+        // Records, first paint: the window, the count label exact from the rollups (the watermark's snapshot, the sum over
+        // the rollups, the sum of the rows since; the facet counts beside the filters are sums over the same cube, no
+        // statement of their own), and the timeline beside the grid (the watermark's snapshot with the rollups' extent of
+        // days, the rollups' buckets, the rows since): 1 + 3 + 3. Plus the person's column choices (issue 15), read once
+        // per person and node for five minutes, every list's at once (the audit trail below reuses them): 8.
+        await Step(rec, 8, async () =>
+        {
+            await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks"));
+            await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("count-label")).ToContainTextAsync("checks");
+        });
+
+        // The same page again (any user of this node): the rollups' halves are shared until the rollups change
+        // (RollupPartCache), so the count and the timeline are the snapshot and the rows since each: 1 + 2 + 2.
+        await Step(rec, 5, async () =>
         {
             await page.GotoAndWaitForCircuitAsync(app.Url("records/health-checks"));
             await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
@@ -55,9 +64,9 @@ public sealed class StatementBudgetTests(BrowserFixture browser, BudgetAppFixtur
         });
 
         // Filter (in the circuit): the audit entry, the window, and the exact count from the rollups (the watermark's
-        // snapshot, then one sum over the rollups and the rows since), so no count(*) of the table; the facets come from
-        // that sum; the timeline of the new filter is two more (as on first paint): 4 + 2.
-        await Step(rec, 6, async () =>
+        // snapshot and the rows since; the rollups' cube of this date range is the shared one), so no count(*) of the
+        // table; the facets come from that cube; the timeline of the new filter is three more (as on first paint): 4 + 3.
+        await Step(rec, 7, async () =>
         {
             await page.Locator("[data-filter=province]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "Gauteng" }).First.ClickAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Admin.Load.Protocol;
@@ -83,6 +84,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
             {
                 o.Cookies = _session.Cookies;
                 o.Transports = HttpTransportType.WebSockets;
+                // Browsers always offer permessage-deflate, and a server that accepts it keeps compression state per
+                // connection (memory and CPU a headless client that does not offer it would never cost the server).
+                o.WebSocketConfiguration = ws => ws.DangerousDeflateOptions = new WebSocketDeflateOptions();
             });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         _hub = builder.Build();

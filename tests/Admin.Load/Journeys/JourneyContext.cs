@@ -96,12 +96,7 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         throw new JourneyAbortedException(keepCircuit: true);
     }
 
-    public Task ThinkAsync()
-    {
-        var (min, max) = Options.ThinkTime;
-        var ms = min.TotalMilliseconds + Random.NextDouble() * (max - min).TotalMilliseconds;
-        return Task.Delay(TimeSpan.FromMilliseconds(ms), Cancellation);
-    }
+    public Task ThinkAsync() => Task.Delay(Options.Think(Random), Cancellation);
 
     public async Task CloseAsync()
     {

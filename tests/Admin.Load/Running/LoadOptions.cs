@@ -9,6 +9,9 @@ public sealed class LoadOptions
     public int Users { get; set; } = 10;
     public Dictionary<string, int> Mix { get; set; } = new() { ["analyst"] = 70, ["manager"] = 20, ["admin"] = 10 };
     public (TimeSpan Min, TimeSpan Max) ThinkTime { get; set; } = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
+
+    /// <summary>One pause between actions, drawn evenly from <see cref="ThinkTime"/>.</summary>
+    public TimeSpan Think(Random random) => ThinkTime.Min + (ThinkTime.Max - ThinkTime.Min) * random.NextDouble();
     public TimeSpan RampUp { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Passes through its journey per virtual user; 0 = until the duration ends.</summary>
@@ -29,6 +32,8 @@ public sealed class LoadOptions
     public int? AppPid { get; set; }
     public int? PostgresPid { get; set; }
     public bool Quiet { get; set; }
+    /// <summary>Real Chromium users clicking through the records grid beside the virtual ones (analyst accounts).</summary>
+    public int Chromium { get; set; }
     public string RunId { get; set; } = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 
     public const string Usage = """
@@ -47,6 +52,8 @@ public sealed class LoadOptions
           --api-key KEY             key for them (else created with --db and removed after)
           --json FILE               write the results as JSON
           --app-pid PID [--pg-pid PID]       sample the app's RSS/CPU and PostgreSQL's CPU from /proc (same machine)
+          --chromium N              also N real headless Chromium users on the records grid (Debian's chromium;
+                                    actions named chromium.*), to compare a person's view with the circuits'
           --quiet                   no live progress line
         """;
 
@@ -77,6 +84,7 @@ public sealed class LoadOptions
                 case "--app-pid": o.AppPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--quiet": o.Quiet = true; break;
+                case "--chromium": o.Chromium = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
             }
         }

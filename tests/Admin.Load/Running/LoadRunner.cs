@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Admin.Load.Accounts;
 using Admin.Load.Api;
+using Admin.Load.Browser;
 using Admin.Load.Circuits;
 using Admin.Load.Journeys;
 
@@ -71,6 +72,10 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 tasks.Add(Task.Run(() => api.WriteAsync(key, writer, stop.Token), CancellationToken.None));
             }
 
+            await using var chromium = options.Chromium > 0 ? await ChromiumUsers.StartAsync(options, accounts, data, stats, stop.Token) : null;
+            var bounded = tasks.Take(journeys.Count).Concat(chromium?.Users ?? []).ToList();
+            tasks.AddRange(chromium?.Users ?? []);
+
             var all = Task.WhenAll(tasks);
             while (!all.IsCompleted)
             {
@@ -78,8 +83,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 peak = Math.Max(peak, stats.CircuitsAlive);
                 sampler?.Sample(stats.CircuitsAlive);
                 if (!options.Quiet) progress?.Write("\r" + Report.Progress(clock.Elapsed, stats, running));
-                // With --iterations, the run ends when every user is done (the API clients then stop too).
-                if (options.Iterations > 0 && tasks.Take(journeys.Count).All(t => t.IsCompleted)) await stop.CancelAsync();
+                // With --iterations, the run ends when every user (virtual or browser) is done (the API clients then stop too).
+                if (options.Iterations > 0 && bounded.All(t => t.IsCompleted)) await stop.CancelAsync();
             }
             await all;
             if (!options.Quiet) progress?.WriteLine();

@@ -39,6 +39,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("export --list health-checks --out x.csv --format xml", "xml")]
     [InlineData("bench --only everything", "everything")]
+    [InlineData("bench --warm-pool", "--cold-command")]
     [InlineData("rollups --rebuild now", "now")]
     [InlineData("create-user --user a --role Admin --if-no-user", "--if-no-user")]
     public async Task Every_verb_refuses_what_it_does_not_know(string line, string named)

@@ -19,6 +19,7 @@ public sealed class StandbyAppFixture : IAsyncLifetime
             ["ConnectionStrings:AdminRead"] = StandbyConnectionString,
             // A loaded CI machine may fall a few seconds behind; the test is about where reads go, not how fast.
             ["ReadRouting:MaxLag"] = "00:01:00",
+            ["ReadRouting:ProbeTimeout"] = "00:00:20",
         });
     }
 

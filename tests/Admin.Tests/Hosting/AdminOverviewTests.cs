@@ -20,7 +20,10 @@ public sealed class AdminOverviewTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.NotNull(section.QuerySelector("[data-testid=coverage-ok]"));
             Assert.Contains("ix_", section.TextContent);
         }
-        Assert.Contains("ix_health_checks_msisdn_trgm", html);
+        Assert.Contains("ix_health_checks_msisdn_windows", html);
+        // An expression index shows its expression (the phone number's 5-digit windows) and its GIN operator class.
+        Assert.Contains("substr(msisdn::text, 4, 5)", html);
+        Assert.Contains("array_ops", html);
         // One node, no standby configured: the replica line says where reads go.
         Assert.Equal("Read replica: no standby configured: every read goes to the primary",
             page.QuerySelector("[data-testid=replica-status]")?.TextContent.Trim());

@@ -27,7 +27,7 @@ public sealed class FacetAndTimelineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions());
         _counter = new RollupCounter(_db.DataSource, Options.Create(new CountOptions()));
         _timelines = new RollupTimeline(_db.DataSource, Options.Create(new CountOptions()));
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 42, seed: 17, checksPerMillion: 2));

@@ -32,7 +32,7 @@ public sealed class RollupCountTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions());
         _counter = new RollupCounter(_db.DataSource, Options.Create(new CountOptions()));
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 42, seed: 12, checksPerMillion: 2));
     }

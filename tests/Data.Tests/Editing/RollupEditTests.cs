@@ -34,7 +34,7 @@ public class RollupEditTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions());
         _editor = new HealthCheckEditor(new Contexts(_db), ValidInputs.Validator());
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 25, seed: 5, checksPerMillion: 4).Concat(
         [
@@ -97,7 +97,7 @@ public class RollupEditTests : IAsyncLifetime
     [Fact]
     public async Task Before_the_first_refresh_an_edit_leaves_the_rollups_alone()
     {
-        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_district_months, rollup_cell_days, rollup_cell_month_to_date, rollup_watermarks");
+        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_district_months, rollup_province_days, rollup_district_day_totals, rollup_cell_days, rollup_cell_month_to_date, rollup_watermarks");
 
         Assert.Equal(EditOutcome.Saved, (await EditAsync(Old, x => x.DistrictCode = "EKU")).Outcome);
 
@@ -130,13 +130,15 @@ public class RollupEditTests : IAsyncLifetime
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
         Assert.Equal(await RollupOracle.DistrictMonthDirectAsync(_db), await RollupOracle.DistrictMonthRollupAsync(_db));
+        Assert.Equal(await RollupOracle.ProvinceDayDirectAsync(_db), await RollupOracle.ProvinceDayRollupAsync(_db));
+        Assert.Equal(await RollupOracle.DistrictDayTotalDirectAsync(_db), await RollupOracle.DistrictDayTotalRollupAsync(_db));
     }
 
     /// <summary>Every row of the three rollups, as text, in key order.</summary>
     private async Task<List<string>> RollupTablesAsync()
     {
         var rows = new List<string>();
-        foreach (var table in new[] { "rollup_district_days", "rollup_district_months", "rollup_cell_days", "rollup_cell_month_to_date" })
+        foreach (var table in new[] { "rollup_district_days", "rollup_district_months", "rollup_province_days", "rollup_district_day_totals", "rollup_cell_days", "rollup_cell_month_to_date" })
         {
             await using var cmd = _db.DataSource.CreateCommand($"SELECT '{table} ' || t::text FROM {table} t ORDER BY t::text");
             await using var reader = await cmd.ExecuteReaderAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Admin.Data.Audit;
 using Admin.Data.Exports;
 using Admin.Data.Security;
 using Admin.Testing.Exports;
@@ -114,6 +115,27 @@ public class ExportJobTests
         Assert.False(await host.Store.CancelAsync(job.Id, ownerId: "user-1"));
         Assert.False(await host.Store.CompleteAsync(job.Id, 10, "x", 1));
         Assert.Equal(ExportJobStatus.Cancelled, (await host.Store.FindAsync(job.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task A_job_ends_only_together_with_its_audit_entry()
+    {
+        await using var host = await JobHost.CreateAsync();
+        var job = await host.QueueAsync();
+        await host.Db.ExecuteAsync($"UPDATE export_jobs SET status = 'running' WHERE id = '{job.Id}'");
+        await host.Db.ExecuteAsync("""
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit trail unavailable'; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION refuse();
+            """);
+        var entry = new AuditEntry { ActorName = "analyst", Action = AuditActions.Export, Detail = """{"status":"done"}""" };
+
+        await Assert.ThrowsAsync<PostgresException>(() => host.Store.CompleteAsync(job.Id, 10, "x", 1, entry));
+        Assert.Equal(ExportJobStatus.Running, (await host.Store.FindAsync(job.Id))!.Status);
+
+        await host.Db.ExecuteAsync("DROP TRIGGER refuse ON audit_entries");
+        Assert.True(await host.Store.CompleteAsync(job.Id, 10, "x", 1, entry));
+        Assert.Equal(ExportJobStatus.Done, (await host.Store.FindAsync(job.Id))!.Status);
+        Assert.Equal("done", Assert.Single(await AuditAsync(host)).Detail.GetProperty("status").GetString());
     }
 
     [Fact]

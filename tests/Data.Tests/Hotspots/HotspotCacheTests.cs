@@ -1,4 +1,5 @@
 using Admin.Data.Hotspots;
+using Admin.Data.Persistence.Configurations;
 using Admin.Data.Rollups;
 using Admin.Testing;
 using Admin.Testing.Hotspots;
@@ -51,7 +52,7 @@ public class HotspotCacheTests : IAsyncLifetime
         var results = await Task.WhenAll(readers);
 
         var statement = Assert.Single(recorder.Statements);
-        Assert.Contains("rollup_district_days", statement);
+        Assert.Contains(DistrictDayTotalConfiguration.Table, statement);
         Assert.All(results, r => Assert.Same(results[0].Value, r.Value));
         Assert.All(results, r => Assert.False(r.IsStale));
     }
@@ -99,7 +100,7 @@ public class HotspotCacheTests : IAsyncLifetime
         // Another session holds the rollup table: the refresh query waits behind it.
         await using var blocker = await _db.DataSource.OpenConnectionAsync();
         await using var tx = await blocker.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE rollup_district_days IN ACCESS EXCLUSIVE MODE", blocker, tx))
+        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {DistrictDayTotalConfiguration.Table} IN ACCESS EXCLUSIVE MODE", blocker, tx))
             await lockTable.ExecuteNonQueryAsync();
         await Task.Delay(500);
 

@@ -23,6 +23,38 @@ internal static class RollupOracle
         FROM health_checks GROUP BY 1, 2, 3, 4
         """;
 
+    // The trend's province days: checks, and the high-risk part under risk "high".
+    private const string ProvinceDayRollup = """
+        SELECT day::text, province, '', '', checks::bigint FROM rollup_province_days
+        UNION ALL
+        SELECT day::text, province, '', 'high', high_risk::bigint FROM rollup_province_days WHERE high_risk > 0
+        """;
+
+    private const string ProvinceDayDirect = $"""
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text, province, '', '', count(*) FROM health_checks GROUP BY 1, 2
+        UNION ALL
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text, province, '', 'high', count(*) FROM health_checks WHERE risk IN ('high', 'critical') GROUP BY 1, 2
+        """;
+
+    public static Task<List<string>> ProvinceDayRollupAsync(TestDatabase db) => RowsAsync(db, ProvinceDayRollup);
+    public static Task<List<string>> ProvinceDayDirectAsync(TestDatabase db) => RowsAsync(db, ProvinceDayDirect);
+
+    // The areas' district day totals: checks, and the high-risk part under risk "high".
+    private const string DistrictDayTotalRollup = """
+        SELECT day::text, province, district_code, '', checks::bigint FROM rollup_district_day_totals
+        UNION ALL
+        SELECT day::text, province, district_code, 'high', high_risk::bigint FROM rollup_district_day_totals WHERE high_risk > 0
+        """;
+
+    private const string DistrictDayTotalDirect = $"""
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text, province, coalesce(district_code, ''), '', count(*) FROM health_checks GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT (("timestamp" AT TIME ZONE '{Zone}')::date)::text, province, coalesce(district_code, ''), 'high', count(*) FROM health_checks WHERE risk IN ('high', 'critical') GROUP BY 1, 2, 3
+        """;
+
+    public static Task<List<string>> DistrictDayTotalRollupAsync(TestDatabase db) => RowsAsync(db, DistrictDayTotalRollup);
+    public static Task<List<string>> DistrictDayTotalDirectAsync(TestDatabase db) => RowsAsync(db, DistrictDayTotalDirect);
+
     public static Task<List<string>> DistrictMonthRollupAsync(TestDatabase db) => RowsAsync(db, DistrictMonthRollup);
     public static Task<List<string>> DistrictMonthDirectAsync(TestDatabase db) => RowsAsync(db, DistrictMonthDirect);
 

@@ -17,7 +17,7 @@ public class RollupRefreshTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions { LateArrivalDays = 3 });
+        _refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions());
         await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 20, seed: 7, checksPerMillion: 5).Concat(EdgeCases()));
     }
 
@@ -75,6 +75,8 @@ public class RollupRefreshTests : IAsyncLifetime
         Assert.Equal(await RollupOracle.CellDirectAsync(_db), await RollupOracle.CellRollupAsync(_db));
         Assert.Equal(await RollupOracle.CellTotalsDirectAsync(_db), await RollupOracle.CellTotalsRollupAsync(_db));
         Assert.Equal(await RollupOracle.DistrictMonthDirectAsync(_db), await RollupOracle.DistrictMonthRollupAsync(_db));
+        Assert.Equal(await RollupOracle.ProvinceDayDirectAsync(_db), await RollupOracle.ProvinceDayRollupAsync(_db));
+        Assert.Equal(await RollupOracle.DistrictDayTotalDirectAsync(_db), await RollupOracle.DistrictDayTotalRollupAsync(_db));
     }
 
     // The dashboard's answers from the rollups (running totals included) against the same questions put to the base
@@ -116,7 +118,7 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Late_rows_within_the_lookback_and_new_days_are_counted_by_the_next_refresh()
+    public async Task Rows_on_recent_and_new_days_are_counted_by_the_next_refresh_which_recounts_only_their_days()
     {
         await _refresher.RefreshAsync();
         var random = new Random(11);
@@ -132,7 +134,8 @@ public class RollupRefreshTests : IAsyncLifetime
 
         Assert.True(result.Ran);
         Assert.False(result.FullRebuild);
-        Assert.Equal(LastDay.AddDays(-3), result.RecomputedFrom);
+        // Exactly the days written to: the change feed's index finds rows not in the last refresh's snapshot.
+        Assert.Equal([LastDay.AddDays(-3), LastDay.AddDays(-2), LastDay, LastDay.AddDays(1)], result.Days);
         await AssertRollupsMatchBaseTableAsync();
         await AssertDashboardMatchesBaseTableAsync();
     }
@@ -152,6 +155,9 @@ public class RollupRefreshTests : IAsyncLifetime
 
         var result = await _refresher.RefreshAsync();
 
+        Assert.False(result.FullRebuild);
+        Assert.Contains(LastDay, result.Days);
+        Assert.Contains(LastDay.AddDays(-1), result.Days);
         Assert.True(result.DistrictRows > 0);
         Assert.Equal(0, await _db.ScalarAsync<long>($"SELECT count(*) FROM rollup_district_days WHERE district_code = 'JHB' AND day = '{LastDay:yyyy-MM-dd}'"));
         await AssertRollupsMatchBaseTableAsync();
@@ -159,14 +165,141 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refresh_with_nothing_new_writes_nothing()
+    public async Task A_refresh_with_nothing_new_recounts_no_day_and_writes_nothing_but_the_watermark()
     {
         await _refresher.RefreshAsync();
+        var before = await WatermarkAsync();
 
         var again = await _refresher.RefreshAsync();
 
         Assert.True(again.Ran);
+        Assert.False(again.FullRebuild);
+        Assert.Empty(again.Days);
         Assert.Equal((0, 0, 0, 0), (again.DistrictRows, again.DistrictMonthRows, again.CellRows, again.MonthToDateRows));
+        // The watermark still moves: the dashboard's freshness, and the snapshot the next refresh compares with.
+        var after = await WatermarkAsync();
+        Assert.True(after.RefreshedAt > before.RefreshedAt);
+        Assert.NotEqual(before.Snapshot, after.Snapshot);
+        Assert.Equal(before.HighWater, after.HighWater);
+        await AssertRollupsMatchBaseTableAsync();
+    }
+
+    private async Task<(DateTime RefreshedAt, string Snapshot, DateTime HighWater)> WatermarkAsync()
+    {
+        await using var cmd = _db.DataSource.CreateCommand("SELECT refreshed_at, xid_snapshot, high_water FROM rollup_watermarks");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetDateTime(0), reader.GetString(1), reader.GetDateTime(2));
+    }
+
+    // The instants of a local (display-zone) day, as SQL literals.
+    private static string DaySql(DateOnly day)
+    {
+        var zone = Admin.Data.Time.DisplayTimeZone.Default;
+        return $"\"timestamp\" >= '{zone.StartOf(day):O}' AND \"timestamp\" < '{zone.StartOf(day.AddDays(1)):O}'";
+    }
+
+    [Fact]
+    public async Task Rows_deleted_from_an_old_day_are_uncounted_by_the_next_refresh()
+    {
+        await _refresher.RefreshAsync();
+        var day = LastDay.AddDays(-10);
+        await using (var delete = _db.DataSource.CreateCommand($"DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE {DaySql(day)} ORDER BY id LIMIT 5)"))
+            Assert.Equal(5, await delete.ExecuteNonQueryAsync());
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.False(result.FullRebuild);
+        Assert.Contains(day, result.Days);
+        // A deleted row leaves its UTC date: the display-zone days that date overlaps, no others.
+        Assert.All(result.Days, d => Assert.InRange(d, day.AddDays(-1), day.AddDays(1)));
+        Assert.True(result.DistrictRows > 0);
+        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_vacated_days"));
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+        Assert.Empty((await _refresher.RefreshAsync()).Days);
+    }
+
+    [Fact]
+    public async Task Rows_updated_to_another_day_or_district_are_counted_where_they_now_are_and_uncounted_where_they_were()
+    {
+        await _refresher.RefreshAsync();
+        var (from, to, sameDay) = (LastDay.AddDays(-12), LastDay.AddDays(-17), LastDay.AddDays(-15));
+        // One row moves five days back and to another district; another changes district on its own (old) day. Both
+        // stay in Gauteng: the dashboard places a district by its province.
+        await _db.ExecuteAsync($"""
+            UPDATE health_checks SET "timestamp" = "timestamp" - interval '5 days', district_code = 'TSH'
+            WHERE id = (SELECT id FROM health_checks WHERE {DaySql(from)} AND district_code IN ('JHB', 'EKU') ORDER BY id LIMIT 1);
+            UPDATE health_checks SET district_code = 'TSH'
+            WHERE id = (SELECT id FROM health_checks WHERE {DaySql(sameDay)} AND district_code IN ('JHB', 'EKU') ORDER BY id LIMIT 1);
+            """);
+        Assert.Equal(2, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_vacated_days"));
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.False(result.FullRebuild);
+        Assert.Contains(from, result.Days);
+        Assert.Contains(to, result.Days);
+        Assert.Contains(sameDay, result.Days);
+        Assert.True(result.DistrictRows >= 4, $"{result.DistrictRows} district rows written");
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task A_delete_committed_after_a_refresh_took_its_snapshot_is_counted_by_the_next()
+    {
+        await _refresher.RefreshAsync();
+        var day = LastDay.AddDays(-14);
+        await using var writer = await _db.DataSource.OpenConnectionAsync();
+        await using var tx = await writer.BeginTransactionAsync();
+        await using (var delete = new Npgsql.NpgsqlCommand($"DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE {DaySql(day)} ORDER BY id LIMIT 3)", writer, tx))
+            Assert.Equal(3, await delete.ExecuteNonQueryAsync());
+
+        var during = await _refresher.RefreshAsync(); // the delete (and its vacated date) is not committed: not seen, not cleared
+        await tx.CommitAsync();
+        var after = await _refresher.RefreshAsync();
+
+        Assert.DoesNotContain(day, during.Days);
+        Assert.Contains(day, after.Days);
+        await AssertRollupsMatchBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task The_newest_day_moving_forward_past_a_gap_or_back_keeps_month_to_date_totals_running_to_it()
+    {
+        await _refresher.RefreshAsync();
+        // Two days after the newest, nothing between: every cell's month total is carried across the gap.
+        await CheckRows.InsertAsync(_db.DataSource,
+            [new(SyntheticChecks.At(LastDay.AddDays(3), new Random(8)), Province.Gauteng, "TSH", Risk.High, -25.7, 28.2)]);
+        var forward = await _refresher.RefreshAsync();
+
+        Assert.Equal([LastDay.AddDays(3)], forward.Days);
+        await AssertRollupsMatchBaseTableAsync();
+
+        // Then that day and the two before the old newest day go: the totals end on the day before them.
+        await _db.ExecuteAsync($"""DELETE FROM health_checks WHERE "timestamp" >= '{Admin.Data.Time.DisplayTimeZone.Default.StartOf(LastDay.AddDays(-1)):O}'""");
+        var back = await _refresher.RefreshAsync();
+
+        Assert.False(back.FullRebuild);
+        Assert.Contains(LastDay.AddDays(3), back.Days);
+        Assert.Contains(LastDay.AddDays(-1), back.Days);
+        await AssertRollupsMatchBaseTableAsync();
+        await AssertDashboardMatchesBaseTableAsync();
+    }
+
+    [Fact]
+    public async Task A_truncated_table_is_counted_again_in_full()
+    {
+        await _refresher.RefreshAsync();
+        await _db.ExecuteAsync("TRUNCATE health_checks");
+        await CheckRows.InsertAsync(_db.DataSource,
+            [new(SyntheticChecks.At(LastDay, new Random(4)), Province.Gauteng, "TSH", Risk.High, -25.7, 28.2)]);
+
+        var result = await _refresher.RefreshAsync();
+
+        Assert.True(result.FullRebuild);
+        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT sum(checks) FROM rollup_district_days"));
         await AssertRollupsMatchBaseTableAsync();
     }
 
@@ -185,11 +318,9 @@ public class RollupRefreshTests : IAsyncLifetime
         var result = await _refresher.RefreshAsync();
 
         Assert.False(result.FullRebuild);
-        Assert.Equal(LastDay.AddDays(-3), result.RecomputedFrom);
-        // The horizon is cluster-wide: a transaction open elsewhere (another test's) can add days, never drop these.
-        Assert.Contains(LastDay.AddDays(-200), result.LateDays);
-        Assert.Contains(LastDay.AddDays(-10), result.LateDays);
-        Assert.All(result.LateDays, d => Assert.True(d < result.RecomputedFrom));
+        // The horizon is cluster-wide (a transaction open in another test's database holds it back), but rows the last
+        // refresh's snapshot saw are left out: exactly these days.
+        Assert.Equal([LastDay.AddDays(-200), LastDay.AddDays(-10)], result.Days);
         await AssertRollupsMatchBaseTableAsync();
         await AssertDashboardMatchesBaseTableAsync();
 
@@ -211,7 +342,7 @@ public class RollupRefreshTests : IAsyncLifetime
 
         var after = await _refresher.RefreshAsync();
 
-        Assert.Contains(LastDay.AddDays(-12), after.LateDays);
+        Assert.Equal([LastDay.AddDays(-12)], after.Days);
         await AssertRollupsMatchBaseTableAsync();
         await AssertDashboardMatchesBaseTableAsync();
     }
@@ -221,7 +352,7 @@ public class RollupRefreshTests : IAsyncLifetime
     {
         await _refresher.RefreshAsync();
         var random = new Random(9);
-        await CheckRows.InsertAsync(_db.DataSource, Enumerable.Range(0, RollupRefresher.MaxLateDays + 1)
+        await CheckRows.InsertAsync(_db.DataSource, Enumerable.Range(0, RollupRefresher.MaxChangedDays + 1)
             .Select(d => new CheckRow(SyntheticChecks.At(LastDay.AddDays(-30 - d), random), Province.Gauteng, "TSH", Risk.Moderate, -25.7, 28.2)));
 
         var result = await _refresher.RefreshAsync();
@@ -253,6 +384,7 @@ public class RollupRefreshTests : IAsyncLifetime
         var future = await _refresher.RefreshAsync();
 
         Assert.False(future.FullRebuild);
+        Assert.Equal([years], future.Days);
         Assert.InRange(future.MonthToDateRows, 1, 31 * (cellsInLastMonth + 1));
         await AssertRollupsMatchBaseTableAsync();
         await AssertDashboardMatchesBaseTableAsync();
@@ -262,7 +394,7 @@ public class RollupRefreshTests : IAsyncLifetime
             [new(SyntheticChecks.At(firstDay, random), Province.Gauteng, "TSH", Risk.High, -25.7, 28.2, "Web")]);
         var late = await _refresher.RefreshAsync();
 
-        Assert.Contains(firstDay, late.LateDays);
+        Assert.Equal([firstDay], late.Days);
         Assert.InRange(late.MonthToDateRows, 1, 31);
         Assert.True(first.MonthToDateRows > 31, "the first refresh wrote every cell's month");
         await AssertRollupsMatchBaseTableAsync();

@@ -12,7 +12,11 @@ internal sealed class RoutingParts : IAsyncDisposable
 {
     public RoutingParts(TestDatabase primary, string? read, ReadRoutingOptions? options = null, bool transactionPooling = false)
     {
-        var o = Options.Create(options ?? new ReadRoutingOptions { MaxLag = TimeSpan.FromMinutes(1) });
+        options ??= new ReadRoutingOptions { MaxLag = TimeSpan.FromMinutes(1) };
+        // These tests check where reads land, not how fast a standby answers: a first probe that opens its connection
+        // while CI's other suites load the machine can take more than the shipped 2 s.
+        options.ProbeTimeout = TimeSpan.FromSeconds(20);
+        var o = Options.Create(options);
         Sources = new AdminDataSources(Options.Create(new DatabaseOptions
         {
             ConnectionString = primary.ConnectionString,

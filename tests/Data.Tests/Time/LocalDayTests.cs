@@ -45,7 +45,7 @@ public sealed class LocalDayTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private RollupRefresher Refresher(DisplayTimeZone zone) =>
-        new(_db.DataSource, Options.Create(new HotspotOptions { LateArrivalDays = 3 }), TimeProvider.System, NullLogger<RollupRefresher>.Instance, zone);
+        new(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System, NullLogger<RollupRefresher>.Instance, zone);
 
     private Task<long> DistrictDayAsync(string day, string risk) =>
         _db.ScalarAsync<long>($"SELECT coalesce(sum(checks), 0)::bigint FROM rollup_district_days WHERE day = '{day}' AND district_code = 'JHB' AND risk = '{risk}'");

@@ -78,12 +78,10 @@ public sealed class ApiBenchHost : IAsyncDisposable
             cmd.Parameters.AddWithValue(RunTag + "%");
             if (await cmd.ExecuteNonQueryAsync() > 0)
             {
-                // Their dead index entries sit at the end of the feed (the newest transaction ids), where the next run's
-                // "end" page would walk over them: vacuum now rather than wait for autovacuum's 20 % threshold.
+                // Their dead index entries sit at the end of the feed (the newest transaction ids) and of the grid, where
+                // the next run's "end" and first pages would walk over them: vacuum now rather than wait for autovacuum.
                 Console.WriteLine("vacuuming health_checks after removing the bench's posts (about a minute at 20M rows)…");
-                await using var vacuum = _maintenance.CreateCommand("VACUUM health_checks");
-                vacuum.CommandTimeout = 0;
-                await vacuum.ExecuteNonQueryAsync();
+                await BenchRows.VacuumAsync(_maintenance);
             }
         }
         await _app.StopAsync();

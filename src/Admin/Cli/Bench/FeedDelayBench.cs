@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Admin.Data.Entities;
 using Admin.Data.Feed;
 using Admin.Data.Rollups;
 using Npgsql;
@@ -69,20 +68,14 @@ public static class FeedDelayBench
         catch (OperationCanceledException) { }
     }
 
-    /// <summary>A copy of a template row with its own id, deduplication id and time (the table's inserted columns).</summary>
-    private static readonly string Insert = $"""
-        INSERT INTO health_checks ({string.Join(", ", HealthCheckColumns.Table.InsertedNames.Select(Quoted))})
-        SELECT {string.Join(", ", HealthCheckColumns.Table.InsertedNames.Select(n => n switch
-        {
-            "id" => "gen_random_uuid()",
-            "deduplication_id" => "@id",
-            "timestamp" or "completed_timestamp" => "now()",
-            _ => Quoted(n),
-        }))}
-        FROM health_checks WHERE id = @template
-        """;
-
-    private static string Quoted(string name) => "\"" + name + "\"";
+    /// <summary>A copy of a template row with its own id, deduplication id and time.</summary>
+    private static readonly string Insert = BenchRows.Copy("id = @template", new Dictionary<string, string>
+    {
+        ["id"] = "gen_random_uuid()",
+        ["deduplication_id"] = "@id",
+        ["timestamp"] = "now()",
+        ["completed_timestamp"] = "now()",
+    });
 
     private static async Task WriteAsync(NpgsqlDataSource ds, Guid template, ConcurrentDictionary<string, long> committed, CancellationToken ct)
     {

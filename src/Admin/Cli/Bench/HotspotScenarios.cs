@@ -5,7 +5,8 @@ namespace Admin.Cli.Bench;
 /// <summary>
 /// The hotspot page's server time: ours reads the rollups (uncached: the cache would make it free), naive runs the
 /// same SQL as a direct GROUP BY over health_checks. Periods end on the newest day with data. Plus the incremental
-/// rollup refresh, which recomputes the last LateArrivalDays + 1 days (at least one day of new rows).
+/// rollup refresh, which recounts only the days changed since the last one: repeated here, it finds none after the
+/// first run and measures what a refresh costs when nothing is new (a day of new rows: docs/scale.md).
 /// </summary>
 public static class HotspotScenarios
 {

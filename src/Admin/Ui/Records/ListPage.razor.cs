@@ -55,7 +55,7 @@ public partial class ListPage<TRow> where TRow : class
     private Dictionary<string, string?> _filterValues = [];
     private GridAnchor _initialAnchor = GridAnchor.Start;
     private object? _initialTarget;
-    private string? _searchText, _searchKind, _jumpText, _recordText;
+    private string? _searchText, _typedSearch, _searchKind, _jumpText, _recordText;
     private ListCount<TRow>? _count;
     private ListTimeline<TRow>? _timeline;
     private string? _summaryKey;
@@ -151,7 +151,7 @@ public partial class ListPage<TRow> where TRow : class
         _gridKey = key;
 
         _searchKind = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchKind).Value ?? Definition.Searches.FirstOrDefault()?.Name;
-        _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
+        _searchText = _typedSearch = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
         try
         {
             _query = ListQueryParser.Parse(Definition, parameters, PassThrough, Zone);
@@ -284,8 +284,15 @@ public partial class ListPage<TRow> where TRow : class
         if (!string.IsNullOrWhiteSpace(_searchText)) Go([new(ListQueryParser.SearchKind, kind), new(ListQueryParser.SearchText, _searchText)]);
     }
 
+    // Enter searches at once; the debounce then fires with the same text, which is already the page's search.
+    private void OnSearchKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") OnSearchChanged(_typedSearch);
+    }
+
     private void OnSearchChanged(string? text)
     {
+        if (string.Equals(text?.Trim() ?? "", _searchText?.Trim() ?? "", StringComparison.Ordinal)) return;
         _searchText = text;
         Go([new(ListQueryParser.SearchText, string.IsNullOrWhiteSpace(text) ? null : text.Trim()), new(ListQueryParser.SearchKind, string.IsNullOrWhiteSpace(text) ? null : _searchKind)]);
     }

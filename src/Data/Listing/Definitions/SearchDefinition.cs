@@ -11,6 +11,11 @@ public enum SearchIndex
     Unique,
     /// <summary>A GIN pg_trgm index on the column (contains-search); results are sorted after matching.</summary>
     Trigram,
+    /// <summary>
+    /// A GIN (array_ops) index on <see cref="SearchDefinition.IndexExpression"/>, the column's fixed-width windows as an
+    /// array (contains-search over a small alphabet, e.g. digits); results are sorted after matching.
+    /// </summary>
+    Windows,
 }
 
 /// <summary>A predicate with positional values: <c>Sql</c> uses {0}, {1}... for them.</summary>
@@ -24,4 +29,7 @@ public sealed record SearchDefinition(string Name, string Title, string Hint, st
 {
     /// <summary>The ordering the results come in (its index serves the search); null keeps the list's ordering.</summary>
     public string? Ordering { get; init; }
+
+    /// <summary>For <see cref="SearchIndex.Windows"/>: the indexed expression, which the predicate repeats exactly.</summary>
+    public string? IndexExpression { get; init; }
 }

@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace Admin.Data.Listing.Indexes;
 
-/// <summary>One column of an index (null Column for an expression).</summary>
-public sealed record IndexColumn(string? Column, bool Descending, string OperatorClass);
+/// <summary>One column of an index (null Column for an expression, which <paramref name="Expression"/> holds as PostgreSQL prints it).</summary>
+public sealed record IndexColumn(string? Column, bool Descending, string OperatorClass, string? Expression = null);
 
 /// <summary>A partial index's predicate when it is "column &lt;&gt; 'value'" (it leaves out a filter's common value).</summary>
 public sealed record IndexExclusion(string Column, string Value);
@@ -25,7 +25,8 @@ public static class IndexCatalog
                x.indoption::int2[] AS options,
                ARRAY(SELECT oc.opcname FROM unnest(x.indclass::oid[]) WITH ORDINALITY c(oid, ord)
                      JOIN pg_opclass oc ON oc.oid = c.oid ORDER BY c.ord) AS opclasses,
-               pg_get_expr(x.indpred, x.indrelid) AS predicate
+               pg_get_expr(x.indpred, x.indrelid) AS predicate,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.ord::int, true) FROM generate_series(1, x.indnatts) k(ord) ORDER BY k.ord) AS definitions
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_am am ON am.oid = i.relam
@@ -44,7 +45,8 @@ public static class IndexCatalog
             var optionsArr = reader.GetFieldValue<short[]>(4);
             var opclasses = reader.GetFieldValue<string[]>(5);
             // indoption bit 0 = DESC. Expression columns have no name.
-            var cols = columns.Select((c, i) => new IndexColumn(c, (optionsArr[i] & 1) != 0, opclasses[i])).ToList();
+            var definitions = reader.GetFieldValue<string[]>(7);
+            var cols = columns.Select((c, i) => new IndexColumn(c, (optionsArr[i] & 1) != 0, opclasses[i], c is null ? definitions[i] : null)).ToList();
             IndexExclusion? excludes = null;
             if (!reader.IsDBNull(6) && (excludes = ParseExclusion(reader.GetString(6))) is null) continue;
             list.Add(new IndexInfo(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), cols, excludes));

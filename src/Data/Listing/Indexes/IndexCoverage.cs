@@ -55,6 +55,11 @@ public static class IndexCoverage
                     if (!whole.Any(i => i.Method == "gin" && i.Columns[0].Column == s.Column && i.Columns[0].OperatorClass == "gin_trgm_ops"))
                         problems.Add($"{table.Table}: search '{s.Name}' needs a GIN index on ({s.Column} gin_trgm_ops).");
                     break;
+                case SearchIndex.Windows:
+                    if (s.IndexExpression is null || !whole.Any(i => i.Method == "gin" && i.Columns is [{ Column: null, OperatorClass: "array_ops" } c]
+                            && IndexExpressions.Same(c.Expression, s.IndexExpression)))
+                        problems.Add($"{table.Table}: search '{s.Name}' needs a GIN index on ({s.IndexExpression ?? "(its IndexExpression)"}), the expression its predicate repeats.");
+                    break;
                 case SearchIndex.BtreeThenOrdering:
                     foreach (var (name, keys, _) in s.Ordering is null ? listOrderings : orderings.Where(o => o.Name == s.Ordering))
                     {

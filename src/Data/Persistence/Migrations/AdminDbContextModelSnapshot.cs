@@ -1034,12 +1034,6 @@ namespace Admin.Data.Persistence.Migrations
                     b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn")
                         .HasDatabaseName("ix_health_checks_msisdn");
 
-                    b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm")
-                        .HasDatabaseName("ix_health_checks_msisdn_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Msisdn" }, "ix_health_checks_msisdn_trgm"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("health_checks", null, t =>
                         {
                             t.HasCheckConstraint("ck_health_checks_age", "\"age\" IN ('<18', '18-40', '40-65', '>65')");
@@ -1393,6 +1387,43 @@ namespace Admin.Data.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Admin.Data.Rollups.DistrictDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("district_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.Property<int>("HighRisk")
+                        .HasColumnType("integer")
+                        .HasColumnName("high_risk");
+
+                    b.HasKey("Day", "DistrictCode", "Province")
+                        .HasName("pk_rollup_district_day_totals");
+
+                    b.ToTable("rollup_district_day_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rollup_district_day_totals_checks", "checks > 0");
+
+                            t.HasCheckConstraint("ck_rollup_district_day_totals_high_risk", "high_risk BETWEEN 0 AND checks");
+
+                            t.HasCheckConstraint("ck_rollup_district_day_totals_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
+                        });
+                });
+
             modelBuilder.Entity("Admin.Data.Rollups.DistrictMonthRollup", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1433,6 +1464,38 @@ namespace Admin.Data.Persistence.Migrations
                             t.HasCheckConstraint("ck_rollup_district_months_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
 
                             t.HasCheckConstraint("ck_rollup_district_months_risk", "\"risk\" IN ('low', 'moderate', 'high', 'critical')");
+                        });
+                });
+
+            modelBuilder.Entity("Admin.Data.Rollups.ProvinceDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("province");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.Property<int>("HighRisk")
+                        .HasColumnType("integer")
+                        .HasColumnName("high_risk");
+
+                    b.HasKey("Day", "Province")
+                        .HasName("pk_rollup_province_days");
+
+                    b.ToTable("rollup_province_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rollup_province_days_checks", "checks > 0");
+
+                            t.HasCheckConstraint("ck_rollup_province_days_high_risk", "high_risk BETWEEN 0 AND checks");
+
+                            t.HasCheckConstraint("ck_rollup_province_days_province", "\"province\" IN ('ZA-EC', 'ZA-FS', 'ZA-GP', 'ZA-KZN', 'ZA-LP', 'ZA-MP', 'ZA-NC', 'ZA-NW', 'ZA-WC')");
                         });
                 });
 

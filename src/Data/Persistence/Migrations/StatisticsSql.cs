@@ -37,4 +37,17 @@ internal static class StatisticsSql
             autovacuum_vacuum_insert_scale_factor,
             autovacuum_analyze_scale_factor);
         """;
+
+    /// <summary>
+    /// The phone-prefix search walks the number index and sorts each number's few rows as they come (Incremental Sort,
+    /// stopping after a page) only while the planner expects many matches. The seed's numbers cluster, and the default
+    /// 30k-row sample estimated a 9-digit prefix with 14,326 rows at 52.5M as 29, so the plan sorted every match: 221 ms
+    /// against 1.7 ms. From a 300k-row sample the estimate is 5,949 and the plan the incremental one.
+    /// </summary>
+    public const string PhoneNumber = """
+        ALTER TABLE health_checks ALTER COLUMN msisdn SET STATISTICS 1000;
+        ANALYZE health_checks (msisdn);
+        """;
+
+    public const string PhoneNumberReset = "ALTER TABLE health_checks ALTER COLUMN msisdn SET STATISTICS -1;";
 }

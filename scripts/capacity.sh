@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
+#   [--chromium 1] [--pgdata DIR] [--out DIR]
+# One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
+# one warm-up pass of every journey, then N virtual users of the load harness (real circuits) beside --chromium real
+# headless Chromium users on the records grid (their actions are the chromium.* rows), with the app's and
+# PostgreSQL's CPU and the app's RSS sampled from /proc. Writes step-N.json and step-N.log to --out and prints one table
+# row per step. Run it on a quiet machine: app, PostgreSQL and harness share its cores.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) db=$2; shift 2 ;;
+    --steps) steps=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --think) think=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    --mix) mix=$2; shift 2 ;;
+    --chromium) chromium=$2; shift 2 ;;
+    --pgdata) pgdata=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) echo "capacity.sh: unknown option '$1' (see the script's first lines)" >&2; exit 2 ;;
+  esac
+done
+[ -n "$db" ] || { echo "capacity.sh: --db CONNSTR is required (the database the app serves)" >&2; exit 2; }
+mkdir -p "$out"; out=$(cd "$out" && pwd)
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+app_dir="$out/app"
+dotnet publish "$repo/src/Admin" -c Release -o "$app_dir" --nologo -v quiet >&2
+dotnet build "$repo/tests/Admin.Load" -c Release --nologo -v quiet >&2
+load="$repo/tests/Admin.Load/bin/Release/net10.0/Admin.Load.dll"
+pg_pid=()
+if [ -n "$pgdata" ]; then pg_pid=(--pg-pid "$(head -1 "$pgdata/postmaster.pid")"); fi
+base="http://127.0.0.1:$port"
+
+app_pid=""
+stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
+trap stop_app EXIT
+
+printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | load average |\n|---|---|---|---|---|---|---|---|---|\n'
+for n in ${steps//,/ }; do
+  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db \
+    exec dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 120); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
+  # Warm-up: every journey once (JIT, pools, caches), not measured.
+  dotnet "$load" --base "$base" --users 3 --iterations 1 --think 0.2-0.5 --create-users 1 --db "$db" --mix "$mix" --quiet \
+    >"$out/warmup-$n.log" 2>&1 || true
+  ramp=$(( n / 10 > 10 ? n / 10 : 10 ))s
+  # Two accounts per role: the login form allows 10 attempts a minute per address (3 warm-up + 6 here + a browser), and the
+  # virtual users of an account share its cookie, as tabs of one browser do.
+  dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "$ramp" --duration "$duration" --chromium "$chromium" \
+    --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --quiet --json "$out/step-$n.json" \
+    >"$out/step-$n.log" 2>&1 || true
+  stop_app
+  python3 - "$out/step-$n.json" "$n" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); n = sys.argv[2]; acts = r["actions"]; res = r.get("resources") or {}
+def worst(rows):
+    rows = [a for a in rows if a["p95"] is not None]
+    return max(rows, key=lambda a: a["p95"]) if rows else None
+def show(a): return f"{a['p95']:.0f} ms ({a['action']})" if a else "–"
+vu = worst([a for a in acts if not a["action"].startswith("chromium.")]); cr = worst([a for a in acts if a["action"].startswith("chromium.")])
+print(f"| {n} | {r['circuitsStarted']} / {r['circuitsFailed']} (peak {r['circuitsAlivePeak']} alive) | "
+      f"{sum(a['count'] for a in acts)} / {sum(a['errors'] for a in acts)} | {show(vu)} | {show(cr)} | "
+      f"{res.get('idleRssMb', 0):.0f} → {res.get('peakRssMb', 0):.0f} MB | {res.get('kbPerCircuit') or 0:.0f} | "
+      f"{res.get('appCpuPercent', 0):.0f} % / {res.get('postgresCpuPercent') or 0:.0f} % / {res.get('harnessCpuPercent', 0):.0f} % | "
+      f"{res.get('loadAverageStart')} → {res.get('loadAverageEnd')} |")
+PY
+done
