@@ -327,6 +327,16 @@ internal static class RollupSql
     /// </summary>
     public const string Touched = "UPDATE rollup_watermarks SET refreshed_at = refreshed_at WHERE name = @name";
 
-    /// <summary>Fresh statistics after a rebuild, so the planner sizes the readers' scans right straight away.</summary>
-    public const string Analyze = "ANALYZE rollup_district_days; ANALYZE rollup_district_months; ANALYZE rollup_province_days; ANALYZE rollup_district_day_totals; ANALYZE rollup_cell_days; ANALYZE rollup_cell_month_to_date";
+    /// <summary>
+    /// Fresh statistics after a rebuild, so the planner sizes the readers' scans right straight away: every rollup table
+    /// (named rollup_*, as the start-up prewarm finds them too), so a new one cannot be left out.
+    /// </summary>
+    public const string Analyze = """
+        DO $$
+        DECLARE t regclass;
+        BEGIN
+            FOR t IN SELECT c.oid FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'rollup\_%' AND c.relnamespace = 'public'::regnamespace
+            LOOP EXECUTE format('ANALYZE %s', t); END LOOP;
+        END $$
+        """;
 }

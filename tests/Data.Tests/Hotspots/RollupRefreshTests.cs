@@ -118,6 +118,17 @@ public class RollupRefreshTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rebuild_analyzes_every_rollup_table()
+    {
+        var tables = await _db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'rollup\\_%'");
+
+        await _refresher.RebuildAsync();
+
+        Assert.True(tables >= 7, $"{tables} rollup tables");
+        Assert.Equal(tables, await _db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'rollup\\_%' AND last_analyze IS NOT NULL"));
+    }
+
+    [Fact]
     public async Task Rows_on_recent_and_new_days_are_counted_by_the_next_refresh_which_recounts_only_their_days()
     {
         await _refresher.RefreshAsync();

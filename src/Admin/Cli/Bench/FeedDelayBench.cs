@@ -60,6 +60,7 @@ public static class FeedDelayBench
         await using (var clean = dataSource.CreateCommand($"DELETE FROM health_checks WHERE deduplication_id LIKE '{Tag}%'"))
             await clean.ExecuteNonQueryAsync(ct);
         await refresher.RefreshAsync(ct);
+        await BenchRows.VacuumAsync(dataSource);
     }
 
     private static async Task Quietly(Task task)
