@@ -6,7 +6,8 @@ namespace Admin.Data.Hotspots;
 /// The dashboard's read queries, each with a naive twin over health_checks for the bench and the tests' oracle (a plain
 /// GROUP BY, one row = one check). From the rollups, a long period costs about what a short one does: the areas read
 /// the period's whole months from the month rollup and only the edge days and the windows' days from the day rollup,
-/// the trend reads the province days (nine rows a day), and the cells read month-to-date totals at a few boundaries.
+/// the trend reads the province days (nine rows a day), and the cells read a preset period's row summed ahead by the
+/// refresh, or else month-to-date totals at a few boundaries.
 /// </summary>
 internal static class HotspotSql
 {
@@ -75,37 +76,19 @@ internal static class HotspotSql
     }
 
     /// <summary>
-    /// Per grid cell. From the rollups: each boundary b (the period's, the windows') as a total D(b) counted from the
-    /// first month any boundary falls in: the month totals before b's month (each month's last month-to-date row) plus
-    /// the month-to-date total at b (clamped to the newest day, after which nothing was counted). Period sums are
-    /// differences of two D's, so the cost is a few index lookups per cell per month shown, whatever the data's span.
-    /// Each day read gets its weight in each difference first, in a dozen rows (materialized: inlined, the weights' date
-    /// arithmetic ran for every cell row and took half the statement), so a cell row costs four multiply-adds, in
-    /// integers: sum(bigint) accumulates in numeric, and that took a third of the statement at 50M rows (a cell's month
-    /// to date stays far below 2^31 checks; the sums are bigint).
+    /// Per grid cell. From the rollups: a preset period's row of <see cref="CellPeriod"/>, summed ahead by the refresh;
+    /// without one (another period, or an edit removed it), summed from the month-to-date totals (<see cref="SummedCells"/>).
     /// From the base table: a GROUP BY.
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
         ? $"""
-          WITH b AS (
-              SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
-              FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
-          ), days AS (
-              SELECT day, bool_or(month_end) AS month_end
-              FROM (SELECT {RollupDay.MonthEndOf("g")} AS day, true AS month_end
-                    FROM b, generate_series({RollupDay.MonthOf("least(b.f, b.bl)")}::timestamp, {RollupDay.MonthOf("b.t")}::timestamp - interval '1 month', interval '1 month') g
-                    UNION ALL
-                    SELECT unnest(ARRAY[b.t, b.f, b.r, b.bl]), false FROM b) x
-              GROUP BY day
-          ), weights AS MATERIALIZED (
-              SELECT days.day, {D("t")} - {D("f")} AS period, {D("t")} - {D("r")} AS recent, {D("r")} - {D("bl")} AS baseline
-              FROM days, b
-          )
-          SELECT c.cell_row, c.cell_column, sum(c.checks::int * w.period), sum(c.high_risk::int * w.period),
-                 sum(c.high_risk::int * w.recent), sum(c.high_risk::int * w.baseline)
-          FROM weights w JOIN rollup_cell_month_to_date c ON c.day = w.day
-          GROUP BY c.cell_row, c.cell_column
-          HAVING sum(c.checks::int * w.period) > 0 OR sum(c.high_risk::int * (w.recent + w.baseline)) > 0
+          SELECT u.cell_row, u.cell_column, u.checks, u.high_risk, u.recent_high, u.baseline_high
+          FROM rollup_cell_periods p,
+               unnest(p.cell_rows, p.cell_columns, p.checks, p.high_risk, p.recent_high, p.baseline_high)
+                   AS u(cell_row, cell_column, checks, high_risk, recent_high, baseline_high)
+          WHERE {CellPeriodKey}
+          UNION ALL
+          ({SummedCells($"WHERE NOT EXISTS (SELECT 1 FROM rollup_cell_periods p WHERE {CellPeriodKey})")})
           """
         : $"""
           SELECT cell_row, cell_column, {Sums(DayInPeriod)}
@@ -114,6 +97,50 @@ internal static class HotspotSql
           HAVING coalesce(sum(checks) FILTER (WHERE day >= @from), 0) > 0
               OR coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND {High}), 0) > 0
           """;
+
+    private const string CellPeriodKey = "p.period_to = @to AND p.period_from = @from AND p.recent_from = @recent_from AND p.baseline_from = @baseline_from";
+
+    /// <summary>A period's cells summed ahead, as one row of parallel arrays in cell order (the refresh, per preset).</summary>
+    public static readonly string WriteCellPeriod = $"""
+        INSERT INTO rollup_cell_periods (period_from, period_to, recent_from, baseline_from, cell_rows, cell_columns, checks, high_risk, recent_high, baseline_high)
+        SELECT @from, @to, @recent_from, @baseline_from,
+               {string.Join(", ", new[] { "cell_row", "cell_column", "checks", "high_risk", "recent_high", "baseline_high" }.Select(c => $"coalesce(array_agg({c} ORDER BY cell_row, cell_column), '{{}}')"))}
+        FROM ({SummedCells("")}) s
+        """;
+
+    /// <summary>
+    /// Per grid cell from the month-to-date totals: each boundary b (the period's, the windows') as a total D(b)
+    /// counted from the first month any boundary falls in: the month totals before b's month (each month's last
+    /// month-to-date row) plus the month-to-date total at b (clamped to the newest day, after which nothing was
+    /// counted). Period sums are differences of two D's, so the cost is a few index lookups per cell per month shown,
+    /// whatever the data's span. Each day read gets its weight in each difference first, in a dozen rows (materialized:
+    /// inlined, the weights' date arithmetic ran for every cell row and took half the statement), so a cell row costs
+    /// four multiply-adds, in integers: sum(bigint) accumulates in numeric, and that took a third of the statement at
+    /// 50M rows (a cell's month to date stays far below 2^31 checks; the sums are bigint). <paramref name="where"/>
+    /// guards the whole sum (a one-time filter: skipped when a period row was found).
+    /// </summary>
+    private static string SummedCells(string where) => $"""
+        WITH b AS (
+            SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
+            FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
+        ), days AS (
+            SELECT day, bool_or(month_end) AS month_end
+            FROM (SELECT {RollupDay.MonthEndOf("g")} AS day, true AS month_end
+                  FROM b, generate_series({RollupDay.MonthOf("least(b.f, b.bl)")}::timestamp, {RollupDay.MonthOf("b.t")}::timestamp - interval '1 month', interval '1 month') g
+                  UNION ALL
+                  SELECT unnest(ARRAY[b.t, b.f, b.r, b.bl]), false FROM b) x
+            GROUP BY day
+        ), weights AS MATERIALIZED (
+            SELECT days.day, {D("t")} - {D("f")} AS period, {D("t")} - {D("r")} AS recent, {D("r")} - {D("bl")} AS baseline
+            FROM days, b
+        )
+        SELECT c.cell_row, c.cell_column, sum(c.checks::int * w.period) AS checks, sum(c.high_risk::int * w.period) AS high_risk,
+               sum(c.high_risk::int * w.recent) AS recent_high, sum(c.high_risk::int * w.baseline) AS baseline_high
+        FROM weights w JOIN rollup_cell_month_to_date c ON c.day = w.day
+        {where}
+        GROUP BY c.cell_row, c.cell_column
+        HAVING sum(c.checks::int * w.period) > 0 OR sum(c.high_risk::int * (w.recent + w.baseline)) > 0
+        """;
 
     /// <summary>How often a day's month-to-date row counts in D(boundary): once at the boundary, once as a month end before its month.</summary>
     private static string D(string boundary) =>

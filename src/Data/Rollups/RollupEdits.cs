@@ -50,6 +50,8 @@ public static class RollupEdits
         // A new version of the watermark row: readers that share the rollups' sums by that version (RollupPartCache)
         // must not keep the sums from before this edit.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(RollupSql.Touched) { Parameters = { new("name", RollupKeys.HealthChecks) } });
+        // The map cells summed ahead for the presets no longer hold: the page sums them itself until the next refresh.
+        if (totals) batch.BatchCommands.Add(new NpgsqlBatchCommand(CellPeriods.RemoveAll));
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -25,6 +25,9 @@ public sealed record RollupRefreshResult(
     /// <summary>Day-total rows written (the hotspot trend's province days and the areas' district totals).</summary>
     public long DayTotalRows { get; init; }
 
+    /// <summary>Preset periods whose map cells were summed ahead (not counted in <see cref="RowsWritten"/>: they change no sum).</summary>
+    public int CellPeriods { get; init; }
+
     /// <summary>Rows written to every rollup: zero when the refresh found nothing to change.</summary>
     public long RowsWritten => DistrictRows + DistrictMonthRows + DayTotalRows + CellRows + MonthToDateRows;
 

@@ -86,9 +86,9 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             if (result.FullRebuild)
                 await using (var analyze = Command(RollupSql.Analyze, conn))
                     await analyze.ExecuteNonQueryAsync(ct);
-            logger.LogInformation("Rollups {Kind} ({Days} changed days recounted, from {From}): {DistrictRows} district, {MonthRows} district-month, {DayTotalRows} day-total, {CellRows} cell and {MonthToDateRows} month-to-date rows written in {Elapsed} ms (no transaction held an id longer than {WriteElapsed} ms).",
+            logger.LogInformation("Rollups {Kind} ({Days} changed days recounted, from {From}): {DistrictRows} district, {MonthRows} district-month, {DayTotalRows} day-total, {CellRows} cell and {MonthToDateRows} month-to-date rows and {CellPeriods} preset periods written in {Elapsed} ms (no transaction held an id longer than {WriteElapsed} ms).",
                 result.FullRebuild ? "rebuilt" : "refreshed", result.FullRebuild ? "all" : result.Days.Count, result.Days.Count > 0 ? result.Days[0].ToString("yyyy-MM-dd") : "-",
-                result.DistrictRows, result.DistrictMonthRows, result.DayTotalRows, result.CellRows, result.MonthToDateRows, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
+                result.DistrictRows, result.DistrictMonthRows, result.DayTotalRows, result.CellRows, result.MonthToDateRows, result.CellPeriods, (long)result.Elapsed.TotalMilliseconds, (long)result.WriteElapsed.TotalMilliseconds);
             return result;
         }
         finally
@@ -218,6 +218,12 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             await monthTx.CommitAsync(ct);
             if (monthWriting.Elapsed > longestWrite) longestWrite = monthWriting.Elapsed;
         }
+        // The presets' map cells summed ahead from the totals just written (CellPeriod); also when they are missing
+        // (an edit removed them) or end before the newest day. Same sums as the page's own, so no cache is dropped for them.
+        var cellPeriods = everything || recounted.Length > 0 || months.Count > 0 || !await CellPeriods.CurrentAsync(conn, ct)
+            ? await CellPeriods.WriteAsync(conn, options.Value, ct)
+            : 0;
+
         // Hotspot caches are keyed by refreshed_at: one computed while months lagged their days is dropped now.
         if (months.Count > 0)
             await using (var touch = Command(RollupSql.Touch, conn))
@@ -232,6 +238,7 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             Days = recounted,
             DistrictMonthRows = monthRows,
             DayTotalRows = dayTotalRows,
+            CellPeriods = cellPeriods,
             WriteElapsed = longestWrite,
         };
     }

@@ -95,9 +95,37 @@ public class RollupEditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edit_that_moves_a_cells_totals_removes_the_presets_summed_ahead_until_the_next_refresh()
+    {
+        var month = HotspotPeriod.Ending(LastDay, 28);
+        var queries = new HotspotQueries(_db.DataSource, Microsoft.Extensions.Options.Options.Create(new HotspotOptions()), TimeProvider.System);
+        Assert.True(await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods") > 0);
+
+        // Only the district: no cell total moves, the presets stay.
+        Assert.Equal(EditOutcome.Saved, (await EditAsync(Lonely, x => x.DistrictCode = "DC34")).Outcome);
+        Assert.True(await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods") > 0);
+
+        // The only check in its cell moves to another cell, inside the 28-day preset.
+        Assert.Equal(EditOutcome.Saved, (await EditAsync(Lonely, x => { x.Latitude = -23.6; x.Longitude = 30.8; })).Outcome);
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods"));
+        await AssertCellsMatchBaseTableAsync(queries, month);
+
+        var refresh = await _refresher.RefreshAsync();
+        Assert.True(refresh.CellPeriods > 0);
+        Assert.True(await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods") > 0);
+        await AssertCellsMatchBaseTableAsync(queries, month);
+    }
+
+    private static async Task AssertCellsMatchBaseTableAsync(HotspotQueries queries, HotspotPeriod period)
+    {
+        static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
+        Assert.Equal(Sorted((await queries.SnapshotAsync(period, HotspotSource.BaseTable)).Cells), Sorted((await queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
+    }
+
+    [Fact]
     public async Task Before_the_first_refresh_an_edit_leaves_the_rollups_alone()
     {
-        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_district_months, rollup_province_days, rollup_district_day_totals, rollup_cell_days, rollup_cell_month_to_date, rollup_watermarks");
+        await _db.ExecuteAsync("TRUNCATE rollup_district_days, rollup_district_months, rollup_province_days, rollup_district_day_totals, rollup_cell_days, rollup_cell_month_to_date, rollup_cell_periods, rollup_watermarks");
 
         Assert.Equal(EditOutcome.Saved, (await EditAsync(Old, x => x.DistrictCode = "EKU")).Outcome);
 

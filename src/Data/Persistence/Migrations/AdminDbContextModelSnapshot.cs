@@ -1344,6 +1344,60 @@ namespace Admin.Data.Persistence.Migrations
                     b.ToTable("rollup_cell_month_to_date", (string)null);
                 });
 
+            modelBuilder.Entity("Admin.Data.Rollups.CellPeriod", b =>
+                {
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("RecentFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("recent_from");
+
+                    b.Property<DateOnly>("BaselineFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_from");
+
+                    b.PrimitiveCollection<long[]>("BaselineHigh")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("baseline_high");
+
+                    b.PrimitiveCollection<int[]>("CellColumns")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("cell_columns");
+
+                    b.PrimitiveCollection<int[]>("CellRows")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("cell_rows");
+
+                    b.PrimitiveCollection<long[]>("Checks")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("checks");
+
+                    b.PrimitiveCollection<long[]>("HighRisk")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("high_risk");
+
+                    b.PrimitiveCollection<long[]>("RecentHigh")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("recent_high");
+
+                    b.HasKey("PeriodTo", "PeriodFrom", "RecentFrom", "BaselineFrom")
+                        .HasName("pk_rollup_cell_periods");
+
+                    b.ToTable("rollup_cell_periods", (string)null);
+                });
+
             modelBuilder.Entity("Admin.Data.Rollups.DistrictDayRollup", b =>
                 {
                     b.Property<DateOnly>("Day")

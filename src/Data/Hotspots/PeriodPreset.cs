@@ -1,8 +1,9 @@
-using Admin.Data.Hotspots;
+namespace Admin.Data.Hotspots;
 
-namespace Admin.Ui.Hotspots;
-
-/// <summary>A period counted back from the newest day in the rollups (the data is historical: "today" may have no checks).</summary>
+/// <summary>
+/// A period counted back from the newest day in the rollups (the data is historical: "today" may have no checks). The
+/// page offers these, and the rollup refresh keeps their cells summed ahead (<see cref="Rollups.CellPeriod"/>).
+/// </summary>
 public sealed record PeriodPreset(string Code, string Label, int? Days)
 {
     public static IReadOnlyList<PeriodPreset> All { get; } =

@@ -1,0 +1,78 @@
+using Admin.Data.Hotspots;
+using Admin.Testing;
+using Admin.Testing.Hotspots;
+using Microsoft.Extensions.Options;
+
+namespace Admin.Data.Tests.Hotspots;
+
+/// <summary>
+/// The refresh sums each preset period's map cells ahead (rollup_cell_periods): the page must read that row when it
+/// is there, give the base table's answer either way, and sum the cells itself for any other period.
+/// </summary>
+public class CellPeriodTests : IAsyncLifetime
+{
+    private static readonly DateOnly LastDay = new(2021, 4, 20);
+    private TestDatabase _db = null!;
+    private HotspotQueries _queries = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 120, seed: 21, checksPerMillion: 2));
+        await TestRollups.RebuildAsync(_db.DataSource);
+        _queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static List<HotspotPeriod> Presets(DateOnly first) => PeriodPreset.All.Select(p => p.Resolve(first, LastDay)).Distinct().ToList();
+
+    [Fact]
+    public async Task Every_preset_ending_on_the_newest_day_is_summed_ahead_and_equals_the_base_table()
+    {
+        var first = await _db.ScalarAsync<DateOnly>("SELECT min(day) FROM rollup_district_days");
+        var presets = Presets(first);
+
+        Assert.Equal(presets.Count, await _db.ScalarAsync<long>($"SELECT count(*) FROM rollup_cell_periods WHERE period_to = '{LastDay:yyyy-MM-dd}'"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods WHERE cardinality(cell_rows) = 0"));
+        foreach (var period in presets)
+        {
+            var direct = await _queries.SnapshotAsync(period, HotspotSource.BaseTable);
+            Assert.NotEmpty(direct.Cells);
+            Assert.Equal(Sorted(direct.Cells), Sorted((await _queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
+        }
+    }
+
+    [Fact]
+    public async Task The_page_reads_a_presets_row_when_there_and_sums_the_cells_itself_when_not()
+    {
+        var week = HotspotPeriod.Ending(LastDay, 7);
+        var summed = Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
+
+        // A planted change to the row shows on the page: it is what the page read.
+        await _db.ExecuteAsync($"UPDATE rollup_cell_periods SET checks[1] = checks[1] + 1000 WHERE period_from = '{week.From:yyyy-MM-dd}' AND period_to = '{week.To:yyyy-MM-dd}'");
+        var planted = Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
+        Assert.Equal(summed[0].Totals.Checks + 1000, planted[0].Totals.Checks);
+        Assert.Equal(summed.Skip(1), planted.Skip(1));
+
+        // Without it, the cells are summed from the month-to-date totals: the base table's answer again.
+        await _db.ExecuteAsync("DELETE FROM rollup_cell_periods");
+        Assert.Equal(Sorted((await _queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells), Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
+    }
+
+    [Fact]
+    public async Task A_refresh_with_nothing_new_writes_missing_presets_again()
+    {
+        var refresher = TestRollups.Refresher(_db.DataSource, new HotspotOptions());
+        Assert.Equal(0, (await refresher.RefreshAsync()).CellPeriods); // all there: nothing to write
+
+        await _db.ExecuteAsync("DELETE FROM rollup_cell_periods");
+        var result = await refresher.RefreshAsync();
+
+        Assert.Equal(0, result.RowsWritten);
+        Assert.Equal(Presets(await _db.ScalarAsync<DateOnly>("SELECT min(day) FROM rollup_district_days")).Count, result.CellPeriods);
+        Assert.Equal(result.CellPeriods, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods"));
+    }
+
+    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
+}
