@@ -89,6 +89,18 @@ public static partial class CommandLine
             await Console.Error.WriteLineAsync(ex.Message);
             return UsageError;
         }
+        // What a verb did not handle itself: one line, never a stack trace.
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn)
+        {
+            await Console.Error.WriteLineAsync($"The database's schema is missing or older than this build ({ex.MessageText}). Run the migrate verb first.");
+            return 1;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            var detail = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $" ({inner.Message})" : "";
+            await Console.Error.WriteLineAsync($"{verb.Command.Name} failed: {ex.Message}{detail}. Check ConnectionStrings:Admin and that PostgreSQL is running.");
+            return 1;
+        }
     }
 
     /// <summary>A configuration key with a section path and a value: "--Section:Key=value", "Section:Key=value".</summary>

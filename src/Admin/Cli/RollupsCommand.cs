@@ -30,7 +30,8 @@ public static class RollupsCommand
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rollups {(result.FullRebuild ? "rebuilt, every day recounted" : $"refreshed, {Days(result.Days)}")}: " +
-            $"{result.DistrictRows:N0} district, {result.DistrictMonthRows:N0} district-month, {result.DayTotalRows:N0} day-total, {result.CellRows:N0} cell and {result.MonthToDateRows:N0} month-to-date rows written in {result.Elapsed.TotalSeconds:0.000} s " +
+            $"{result.DistrictRows:N0} district, {result.DistrictMonthRows:N0} district-month, {result.DayTotalRows:N0} day-total, {result.CellRows:N0} cell and {result.MonthToDateRows:N0} month-to-date rows written" +
+            $"{(result.CellPeriods > 0 ? $", the map cells of {result.CellPeriods} preset periods summed ahead," : "")} in {result.Elapsed.TotalSeconds:0.000} s " +
             $"(no transaction held an id longer than {result.WriteElapsed.TotalSeconds:0.000} s) " +
             $"(newest check {result.HighWater?.ToString("u") ?? "none"})."));
         return 0;

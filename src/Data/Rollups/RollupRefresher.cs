@@ -220,9 +220,13 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
         }
         // The presets' map cells summed ahead from the totals just written (CellPeriod); also when they are missing
         // (an edit removed them) or end before the newest day. Same sums as the page's own, so no cache is dropped for them.
-        var cellPeriods = everything || recounted.Length > 0 || months.Count > 0 || !await CellPeriods.CurrentAsync(conn, ct)
-            ? await CellPeriods.WriteAsync(conn, options.Value, ct)
-            : 0;
+        var cellPeriods = 0;
+        if (everything || recounted.Length > 0 || months.Count > 0 || !await CellPeriods.CurrentAsync(conn, ct))
+        {
+            var periodWriting = Stopwatch.StartNew();
+            cellPeriods = await CellPeriods.WriteAsync(conn, options.Value, ct);
+            if (periodWriting.Elapsed > longestWrite) longestWrite = periodWriting.Elapsed;
+        }
 
         // Hotspot caches are keyed by refreshed_at: one computed while months lagged their days is dropped now.
         if (months.Count > 0)

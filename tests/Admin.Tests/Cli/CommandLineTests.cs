@@ -79,6 +79,30 @@ public sealed class CommandLineTests
         Assert.Equal(1000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
     }
 
+    [Fact]
+    public async Task A_database_behind_this_build_gets_one_line_asking_for_migrate_not_a_stack_trace()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("DROP TABLE rollup_cell_periods");
+
+        var run = await RunAsync(["rollups", .. Database(db)]);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("Run the migrate verb first", run.Error);
+        Assert.Contains("rollup_cell_periods", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_gets_one_line_not_a_stack_trace()
+    {
+        var run = await RunAsync(["rollups", "--status", "--ConnectionStrings:Admin=Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=3", "--Database:ConnectionString="]);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("Check ConnectionStrings:Admin", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
     private static string[] Database(TestDatabase db) => [$"--ConnectionStrings:Admin={db.ConnectionString}", "--Database:ConnectionString="];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
