@@ -82,10 +82,8 @@ internal static class HotspotSql
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
         ? $"""
-          SELECT u.cell_row, u.cell_column, u.checks, u.high_risk, u.recent_high, u.baseline_high
-          FROM rollup_cell_periods p,
-               unnest(p.cell_rows, p.cell_columns, p.checks, p.high_risk, p.recent_high, p.baseline_high)
-                   AS u(cell_row, cell_column, checks, high_risk, recent_high, baseline_high)
+          SELECT {CellColumns("u.")}
+          FROM rollup_cell_periods p, unnest({string.Join(", ", CellPeriodArrays.Select(a => "p." + a.Array))}) AS u({CellColumns()})
           WHERE {CellPeriodKey}
           UNION ALL
           ({SummedCells($"WHERE NOT EXISTS (SELECT 1 FROM rollup_cell_periods p WHERE {CellPeriodKey})")})
@@ -100,12 +98,25 @@ internal static class HotspotSql
 
     private const string CellPeriodKey = "p.period_to = @to AND p.period_from = @from AND p.recent_from = @recent_from AND p.baseline_from = @baseline_from";
 
-    /// <summary>A period's cells summed ahead, as one row of parallel arrays in cell order (the refresh, per preset).</summary>
-    public static readonly string WriteCellPeriod = $"""
-        INSERT INTO rollup_cell_periods (period_from, period_to, recent_from, baseline_from, cell_rows, cell_columns, checks, high_risk, recent_high, baseline_high)
-        SELECT @from, @to, @recent_from, @baseline_from,
-               {string.Join(", ", new[] { "cell_row", "cell_column", "checks", "high_risk", "recent_high", "baseline_high" }.Select(c => $"coalesce(array_agg({c} ORDER BY cell_row, cell_column), '{{}}')"))}
+    /// <summary>rollup_cell_periods' arrays, each with the summed cells' column it holds, in one order for reading and writing.</summary>
+    private static readonly (string Array, string Column)[] CellPeriodArrays =
+    [
+        ("cell_rows", "cell_row"), ("cell_columns", "cell_column"), ("checks", "checks"),
+        ("high_risk", "high_risk"), ("recent_high", "recent_high"), ("baseline_high", "baseline_high"),
+    ];
+
+    private static string CellColumns(string prefix = "") => string.Join(", ", CellPeriodArrays.Select(a => prefix + a.Column));
+
+    /// <summary>A period's cells as parallel arrays in cell order, as <see cref="CellPeriod"/> stores them (the refresh, per preset).</summary>
+    public static readonly string SumCellPeriod = $"""
+        SELECT {string.Join(", ", CellPeriodArrays.Select(a => $"coalesce(array_agg({a.Column} ORDER BY cell_row, cell_column), '{{}}')"))}
         FROM ({SummedCells("")}) s
+        """;
+
+    /// <summary>Stores one period's arrays, summed by <see cref="SumCellPeriod"/> beforehand, so no transaction id is held while summing.</summary>
+    public static readonly string WriteCellPeriod = $"""
+        INSERT INTO rollup_cell_periods (period_from, period_to, recent_from, baseline_from, {string.Join(", ", CellPeriodArrays.Select(a => a.Array))})
+        VALUES (@from, @to, @recent_from, @baseline_from, {string.Join(", ", CellPeriodArrays.Select((_, i) => "@a" + i))})
         """;
 
     /// <summary>
