@@ -118,8 +118,7 @@ public class RollupEditTests : IAsyncLifetime
 
     private static async Task AssertCellsMatchBaseTableAsync(HotspotQueries queries, HotspotPeriod period)
     {
-        static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
-        Assert.Equal(Sorted((await queries.SnapshotAsync(period, HotspotSource.BaseTable)).Cells), Sorted((await queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
+        Assert.Equal(RollupOracle.SortedCells((await queries.SnapshotAsync(period, HotspotSource.BaseTable)).Cells), RollupOracle.SortedCells((await queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
     }
 
     [Fact]

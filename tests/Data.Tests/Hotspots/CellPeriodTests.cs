@@ -39,7 +39,7 @@ public class CellPeriodTests : IAsyncLifetime
         {
             var direct = await _queries.SnapshotAsync(period, HotspotSource.BaseTable);
             Assert.NotEmpty(direct.Cells);
-            Assert.Equal(Sorted(direct.Cells), Sorted((await _queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
+            Assert.Equal(RollupOracle.SortedCells(direct.Cells), RollupOracle.SortedCells((await _queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
         }
     }
 
@@ -47,17 +47,17 @@ public class CellPeriodTests : IAsyncLifetime
     public async Task The_page_reads_a_presets_row_when_there_and_sums_the_cells_itself_when_not()
     {
         var week = HotspotPeriod.Ending(LastDay, 7);
-        var summed = Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
+        var summed = RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
 
         // A planted change to the row shows on the page: it is what the page read.
         await _db.ExecuteAsync($"UPDATE rollup_cell_periods SET checks[1] = checks[1] + 1000 WHERE period_from = '{week.From:yyyy-MM-dd}' AND period_to = '{week.To:yyyy-MM-dd}'");
-        var planted = Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
+        var planted = RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells);
         Assert.Equal(summed[0].Totals.Checks + 1000, planted[0].Totals.Checks);
         Assert.Equal(summed.Skip(1), planted.Skip(1));
 
         // Without it, the cells are summed from the month-to-date totals: the base table's answer again.
         await _db.ExecuteAsync("DELETE FROM rollup_cell_periods");
-        Assert.Equal(Sorted((await _queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells), Sorted((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
+        Assert.Equal(RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells), RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
     }
 
     [Fact]
@@ -74,5 +74,4 @@ public class CellPeriodTests : IAsyncLifetime
         Assert.Equal(result.CellPeriods, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods"));
     }
 
-    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
 }

@@ -79,11 +79,10 @@ public class HotspotPeriodTests : IAsyncLifetime
         var direct = await _queries.SnapshotAsync(period, HotspotSource.BaseTable);
         Assert.Equal(direct.Provinces, rollups.Provinces);
         Assert.Equal(direct.Districts, rollups.Districts);
-        Assert.Equal(Sorted(direct.Cells), Sorted(rollups.Cells));
+        Assert.Equal(RollupOracle.SortedCells(direct.Cells), RollupOracle.SortedCells(rollups.Cells));
         Assert.Equal(direct.Trend, rollups.Trend);
         Assert.True(rollups.Provinces.Sum(p => p.Totals.Checks) > 0);
         if (period.To <= LastDay) Assert.True(rollups.Districts.Sum(d => d.Totals.RecentHighRisk + d.Totals.BaselineHighRisk) > 0);
     }
 
-    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
 }

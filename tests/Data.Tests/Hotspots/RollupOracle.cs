@@ -6,6 +6,10 @@ namespace Admin.Data.Tests.Hotspots;
 /// <summary>The rollups next to a direct GROUP BY over health_checks, written here independently of the refresh SQL.</summary>
 internal static class RollupOracle
 {
+    /// <summary>A snapshot's cells in cell order, to compare two answers whatever order each came in.</summary>
+    public static List<Admin.Data.Hotspots.CellHotspot> SortedCells(IEnumerable<Admin.Data.Hotspots.CellHotspot> cells) =>
+        cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
+
     // Rollup days are local days of the display zone (the tests run with the default).
     private const string Zone = DisplayTimeZone.DefaultId;
 

@@ -98,12 +98,11 @@ public class RollupRefreshTests : IAsyncLifetime
             var rollups = await queries.SnapshotAsync(period, HotspotSource.Rollups);
             var direct = await queries.SnapshotAsync(period, HotspotSource.BaseTable);
             Assert.Equal(direct.Districts, rollups.Districts);
-            Assert.Equal(Sorted(direct.Cells), Sorted(rollups.Cells));
+            Assert.Equal(RollupOracle.SortedCells(direct.Cells), RollupOracle.SortedCells(rollups.Cells));
             Assert.Equal(direct.Trend, rollups.Trend);
         }
     }
 
-    private static List<CellHotspot> Sorted(IEnumerable<CellHotspot> cells) => cells.OrderBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column).ToList();
 
     [Fact]
     public async Task First_refresh_counts_every_row()
@@ -414,7 +413,7 @@ public class RollupRefreshTests : IAsyncLifetime
         var queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
         var all = await queries.SnapshotAsync(new HotspotPeriod(from, to), HotspotSource.Rollups);
         var direct = await queries.SnapshotAsync(new HotspotPeriod(from, to), HotspotSource.BaseTable);
-        Assert.Equal(Sorted(direct.Cells), Sorted(all.Cells));
+        Assert.Equal(RollupOracle.SortedCells(direct.Cells), RollupOracle.SortedCells(all.Cells));
     }
 
     [Fact]
