@@ -12,70 +12,82 @@ internal static class CellPeriods
 {
     public const string RemoveAll = "DELETE FROM rollup_cell_periods";
 
-    /// <summary>Whether the presets ending on the newest day are there (a refresh with nothing new leaves them).</summary>
-    private const string Current = """
-        SELECT NOT EXISTS (SELECT 1 FROM rollup_district_days)
-            OR EXISTS (SELECT 1 FROM rollup_cell_periods WHERE period_to = (SELECT max(day) FROM rollup_district_days))
-        """;
-
     private const string Extent = "SELECT min(day), max(day) FROM rollup_district_days";
 
-    public static async Task<bool> CurrentAsync(NpgsqlConnection conn, CancellationToken ct)
+    /// <summary>How many rows hold exactly the given keys and nothing else is stored.</summary>
+    private const string Matching = """
+        SELECT count(*) FILTER (WHERE k.f IS NOT NULL) = cardinality(@froms) AND count(*) = cardinality(@froms)
+        FROM rollup_cell_periods p
+        LEFT JOIN unnest(@froms, @tos, @recents, @baselines) AS k(f, t, r, b)
+            ON (p.period_from, p.period_to, p.recent_from, p.baseline_from) = (k.f, k.t, k.r, k.b)
+        """;
+
+    /// <summary>
+    /// Writes every preset's cells when <paramref name="changed"/> (the refresh recounted or summed something), or when
+    /// the stored rows are not exactly the presets the page asks for now (an edit removed them, the newest day moved,
+    /// the windows' options changed). Returns the periods written and how long the writing transaction held its id.
+    /// </summary>
+    public static async Task<(int Periods, TimeSpan Held)> RefreshAsync(NpgsqlConnection conn, HotspotOptions options, bool changed, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(Current, conn);
+        var keys = await KeysAsync(conn, options, ct);
+        if (!changed && await StoredAsync(conn, keys, ct)) return (0, TimeSpan.Zero);
+        return await WriteAsync(conn, keys, ct);
+    }
+
+    /// <summary>The page's presets ending on the newest day: each period and its windows, as the cells query takes them.</summary>
+    private static async Task<List<(HotspotPeriod Period, HotspotWindows Windows)>> KeysAsync(NpgsqlConnection conn, HotspotOptions options, CancellationToken ct)
+    {
+        await using var extent = new NpgsqlCommand(Extent, conn);
+        await using var reader = await extent.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return [];
+        var (first, last) = (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));
+        return PeriodPreset.All.Select(p => p.Resolve(first, last)).Distinct()
+            .Select(p => (p, HotspotWindows.EndingOn(p.To, options.RecentDays, options.BaselineDays)))
+            .ToList();
+    }
+
+    private static async Task<bool> StoredAsync(NpgsqlConnection conn, List<(HotspotPeriod Period, HotspotWindows Windows)> keys, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(Matching, conn);
+        cmd.Parameters.AddWithValue("froms", keys.Select(k => k.Period.From).ToArray());
+        cmd.Parameters.AddWithValue("tos", keys.Select(k => k.Period.To).ToArray());
+        cmd.Parameters.AddWithValue("recents", keys.Select(k => k.Windows.Recent.From).ToArray());
+        cmd.Parameters.AddWithValue("baselines", keys.Select(k => k.Windows.Baseline.From).ToArray());
         return await cmd.ExecuteScalarAsync(ct) is true;
     }
 
     /// <summary>
-    /// Every preset's cells, as the page asks for them (its periods and windows): summed first, outside any
-    /// transaction (at 50M rows ~150 ms for the five, which an id held meanwhile would hold up the change feed for),
-    /// then written in one short transaction. The caller holds the refresh lock, so no edit moves the totals between.
-    /// Returns the periods written and how long the writing transaction held its id.
+    /// Summed first, outside any transaction (at 50M rows ~150 ms for the five, which an id held meanwhile would hold up
+    /// the change feed for), then written in one short transaction. The caller holds the refresh lock, so no edit moves
+    /// the totals between.
     /// </summary>
-    public static async Task<(int Periods, TimeSpan Held)> WriteAsync(NpgsqlConnection conn, HotspotOptions options, CancellationToken ct)
+    private static async Task<(int Periods, TimeSpan Held)> WriteAsync(NpgsqlConnection conn, List<(HotspotPeriod Period, HotspotWindows Windows)> keys, CancellationToken ct)
     {
-        var sums = new List<(HotspotPeriod Period, HotspotWindows Windows, object[] Arrays)>();
-        if (await ExtentAsync(conn, ct) is var (first, last))
-            foreach (var period in PeriodPreset.All.Select(p => p.Resolve(first, last)).Distinct())
-            {
-                var windows = HotspotWindows.EndingOn(period.To, options.RecentDays, options.BaselineDays);
-                await using var sum = Command(HotspotSql.SumCellPeriod, conn, period, windows);
-                await using var reader = await sum.ExecuteReaderAsync(ct);
-                await reader.ReadAsync(ct);
-                var arrays = new object[reader.FieldCount];
-                reader.GetValues(arrays);
-                sums.Add((period, windows, arrays));
-            }
+        var sums = new List<object[]>();
+        foreach (var (period, windows) in keys)
+        {
+            await using var sum = new NpgsqlCommand(HotspotSql.SumCellPeriod, conn);
+            AddKey(sum.Parameters, period, windows);
+            await using var reader = await sum.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var arrays = new object[reader.FieldCount];
+            reader.GetValues(arrays);
+            sums.Add(arrays);
+        }
 
         var held = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(conn) { BatchCommands = { new NpgsqlBatchCommand(RemoveAll) } };
-        foreach (var (period, windows, arrays) in sums)
+        for (var p = 0; p < keys.Count; p++)
         {
             var write = new NpgsqlBatchCommand(HotspotSql.WriteCellPeriod);
-            AddKey(write.Parameters, period, windows);
-            for (var i = 0; i < arrays.Length; i++) write.Parameters.AddWithValue("a" + i, arrays[i]);
+            AddKey(write.Parameters, keys[p].Period, keys[p].Windows);
+            for (var i = 0; i < sums[p].Length; i++) write.Parameters.AddWithValue("a" + i, sums[p][i]);
             batch.BatchCommands.Add(write);
         }
         await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
-        return (sums.Count, held.Elapsed);
-    }
-
-    private static async Task<(DateOnly First, DateOnly Last)?> ExtentAsync(NpgsqlConnection conn, CancellationToken ct)
-    {
-        await using var extent = new NpgsqlCommand(Extent, conn);
-        await using var reader = await extent.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct)
-            ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1))
-            : null;
-    }
-
-    private static NpgsqlCommand Command(string sql, NpgsqlConnection conn, HotspotPeriod period, HotspotWindows windows)
-    {
-        var cmd = new NpgsqlCommand(sql, conn);
-        AddKey(cmd.Parameters, period, windows);
-        return cmd;
+        return (keys.Count, held.Elapsed);
     }
 
     // The four dates the page's cells query takes: the row's key.

@@ -218,14 +218,10 @@ public sealed class RollupRefresher(NpgsqlDataSource dataSource, IOptions<Hotspo
             await monthTx.CommitAsync(ct);
             if (monthWriting.Elapsed > longestWrite) longestWrite = monthWriting.Elapsed;
         }
-        // The presets' map cells summed ahead from the totals just written (CellPeriod); also when they are missing
-        // (an edit removed them) or end before the newest day. Same sums as the page's own, so no cache is dropped for them.
-        var cellPeriods = 0;
-        if (everything || recounted.Length > 0 || months.Count > 0 || !await CellPeriods.CurrentAsync(conn, ct))
-        {
-            (cellPeriods, var held) = await CellPeriods.WriteAsync(conn, options.Value, ct);
-            if (held > longestWrite) longestWrite = held;
-        }
+        // The presets' map cells summed ahead from the totals just written (CellPeriod); also when the stored ones are
+        // not the presets the page asks for now. Same sums as the page's own, so no cache is dropped for them.
+        var (cellPeriods, periodsHeld) = await CellPeriods.RefreshAsync(conn, options.Value, everything || recounted.Length > 0 || months.Count > 0, ct);
+        if (periodsHeld > longestWrite) longestWrite = periodsHeld;
 
         // Hotspot caches are keyed by refreshed_at: one computed while months lagged their days is dropped now.
         if (months.Count > 0)

@@ -74,4 +74,21 @@ public class CellPeriodTests : IAsyncLifetime
         Assert.Equal(result.CellPeriods, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods"));
     }
 
+    [Fact]
+    public async Task After_the_windows_options_change_a_refresh_writes_the_presets_for_the_new_windows()
+    {
+        var options = new HotspotOptions { RecentDays = 5, BaselineDays = 20 };
+
+        var result = await TestRollups.Refresher(_db.DataSource, options).RefreshAsync();
+
+        Assert.Equal(0, result.RowsWritten);
+        Assert.True(result.CellPeriods > 0);
+        Assert.Equal((long)result.CellPeriods, await _db.ScalarAsync<long>(
+            $"SELECT count(*) FROM rollup_cell_periods WHERE recent_from = '{LastDay.AddDays(-4):yyyy-MM-dd}' AND baseline_from = '{LastDay.AddDays(-24):yyyy-MM-dd}'"));
+        Assert.Equal(result.CellPeriods, await _db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell_periods"));
+        var queries = new HotspotQueries(_db.DataSource, Options.Create(options), TimeProvider.System);
+        var week = HotspotPeriod.Ending(LastDay, 7);
+        Assert.Equal(RollupOracle.SortedCells((await queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells),
+            RollupOracle.SortedCells((await queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
+    }
 }
