@@ -91,4 +91,31 @@ public class CellPeriodTests : IAsyncLifetime
         Assert.Equal(RollupOracle.SortedCells((await queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells),
             RollupOracle.SortedCells((await queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
     }
+
+    [Fact]
+    public async Task With_a_presets_row_the_month_to_date_totals_are_never_read()
+    {
+        var week = HotspotPeriod.Ending(LastDay, 7);
+        var windows = HotspotWindows.EndingOn(week.To, new HotspotOptions().RecentDays, new HotspotOptions().BaselineDays);
+
+        async Task<string> PlanAsync()
+        {
+            await using var explain = _db.DataSource.CreateCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + HotspotSql.Cells(HotspotSource.Rollups));
+            explain.Parameters.AddWithValue("from", week.From);
+            explain.Parameters.AddWithValue("to", week.To);
+            explain.Parameters.AddWithValue("recent_from", windows.Recent.From);
+            explain.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+            return string.Join("\n", lines.Where(l => l.Contains("rollup_cell_month_to_date c", StringComparison.Ordinal)));
+        }
+
+        Assert.Contains("never executed", await PlanAsync());
+        await _db.ExecuteAsync("DELETE FROM rollup_cell_periods");
+        var summed = await PlanAsync();
+        Assert.NotEmpty(summed);
+        Assert.DoesNotContain("never executed", summed);
+    }
+
 }
