@@ -29,7 +29,7 @@ public sealed class JourneyTests(LoadAppFixture app)
 
         var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
 
-        Assert.True(result.Errors == 0, Report.Table(result));
+        Assert.True(result.Errors == 0, Report.Table(result) + "\n" + app.ServerErrors);
         Assert.Equal(0, result.CircuitsFailed);
         Assert.Equal(5, result.CircuitsStarted);
         var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
@@ -47,7 +47,7 @@ public sealed class JourneyTests(LoadAppFixture app)
 
         var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
 
-        Assert.True(result.Errors == 0, Report.Table(result));
+        Assert.True(result.Errors == 0, Report.Table(result) + "\n" + app.ServerErrors);
         var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
         Assert.All(["chromium.open", "chromium.scroll", "chromium.search-phone", "chromium.menu", "chromium.open-record", "chromium.back"],
             a => Assert.Contains(a, seen));

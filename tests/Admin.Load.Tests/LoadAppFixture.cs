@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Admin.Load.Tests;
 
@@ -27,13 +28,16 @@ public sealed class LoadAppFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>What the app logged at Warning and above (a failed journey's message includes it).</summary>
+    public ErrorLog ServerErrors { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         var lastDay = new DateOnly(2021, 1, 31);
         await CheckRows.InsertAsync(Database.DataSource, SyntheticChecks.Background(lastDay, days: 35, seed: 4, checksPerMillion: 20));
         await Database.ExecuteAsync("ANALYZE health_checks");
-        _factory = new AppFactory(Database.ConnectionString);
+        _factory = new AppFactory(Database.ConnectionString, ServerErrors);
         BaseAddress = _factory.Start();
         await TestRollups.RebuildAsync(Database.DataSource);
     }
@@ -47,10 +51,11 @@ public sealed class LoadAppFixture : IAsyncLifetime
     private sealed class AppFactory : WebApplicationFactory<Program>
     {
         private readonly string _connectionString;
+        private readonly ErrorLog _errors;
 
-        public AppFactory(string connectionString)
+        public AppFactory(string connectionString, ErrorLog errors)
         {
-            _connectionString = connectionString;
+            (_connectionString, _errors) = (connectionString, errors);
             UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         }
 
@@ -74,7 +79,11 @@ public sealed class LoadAppFixture : IAsyncLifetime
                 // No Prometheus endpoint: its fixed port would collide with any other run on the machine.
                 ["Metrics:Port"] = "-1",
             }));
-            builder.ConfigureTestServices(services => services.AddScoped<CircuitHandler, PlantedFault>());
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddScoped<CircuitHandler, PlantedFault>();
+                services.AddSingleton<ILoggerProvider>(_errors); // after the app's own logging setup
+            });
         }
     }
 }

@@ -29,20 +29,24 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
         await using var batch = new NpgsqlBatch(conn);
         // The base-table twin exists to be slow (bench, tests): no client-side limit; the server's own still applies.
         if (source == HotspotSource.BaseTable) batch.Timeout = 0;
+        void AddParameters(NpgsqlParameterCollection parameters)
+        {
+            parameters.AddWithValue("from", period.From);
+            parameters.AddWithValue("to", period.To);
+            parameters.AddWithValue("scan_from", scanFrom);
+            parameters.AddWithValue("recent_from", windows.Recent.From);
+            parameters.AddWithValue("baseline_from", windows.Baseline.From);
+            parameters.AddWithValue("m_from", monthFrom);
+            parameters.AddWithValue("m_to", monthTo);
+            parameters.AddWithValue("gap_to", gapTo);
+            parameters.AddWithValue("scan_from_ts", _zone.StartOf(scanFrom));
+            parameters.AddWithValue("to_end_ts", _zone.StartOf(period.To.AddDays(1)));
+            parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
+        }
         foreach (var sql in new[] { HotspotSql.Areas(source), HotspotSql.Cells(source), HotspotSql.Trend(source), HotspotSql.RefreshedAt(source) })
         {
             var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.AddWithValue("from", period.From);
-            command.Parameters.AddWithValue("to", period.To);
-            command.Parameters.AddWithValue("scan_from", scanFrom);
-            command.Parameters.AddWithValue("recent_from", windows.Recent.From);
-            command.Parameters.AddWithValue("baseline_from", windows.Baseline.From);
-            command.Parameters.AddWithValue("m_from", monthFrom);
-            command.Parameters.AddWithValue("m_to", monthTo);
-            command.Parameters.AddWithValue("gap_to", gapTo);
-            command.Parameters.AddWithValue("scan_from_ts", _zone.StartOf(scanFrom));
-            command.Parameters.AddWithValue("to_end_ts", _zone.StartOf(period.To.AddDays(1)));
-            command.Parameters.AddWithValue(RollupDay.ZoneParameter, _zone.Id);
+            AddParameters(command.Parameters);
             batch.BatchCommands.Add(command);
         }
 
@@ -58,10 +62,10 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
         }
 
         await reader.NextResultAsync(ct);
-        var cellRows = new List<(GridCell Cell, AreaTotals Totals)>();
-        while (await reader.ReadAsync(ct))
-            cellRows.Add((new GridCell(reader.GetInt32(0), reader.GetInt32(1)),
-                new AreaTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))));
+        // From the rollups: a preset's arrays, or no row (then summed below); from the base table: a row per cell.
+        var cellRows = source == HotspotSource.Rollups
+            ? await reader.ReadAsync(ct) ? CellsOf(reader) : null
+            : await CellRowsAsync(reader, ct);
 
         await reader.NextResultAsync(ct);
         var trend = new List<TrendPoint>();
@@ -70,6 +74,15 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
 
         await reader.NextResultAsync(ct);
         DateTimeOffset? refreshedAt = await reader.ReadAsync(ct) && !await reader.IsDBNullAsync(0, ct) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
+        await reader.DisposeAsync();
+
+        if (cellRows is null)
+        {
+            await using var sum = new NpgsqlCommand(HotspotSql.SumCells, conn);
+            AddParameters(sum.Parameters);
+            await using var summed = await sum.ExecuteReaderAsync(ct);
+            cellRows = await CellRowsAsync(summed, ct);
+        }
 
         // Every province and district appears, with zeros where nothing was counted: the map needs all of them.
         var provinces = Codes<Province>.All.Select(p => (Province: p, Totals: provinceTotals.GetValueOrDefault(p))).ToList();
@@ -86,6 +99,23 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
             trend,
             refreshedAt,
             time.GetUtcNow());
+    }
+
+    private static async Task<List<(GridCell Cell, AreaTotals Totals)>> CellRowsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var cells = new List<(GridCell Cell, AreaTotals Totals)>();
+        while (await reader.ReadAsync(ct))
+            cells.Add((new GridCell(reader.GetInt32(0), reader.GetInt32(1)),
+                new AreaTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))));
+        return cells;
+    }
+
+    /// <summary>A <see cref="Rollups.CellPeriod"/> row's parallel arrays, in the order of a cell row's columns.</summary>
+    private static List<(GridCell Cell, AreaTotals Totals)> CellsOf(NpgsqlDataReader reader)
+    {
+        var (rows, columns) = (reader.GetFieldValue<int[]>(0), reader.GetFieldValue<int[]>(1));
+        var (checks, high, recent, baseline) = (reader.GetFieldValue<long[]>(2), reader.GetFieldValue<long[]>(3), reader.GetFieldValue<long[]>(4), reader.GetFieldValue<long[]>(5));
+        return rows.Select((row, i) => (new GridCell(row, columns[i]), new AreaTotals(checks[i], high[i], recent[i], baseline[i]))).ToList();
     }
 
     /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>

@@ -76,18 +76,13 @@ internal static class HotspotSql
     }
 
     /// <summary>
-    /// Per grid cell. From the rollups: a preset period's row of <see cref="CellPeriod"/>, summed ahead by the refresh;
-    /// without one (another period, or an edit removed it), summed from the month-to-date totals (<see cref="SummedCells"/>).
-    /// From the base table: a GROUP BY.
+    /// Per grid cell. From the rollups: a preset period's row of <see cref="CellPeriod"/> (its arrays, one row or none),
+    /// summed ahead by the refresh; without one (another period, or an edit removed it) the caller runs
+    /// <see cref="SumCells"/>, a second statement, so the common case plans a one-row lookup instead of the whole sum.
+    /// From the base table: a GROUP BY, a row per cell.
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
-        ? $"""
-          SELECT {CellColumns("u.")}
-          FROM rollup_cell_periods p, unnest({string.Join(", ", CellPeriodArrays.Select(a => "p." + a.Array))}) AS u({CellColumns()})
-          WHERE {CellPeriodKey}
-          UNION ALL
-          ({SummedCells($"WHERE NOT EXISTS (SELECT 1 FROM rollup_cell_periods p WHERE {CellPeriodKey})")})
-          """
+        ? $"SELECT {string.Join(", ", CellPeriodArrays.Select(a => a.Array))} FROM rollup_cell_periods {CellPeriodKey}"
         : $"""
           SELECT cell_row, cell_column, {Sums(DayInPeriod)}
           FROM ({BaseCellSource}) src
@@ -96,7 +91,7 @@ internal static class HotspotSql
               OR coalesce(sum(checks) FILTER (WHERE day >= @baseline_from AND {High}), 0) > 0
           """;
 
-    private const string CellPeriodKey = "p.period_to = @to AND p.period_from = @from AND p.recent_from = @recent_from AND p.baseline_from = @baseline_from";
+    private const string CellPeriodKey = "WHERE period_to = @to AND period_from = @from AND recent_from = @recent_from AND baseline_from = @baseline_from";
 
     /// <summary>rollup_cell_periods' arrays, each with the summed cells' column it holds, in one order for reading and writing.</summary>
     private static readonly (string Array, string Column)[] CellPeriodArrays =
@@ -105,12 +100,13 @@ internal static class HotspotSql
         ("high_risk", "high_risk"), ("recent_high", "recent_high"), ("baseline_high", "baseline_high"),
     ];
 
-    private static string CellColumns(string prefix = "") => string.Join(", ", CellPeriodArrays.Select(a => prefix + a.Column));
+    /// <summary>Per grid cell from the month-to-date totals, a row per cell in the columns' order of <see cref="Cells"/>' arrays.</summary>
+    public static readonly string SumCells = SummedCells();
 
     /// <summary>A period's cells as parallel arrays in cell order, as <see cref="CellPeriod"/> stores them (the refresh, per preset).</summary>
     public static readonly string SumCellPeriod = $"""
         SELECT {string.Join(", ", CellPeriodArrays.Select(a => $"coalesce(array_agg({a.Column} ORDER BY cell_row, cell_column), '{{}}')"))}
-        FROM ({SummedCells("")}) s
+        FROM ({SumCells}) s
         """;
 
     /// <summary>Stores one period's arrays, summed by <see cref="SumCellPeriod"/> beforehand, so no transaction id is held while summing.</summary>
@@ -127,10 +123,9 @@ internal static class HotspotSql
     /// whatever the data's span. Each day read gets its weight in each difference first, in a dozen rows (materialized:
     /// inlined, the weights' date arithmetic ran for every cell row and took half the statement), so a cell row costs
     /// four multiply-adds, in integers: sum(bigint) accumulates in numeric, and that took a third of the statement at
-    /// 50M rows (a cell's month to date stays far below 2^31 checks; the sums are bigint). <paramref name="where"/>
-    /// guards the whole sum (a one-time filter: skipped when a period row was found).
+    /// 50M rows (a cell's month to date stays far below 2^31 checks; the sums are bigint).
     /// </summary>
-    private static string SummedCells(string where) => $"""
+    private static string SummedCells() => $"""
         WITH b AS (
             SELECT least(@to, last) AS t, least(@from - 1, last) AS f, least(@recent_from - 1, last) AS r, least(@baseline_from - 1, last) AS bl
             FROM (SELECT max(day) AS last FROM rollup_cell_month_to_date) m
@@ -148,7 +143,6 @@ internal static class HotspotSql
         SELECT c.cell_row, c.cell_column, sum(c.checks::int * w.period) AS checks, sum(c.high_risk::int * w.period) AS high_risk,
                sum(c.high_risk::int * w.recent) AS recent_high, sum(c.high_risk::int * w.baseline) AS baseline_high
         FROM weights w JOIN rollup_cell_month_to_date c ON c.day = w.day
-        {where}
         GROUP BY c.cell_row, c.cell_column
         HAVING sum(c.checks::int * w.period) > 0 OR sum(c.high_risk::int * (w.recent + w.baseline)) > 0
         """;
