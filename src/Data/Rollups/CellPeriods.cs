@@ -12,8 +12,6 @@ internal static class CellPeriods
 {
     public const string RemoveAll = "DELETE FROM rollup_cell_periods";
 
-    private const string Extent = "SELECT min(day), max(day) FROM rollup_district_days";
-
     /// <summary>How many rows hold exactly the given keys and nothing else is stored.</summary>
     private const string Matching = """
         SELECT count(*) FILTER (WHERE k.f IS NOT NULL) = cardinality(@froms) AND count(*) = cardinality(@froms)
@@ -37,7 +35,8 @@ internal static class CellPeriods
     /// <summary>The page's presets ending on the newest day: each period and its windows, as the cells query takes them.</summary>
     private static async Task<List<(HotspotPeriod Period, HotspotWindows Windows)>> KeysAsync(NpgsqlConnection conn, HotspotOptions options, CancellationToken ct)
     {
-        await using var extent = new NpgsqlCommand(Extent, conn);
+        // The page's own extent query: its presets count back from exactly this newest day.
+        await using var extent = new NpgsqlCommand(HotspotSql.Extent(HotspotSource.Rollups), conn);
         await using var reader = await extent.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return [];
         var (first, last) = (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));

@@ -72,17 +72,12 @@ public sealed class ApiBenchHost : IAsyncDisposable
         Client.Dispose();
         await _app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(_keyId, CancellationToken.None);
         // The bench's posts are measurements, not data: take them out again.
-        await using (var cmd = _maintenance.CreateCommand("DELETE FROM health_checks WHERE deduplication_id LIKE $1"))
+        if (await BenchRows.RemoveAsync(_maintenance, RunTag, CancellationToken.None) > 0)
         {
-            cmd.CommandTimeout = 600;
-            cmd.Parameters.AddWithValue(RunTag + "%");
-            if (await cmd.ExecuteNonQueryAsync() > 0)
-            {
-                // Their dead index entries sit at the end of the feed (the newest transaction ids) and of the grid, where
-                // the next run's "end" and first pages would walk over them: vacuum now rather than wait for autovacuum.
-                Console.WriteLine("vacuuming health_checks after removing the bench's posts (about a minute at 20M rows)…");
-                await BenchRows.VacuumAsync(_maintenance);
-            }
+            // Their dead index entries sit at the end of the feed (the newest transaction ids) and of the grid, where
+            // the next run's "end" and first pages would walk over them: vacuum now rather than wait for autovacuum.
+            Console.WriteLine("vacuuming health_checks after removing the bench's posts (about a minute at 20M rows)…");
+            await BenchRows.VacuumAsync(_maintenance);
         }
         await _app.StopAsync();
         await _app.DisposeAsync();

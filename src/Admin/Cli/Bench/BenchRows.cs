@@ -12,6 +12,15 @@ internal static class BenchRows
         FROM health_checks WHERE {where}
         """;
 
+    /// <summary>Deletes the rows a bench wrote, found by the prefix of their deduplication ids; returns how many.</summary>
+    public static async Task<int> RemoveAsync(NpgsqlDataSource dataSource, string tag, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("DELETE FROM health_checks WHERE deduplication_id LIKE $1");
+        cmd.CommandTimeout = 600;
+        cmd.Parameters.AddWithValue(tag + "%");
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>
     /// Vacuums health_checks after a bench removed its rows, index entries included: a plain VACUUM skips the indexes
     /// when the dead rows sit on under 2 % of the pages (a bench's always do), and the grid's first page and the feed's

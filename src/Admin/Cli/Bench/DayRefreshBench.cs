@@ -47,21 +47,18 @@ public static class DayRefreshBench
                     result.Days.Count.ToString(CultureInfo.InvariantCulture),
                     result.RowsWritten.ToString("N0", CultureInfo.InvariantCulture),
                     BenchRunner.Ms(result.WriteElapsed.TotalMilliseconds));
-                await RemoveAsync(dataSource, ct);
+                await BenchRows.RemoveAsync(dataSource, Tag, ct);
                 await refresher.RefreshAsync(ct);
             }
         }
         finally
         {
-            await RemoveAsync(dataSource, CancellationToken.None); // an interrupted run leaves nothing behind
+            await BenchRows.RemoveAsync(dataSource, Tag, CancellationToken.None); // an interrupted run leaves nothing behind
             await BenchRows.VacuumAsync(dataSource);
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"refresh after a day of new rows: p50 {BenchRunner.Ms(BenchRunner.Percentile([.. times], .5))} ms, max {BenchRunner.Ms(times.Max())} ms over {times.Count} runs.");
     }
-
-    private static Task<int> RemoveAsync(NpgsqlDataSource dataSource, CancellationToken ct) =>
-        ExecuteAsync(dataSource, $"DELETE FROM health_checks WHERE deduplication_id LIKE '{Tag}%'", ct);
 
     private static async Task<int> ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken ct)
     {

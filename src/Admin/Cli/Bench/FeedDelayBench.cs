@@ -57,8 +57,7 @@ public static class FeedDelayBench
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{refreshes.Count} incremental refreshes; {committed.Count} rows written, {delays.Count} served; unserved: {committed.Count - delays.Count}.");
 
-        await using (var clean = dataSource.CreateCommand($"DELETE FROM health_checks WHERE deduplication_id LIKE '{Tag}%'"))
-            await clean.ExecuteNonQueryAsync(ct);
+        await BenchRows.RemoveAsync(dataSource, Tag, ct);
         await refresher.RefreshAsync(ct);
         await BenchRows.VacuumAsync(dataSource);
     }
