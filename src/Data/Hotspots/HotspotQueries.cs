@@ -63,9 +63,9 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
 
         await reader.NextResultAsync(ct);
         // From the rollups: a preset's arrays, or no row (then summed below); from the base table: a row per cell.
-        var cellRows = source == HotspotSource.Rollups
-            ? await reader.ReadAsync(ct) ? CellsOf(reader) : null
-            : await CellRowsAsync(reader, ct);
+        var (cellRows, cellRiseP) = source == HotspotSource.Rollups
+            ? await reader.ReadAsync(ct) ? CellsOf(reader) : (null, null)
+            : (await CellRowsAsync(reader, ct), null);
 
         await reader.NextResultAsync(ct);
         var trend = new List<TrendPoint>();
@@ -95,7 +95,7 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
             windows,
             Zip(provinces, p => p.Totals, (p, a) => new ProvinceHotspot(p.Province, p.Totals, a)),
             Zip(districts, d => d.Totals, (d, a) => new DistrictHotspot(d.Code, d.Province, d.Totals, a)),
-            Zip(cellRows, c => c.Totals, (c, a) => new CellHotspot(c.Cell, c.Totals, a)),
+            Zip(cellRows, c => c.Totals, (c, a) => new CellHotspot(c.Cell, c.Totals, a), cellRiseP),
             trend,
             refreshedAt,
             time.GetUtcNow());
@@ -110,12 +110,13 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
         return cells;
     }
 
-    /// <summary>A <see cref="Rollups.CellPeriod"/> row's parallel arrays, in the order of a cell row's columns.</summary>
-    private static List<(GridCell Cell, AreaTotals Totals)> CellsOf(NpgsqlDataReader reader)
+    /// <summary>A <see cref="Rollups.CellPeriod"/> row's parallel arrays, in the order of a cell row's columns, and its cells' p-values.</summary>
+    private static (List<(GridCell Cell, AreaTotals Totals)>, double[]) CellsOf(NpgsqlDataReader reader)
     {
         var (rows, columns) = (reader.GetFieldValue<int[]>(0), reader.GetFieldValue<int[]>(1));
         var (checks, high, recent, baseline) = (reader.GetFieldValue<long[]>(2), reader.GetFieldValue<long[]>(3), reader.GetFieldValue<long[]>(4), reader.GetFieldValue<long[]>(5));
-        return rows.Select((row, i) => (new GridCell(row, columns[i]), new AreaTotals(checks[i], high[i], recent[i], baseline[i]))).ToList();
+        var cells = rows.Select((row, i) => (new GridCell(row, columns[i]), new AreaTotals(checks[i], high[i], recent[i], baseline[i]))).ToList();
+        return (cells, reader.GetFieldValue<double[]>(6));
     }
 
     /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>
@@ -159,9 +160,9 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
     }
 
     // One layer is assessed together: the rule's correction depends on how many of its areas were tested.
-    private List<TResult> Zip<TRow, TResult>(List<TRow> rows, Func<TRow, AreaTotals> totals, Func<TRow, HotspotAssessment, TResult> result)
+    private List<TResult> Zip<TRow, TResult>(List<TRow> rows, Func<TRow, AreaTotals> totals, Func<TRow, HotspotAssessment, TResult> result, double[]? riseP = null)
     {
-        var assessments = _rule.Assess(rows.Select(r => totals(r).Windows).ToList());
+        var assessments = _rule.Assess(rows.Select(r => totals(r).Windows).ToList(), riseP);
         return rows.Select((r, i) => result(r, assessments[i])).ToList();
     }
 

@@ -82,7 +82,7 @@ internal static class HotspotSql
     /// From the base table: a GROUP BY, a row per cell.
     /// </summary>
     public static string Cells(HotspotSource source) => source == HotspotSource.Rollups
-        ? $"SELECT {string.Join(", ", CellPeriodArrays.Select(a => a.Array))} FROM rollup_cell_periods {CellPeriodKey}"
+        ? $"SELECT {string.Join(", ", CellPeriodArrays.Select(a => a.Array))}, {CellRiseP} FROM rollup_cell_periods {CellPeriodKey}"
         : $"""
           SELECT cell_row, cell_column, {Sums(DayInPeriod)}
           FROM ({BaseCellSource}) src
@@ -92,6 +92,9 @@ internal static class HotspotSql
           """;
 
     private const string CellPeriodKey = "WHERE period_to = @to AND period_from = @from AND recent_from = @recent_from AND baseline_from = @baseline_from";
+
+    /// <summary>rollup_cell_periods' p-values of each cell's rise, computed by the refresh in C# (not summed): read after the arrays.</summary>
+    public const string CellRiseP = "rise_p";
 
     /// <summary>rollup_cell_periods' arrays, each with the summed cells' column it holds, in one order for reading and writing.</summary>
     private static readonly (string Array, string Column)[] CellPeriodArrays =
@@ -105,14 +108,14 @@ internal static class HotspotSql
 
     /// <summary>A period's cells as parallel arrays in cell order, as <see cref="CellPeriod"/> stores them (the refresh, per preset).</summary>
     public static readonly string SumCellPeriod = $"""
-        SELECT {string.Join(", ", CellPeriodArrays.Select(a => $"coalesce(array_agg({a.Column} ORDER BY cell_row, cell_column), '{{}}')"))}
+        SELECT {string.Join(", ", CellPeriodArrays.Select(a => $"coalesce(array_agg({a.Column} ORDER BY cell_row, cell_column), '{{}}') AS {a.Array}"))}
         FROM ({SumCells}) s
         """;
 
-    /// <summary>Stores one period's arrays, summed by <see cref="SumCellPeriod"/> beforehand, so no transaction id is held while summing.</summary>
+    /// <summary>Stores one period's arrays, summed by <see cref="SumCellPeriod"/> beforehand (so no transaction id is held while summing), and their p-values.</summary>
     public static readonly string WriteCellPeriod = $"""
-        INSERT INTO rollup_cell_periods (period_from, period_to, recent_from, baseline_from, {string.Join(", ", CellPeriodArrays.Select(a => a.Array))})
-        VALUES (@from, @to, @recent_from, @baseline_from, {string.Join(", ", CellPeriodArrays.Select((_, i) => "@a" + i))})
+        INSERT INTO rollup_cell_periods (period_from, period_to, recent_from, baseline_from, {string.Join(", ", CellPeriodArrays.Select(a => a.Array))}, {CellRiseP})
+        VALUES (@from, @to, @recent_from, @baseline_from, {string.Join(", ", CellPeriodArrays.Select((_, i) => "@a" + i))}, @rise_p)
         """;
 
     /// <summary>

@@ -29,7 +29,7 @@ internal static class CellPeriods
     {
         var keys = await KeysAsync(conn, options, ct);
         if (!changed && await StoredAsync(conn, keys, ct)) return (0, TimeSpan.Zero);
-        return await WriteAsync(conn, keys, ct);
+        return await WriteAsync(conn, keys, new HotspotRule(options), ct);
     }
 
     /// <summary>The page's presets ending on the newest day: each period and its windows, as the cells query takes them.</summary>
@@ -56,13 +56,13 @@ internal static class CellPeriods
     }
 
     /// <summary>
-    /// Summed first, outside any transaction (at 50M rows ~150 ms for the five, which an id held meanwhile would hold up
+    /// Summed (and each cell's p-value computed) first, outside any transaction (at 50M rows ~150 ms for the five, which an id held meanwhile would hold up
     /// the change feed for), then written in one short transaction. The caller holds the refresh lock, so no edit moves
     /// the totals between.
     /// </summary>
-    private static async Task<(int Periods, TimeSpan Held)> WriteAsync(NpgsqlConnection conn, List<(HotspotPeriod Period, HotspotWindows Windows)> keys, CancellationToken ct)
+    private static async Task<(int Periods, TimeSpan Held)> WriteAsync(NpgsqlConnection conn, List<(HotspotPeriod Period, HotspotWindows Windows)> keys, HotspotRule rule, CancellationToken ct)
     {
-        var sums = new List<object[]>();
+        var sums = new List<(object[] Arrays, double[] RiseP)>();
         foreach (var (period, windows) in keys)
         {
             await using var sum = new NpgsqlCommand(HotspotSql.SumCellPeriod, conn);
@@ -71,7 +71,8 @@ internal static class CellPeriods
             await reader.ReadAsync(ct);
             var arrays = new object[reader.FieldCount];
             reader.GetValues(arrays);
-            sums.Add(arrays);
+            var (recent, baseline) = (reader.GetFieldValue<long[]>(reader.GetOrdinal("recent_high")), reader.GetFieldValue<long[]>(reader.GetOrdinal("baseline_high")));
+            sums.Add((arrays, recent.Select((r, i) => rule.RiseP(new WindowCounts(r, baseline[i]))).ToArray()));
         }
 
         var held = System.Diagnostics.Stopwatch.StartNew();
@@ -81,7 +82,8 @@ internal static class CellPeriods
         {
             var write = new NpgsqlBatchCommand(HotspotSql.WriteCellPeriod);
             AddKey(write.Parameters, keys[p].Period, keys[p].Windows);
-            for (var i = 0; i < sums[p].Length; i++) write.Parameters.AddWithValue("a" + i, sums[p][i]);
+            for (var i = 0; i < sums[p].Arrays.Length; i++) write.Parameters.AddWithValue("a" + i, sums[p].Arrays[i]);
+            write.Parameters.AddWithValue(HotspotSql.CellRiseP, sums[p].RiseP);
             batch.BatchCommands.Add(write);
         }
         await batch.ExecuteNonQueryAsync(ct);

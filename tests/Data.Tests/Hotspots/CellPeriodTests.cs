@@ -18,7 +18,9 @@ public class CellPeriodTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 120, seed: 21, checksPerMillion: 2));
+        // An outbreak in the last week, so some cells are tested (and one flagged), not only counted.
+        await CheckRows.InsertAsync(_db.DataSource, SyntheticChecks.Background(LastDay, days: 120, seed: 21, checksPerMillion: 2)
+            .Concat(SyntheticChecks.Outbreak("DC22", -29.6, 30.38, LastDay.AddDays(-6), LastDay, perDay: 12, seed: 3)));
         await TestRollups.RebuildAsync(_db.DataSource);
         _queries = new HotspotQueries(_db.DataSource, Options.Create(new HotspotOptions()), TimeProvider.System);
     }
@@ -39,6 +41,8 @@ public class CellPeriodTests : IAsyncLifetime
         {
             var direct = await _queries.SnapshotAsync(period, HotspotSource.BaseTable);
             Assert.NotEmpty(direct.Cells);
+            Assert.Contains(direct.Cells, c => c.Assessment.Flagged);
+            // Records compare every field: the stored p-values are the ones the rule computes from the base table.
             Assert.Equal(RollupOracle.SortedCells(direct.Cells), RollupOracle.SortedCells((await _queries.SnapshotAsync(period, HotspotSource.Rollups)).Cells));
         }
     }
@@ -58,6 +62,23 @@ public class CellPeriodTests : IAsyncLifetime
         // Without it, the cells are summed from the month-to-date totals: the base table's answer again.
         await _db.ExecuteAsync("DELETE FROM rollup_cell_periods");
         Assert.Equal(RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.BaseTable)).Cells), RollupOracle.SortedCells((await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells));
+    }
+
+    [Fact]
+    public async Task The_page_takes_each_tested_cells_p_value_from_the_presets_row()
+    {
+        var week = HotspotPeriod.Ending(LastDay, 7);
+        var key = $"period_from = '{week.From:yyyy-MM-dd}' AND period_to = '{week.To:yyyy-MM-dd}'";
+        Assert.Equal(0L, await _db.ScalarAsync<long>($"SELECT count(*) FROM rollup_cell_periods WHERE {key} AND cardinality(rise_p) <> cardinality(cell_rows)"));
+
+        // Planted: every p-value 0.5. The page shows it on every tested cell, so none is flagged any more.
+        await _db.ExecuteAsync($"UPDATE rollup_cell_periods SET rise_p = array_fill(0.5::float8, ARRAY[cardinality(rise_p)]) WHERE {key}");
+        var cells = (await _queries.SnapshotAsync(week, HotspotSource.Rollups)).Cells;
+
+        var tested = cells.Where(c => c.Assessment.Verdict != HotspotVerdict.TooFew).ToList();
+        Assert.NotEmpty(tested);
+        Assert.All(tested, c => Assert.Equal(0.5, c.Assessment.PValue));
+        Assert.DoesNotContain(cells, c => c.Assessment.Flagged);
     }
 
     [Fact]

@@ -57,4 +57,19 @@ public class HotspotRuleTests
         Assert.Equal(HotspotVerdict.NotSignificant, result.Verdict);
         Assert.True(result.RateRatio < 1);
     }
+
+    [Fact]
+    public void P_values_given_ahead_are_used_as_they_are_and_must_match_the_layer()
+    {
+        var layer = new List<WindowCounts> { new(60, 80), new(4, 0) };
+
+        var computed = _rule.Assess(layer);
+        var given = _rule.Assess(layer, [0.9, 0.0]);
+
+        Assert.Equal(computed[0].PValue, _rule.RiseP(layer[0]));
+        Assert.Equal(HotspotVerdict.Hotspot, computed[0].Verdict);
+        Assert.Equal((0.9, HotspotVerdict.NotSignificant), (given[0].PValue, given[0].Verdict));
+        Assert.Equal((null, HotspotVerdict.TooFew), (given[1].PValue, given[1].Verdict)); // untested whatever its p
+        Assert.Throws<ArgumentException>(() => _rule.Assess(layer, [0.5]));
+    }
 }

@@ -1392,6 +1392,11 @@ namespace Admin.Data.Persistence.Migrations
                         .HasColumnType("bigint[]")
                         .HasColumnName("recent_high");
 
+                    b.PrimitiveCollection<double[]>("RiseP")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("rise_p");
+
                     b.HasKey("PeriodTo", "PeriodFrom", "RecentFrom", "BaselineFrom")
                         .HasName("pk_rollup_cell_periods");
 
