@@ -54,4 +54,27 @@ public sealed class FailureTests(LoadAppFixture app)
         Assert.Equal(FailureKind.ExpectedMissing, failure.Kind);
         Assert.True(circuit.IsAlive); // the circuit itself is fine: only the expectation failed
     }
+
+    [Fact]
+    public async Task A_viewport_report_racing_the_closing_tab_is_not_counted_as_an_error()
+    {
+        PlantedFault.UrlContains = null;
+        await using var users = new LoadUsers(app.Database.ConnectionString, "closing");
+        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
+        using var session = new SessionClient(app.BaseAddress);
+        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
+        await using var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        circuit.OnSoftError = (kind, message) => errors.Enqueue($"{kind}: {message}");
+
+        // One report in flight as the tab closes, one due on the next animation frame after the beacon freed the circuit
+        // while the socket is still open: the server answers it "Circuit has been shut down due to error."
+        var inFlight = circuit.ScrollGridAsync(200);
+        await circuit.SendDisconnectBeaconAsync();
+        circuit.ReportViewportSoon(circuit.Js.Viewport!);
+        await Task.WhenAny(inFlight, Task.Delay(TimeSpan.FromSeconds(5)));
+        await Task.Delay(500);
+
+        Assert.Empty(errors);
+    }
 }

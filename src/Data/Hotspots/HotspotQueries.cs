@@ -1,4 +1,5 @@
 using Admin.Data.Domain;
+using Admin.Data.Persistence;
 using Admin.Data.Reference;
 using Admin.Data.Rollups;
 using Admin.Data.Time;
@@ -113,10 +114,10 @@ public sealed class HotspotQueries(ReadSource dataSource, IOptions<HotspotOption
     /// <summary>A <see cref="Rollups.CellPeriod"/> row's parallel arrays, in the order of a cell row's columns, and its cells' p-values.</summary>
     private static (List<(GridCell Cell, AreaTotals Totals)>, double[]) CellsOf(NpgsqlDataReader reader)
     {
-        var (rows, columns) = (reader.GetFieldValue<int[]>(0), reader.GetFieldValue<int[]>(1));
-        var (checks, high, recent, baseline) = (reader.GetFieldValue<long[]>(2), reader.GetFieldValue<long[]>(3), reader.GetFieldValue<long[]>(4), reader.GetFieldValue<long[]>(5));
+        var (rows, columns) = (BinaryArrays.Int32s(reader, 0), BinaryArrays.Int32s(reader, 1));
+        var (checks, high, recent, baseline) = (BinaryArrays.Int64s(reader, 2), BinaryArrays.Int64s(reader, 3), BinaryArrays.Int64s(reader, 4), BinaryArrays.Int64s(reader, 5));
         var cells = rows.Select((row, i) => (new GridCell(row, columns[i]), new AreaTotals(checks[i], high[i], recent[i], baseline[i]))).ToList();
-        return (cells, reader.GetFieldValue<double[]>(6));
+        return (cells, BinaryArrays.Doubles(reader, 6));
     }
 
     /// <summary>The district holding most of the cell's checks in the period (from the cell rollup), or null when none has a district.</summary>

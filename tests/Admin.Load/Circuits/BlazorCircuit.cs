@@ -166,11 +166,15 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <summary>Calls a [JSInvokable] method on a DotNetObjectReference the server gave out, like DotNetObject.invokeMethodAsync.</summary>
     public Task<string> InvokeDotNetAsync(long objectId, string method, string argsJson)
     {
+        if (_disposing) return Task.FromCanceled<string>(new CancellationToken(canceled: true));
         var callId = Interlocked.Increment(ref _nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var call = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _calls[callId] = call;
         _ = SendOrFailAsync("BeginInvokeDotNetFromJS", callId, null, method, objectId, argsJson);
-        _ = call.Task.ContinueWith(t => OnSoftError?.Invoke(FailureKind.UnhandledException, $"{method}: {t.Exception!.InnerException!.Message}"),
+        // Not once the tab is closing: a call still in flight when the disconnect beacon freed the circuit is answered
+        // "Circuit has been shut down due to error." (a browser sends nothing after it; this client's animation-frame
+        // viewport reports can), which is not an error of the server's.
+        _ = call.Task.ContinueWith(t => { if (!_disposing) OnSoftError?.Invoke(FailureKind.UnhandledException, $"{method}: {t.Exception!.InnerException!.Message}"); },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return call.Task;
     }
@@ -343,20 +347,24 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <summary>Closes the tab: the disconnect beacon (so the server frees the circuit now, not after its retention period), then the socket.</summary>
     public async ValueTask DisposeAsync()
     {
-        _disposing = true;
-        if (_circuitId is not null)
-        {
-            try
-            {
-                using var form = new FormUrlEncodedContent([new("circuitId", _circuitId)]);
-                using var _ = await _session.Http.PostAsync("_blazor/disconnect", form);
-            }
-            catch (Exception) { /* the server may be gone already */ }
-        }
+        await SendDisconnectBeaconAsync();
         if (_hub is not null)
         {
             try { await _hub.DisposeAsync(); } catch (Exception) { }
         }
+    }
+
+    /// <summary>The first half of closing the tab: from here on nothing is sent, and what the server answers is not an error.</summary>
+    internal async Task SendDisconnectBeaconAsync()
+    {
+        _disposing = true;
+        if (_circuitId is null) return;
+        try
+        {
+            using var form = new FormUrlEncodedContent([new("circuitId", _circuitId)]);
+            using var _ = await _session.Http.PostAsync("_blazor/disconnect", form);
+        }
+        catch (Exception) { /* the server may be gone already */ }
     }
 
     private sealed class Waiter(Func<Dom, bool> expected)
