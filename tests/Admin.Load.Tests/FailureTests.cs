@@ -40,12 +40,8 @@ public sealed class FailureTests(LoadAppFixture app)
     [Fact]
     public async Task An_expected_element_that_never_appears_fails_the_action()
     {
-        PlantedFault.UrlContains = null;
-        await using var users = new LoadUsers(app.Database.ConnectionString, "missing");
-        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
-        using var session = new SessionClient(app.BaseAddress);
-        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
-        await using var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await using var tab = await GridTab.OpenAsync(app, "missing");
+        var circuit = tab.Circuit;
         var jumpStart = circuit.Query(d => d.ByTestId("jump-start"))!;
 
         var failure = await Assert.ThrowsAsync<CircuitFailureException>(() =>
@@ -58,12 +54,8 @@ public sealed class FailureTests(LoadAppFixture app)
     [Fact]
     public async Task A_viewport_report_racing_the_closing_tab_is_not_counted_as_an_error()
     {
-        PlantedFault.UrlContains = null;
-        await using var users = new LoadUsers(app.Database.ConnectionString, "closing");
-        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
-        using var session = new SessionClient(app.BaseAddress);
-        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
-        await using var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await using var tab = await GridTab.OpenAsync(app, "closing");
+        var circuit = tab.Circuit;
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         circuit.OnSoftError = (kind, message) => errors.Enqueue($"{kind}: {message}");
 
@@ -76,5 +68,29 @@ public sealed class FailureTests(LoadAppFixture app)
         await Task.Delay(500);
 
         Assert.Empty(errors);
+    }
+
+    /// <summary>An analyst of its own on the records grid, in a circuit of its own.</summary>
+    private sealed class GridTab(LoadUsers users, SessionClient session, BlazorCircuit circuit) : IAsyncDisposable
+    {
+        public BlazorCircuit Circuit => circuit;
+
+        public static async Task<GridTab> OpenAsync(LoadAppFixture app, string tag)
+        {
+            PlantedFault.UrlContains = null;
+            var users = new LoadUsers(app.Database.ConnectionString, tag);
+            var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
+            var session = new SessionClient(app.BaseAddress);
+            await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
+            var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+            return new GridTab(users, session, circuit);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await circuit.DisposeAsync();
+            session.Dispose();
+            await users.DisposeAsync();
+        }
     }
 }

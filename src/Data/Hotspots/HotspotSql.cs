@@ -96,11 +96,14 @@ internal static class HotspotSql
     /// <summary>rollup_cell_periods' p-values of each cell's rise, computed by the refresh in C# (not summed): read after the arrays.</summary>
     public const string CellRiseP = "rise_p";
 
+    /// <summary>The window counts' arrays, from which the refresh computes <see cref="CellRiseP"/>.</summary>
+    public const string RecentHighArray = "recent_high", BaselineHighArray = "baseline_high";
+
     /// <summary>rollup_cell_periods' arrays, each with the summed cells' column it holds, in one order for reading and writing.</summary>
     private static readonly (string Array, string Column)[] CellPeriodArrays =
     [
         ("cell_rows", "cell_row"), ("cell_columns", "cell_column"), ("checks", "checks"),
-        ("high_risk", "high_risk"), ("recent_high", "recent_high"), ("baseline_high", "baseline_high"),
+        ("high_risk", "high_risk"), (RecentHighArray, "recent_high"), (BaselineHighArray, "baseline_high"),
     ];
 
     /// <summary>Per grid cell from the month-to-date totals, a row per cell in the columns' order of <see cref="Cells"/>' arrays.</summary>

@@ -56,9 +56,9 @@ internal static class CellPeriods
     }
 
     /// <summary>
-    /// Summed (and each cell's p-value computed) first, outside any transaction (at 50M rows ~150 ms for the five, which an id held meanwhile would hold up
-    /// the change feed for), then written in one short transaction. The caller holds the refresh lock, so no edit moves
-    /// the totals between.
+    /// Summed (and each cell's p-value computed) first, outside any transaction (at 50M rows ~150 ms for the five, which
+    /// an id held meanwhile would hold up the change feed for), then written in one short transaction. The caller holds
+    /// the refresh lock, so no edit moves the totals between.
     /// </summary>
     private static async Task<(int Periods, TimeSpan Held)> WriteAsync(NpgsqlConnection conn, List<(HotspotPeriod Period, HotspotWindows Windows)> keys, HotspotRule rule, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ internal static class CellPeriods
             await reader.ReadAsync(ct);
             var arrays = new object[reader.FieldCount];
             reader.GetValues(arrays);
-            var (recent, baseline) = (reader.GetFieldValue<long[]>(reader.GetOrdinal("recent_high")), reader.GetFieldValue<long[]>(reader.GetOrdinal("baseline_high")));
+            var (recent, baseline) = (reader.GetFieldValue<long[]>(reader.GetOrdinal(HotspotSql.RecentHighArray)), reader.GetFieldValue<long[]>(reader.GetOrdinal(HotspotSql.BaselineHighArray)));
             sums.Add((arrays, recent.Select((r, i) => rule.RiseP(new WindowCounts(r, baseline[i]))).ToArray()));
         }
 
