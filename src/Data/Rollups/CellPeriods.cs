@@ -71,7 +71,8 @@ internal static class CellPeriods
             await reader.ReadAsync(ct);
             var arrays = new object[reader.FieldCount];
             reader.GetValues(arrays);
-            var (recent, baseline) = (reader.GetFieldValue<long[]>(reader.GetOrdinal(HotspotSql.RecentHighArray)), reader.GetFieldValue<long[]>(reader.GetOrdinal(HotspotSql.BaselineHighArray)));
+            // The window counts as just read, not a second conversion of their columns.
+            var (recent, baseline) = ((long[])arrays[reader.GetOrdinal(HotspotSql.RecentHighArray)], (long[])arrays[reader.GetOrdinal(HotspotSql.BaselineHighArray)]);
             sums.Add((arrays, recent.Select((r, i) => rule.RiseP(new WindowCounts(r, baseline[i]))).ToArray()));
         }
 
