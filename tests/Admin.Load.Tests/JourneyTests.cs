@@ -14,7 +14,7 @@ public sealed class JourneyTests(LoadAppFixture app)
     private static readonly string[] EveryAction =
     [
         "records.open", "records.filter-province", "records.filter-risk", "records.menu", "records.search-phone", "records.search-kind",
-        "records.search-prefix", "records.scroll", "records.jump-date", "records.open-record", "records.back", "select-open",
+        "records.search-prefix", "records.scroll", "records.jump-date", "records.open-record", "records.back",
         "hotspots.open", "hotspots.period", "hotspots.metric", "hotspots.drill",
         "audit.open", "audit.search", "audit.open-entry", "audit.back", "edit.open", "edit.save",
     ];

@@ -38,11 +38,11 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await Expect(page.Locator("tr.kg-row").First).ToBeVisibleAsync();
 
         // The province options carry their counts (a quarter of the 480 checks each for the four provinces seeded).
-        await page.Locator("[data-filter=province]").ClickAsync();
-        var gauteng = page.Locator(".mud-popover-open .facet-option[data-option='ZA-GP']");
-        await Expect(gauteng.Locator(".facet-count")).ToHaveTextAsync("120");
-        await Expect(page.Locator(".mud-popover-open .facet-option[data-option='ZA-NC'] .facet-count")).ToHaveTextAsync("0");
-        await gauteng.ClickAsync();
+        var province = page.Locator("select[data-filter=province]");
+        await Expect(province.Locator("option[value='ZA-GP']")).ToHaveAttributeAsync("data-count", "120");
+        await Expect(province.Locator("option[value='ZA-GP']")).ToHaveTextAsync("Gauteng · 120");
+        await Expect(province.Locator("option[value='ZA-NC']")).ToHaveAttributeAsync("data-count", "0");
+        await province.SelectOptionAsync("ZA-GP");
         await Expect(page).ToHaveURLAsync(new Regex("province=ZA-GP"));
         await Expect(page.GetByTestId("count-label")).ToContainTextAsync("120 checks");
 

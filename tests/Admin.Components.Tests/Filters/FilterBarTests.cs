@@ -1,6 +1,5 @@
 using Admin.Components.Filters;
 using Bunit;
-using Bunit.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -52,6 +51,32 @@ public class FilterBarTests
             .Add(x => x.From, new DateOnly(2021, 1, 21)).Add(x => x.To, new DateOnly(2021, 1, 21)));
         Assert.Contains("Dates (SAST)", cut.Markup);
         Assert.DoesNotContain("UTC", cut.Markup);
+        Assert.Equal("2021-01-21", cut.Find("[data-testid=dates-from]").GetAttribute("value"));
+        Assert.Equal("2021-01-21", cut.Find("[data-testid=dates-to]").GetAttribute("min")); // "to" cannot go before "from"
+    }
+
+    [Fact]
+    public async Task Choosing_an_option_reports_the_field_and_value_and_Any_clears_it()
+    {
+        await using var ctx = ComponentContext.Create();
+        var changes = new List<FilterChange>();
+        IRenderedComponent<FilterBar> Bar(string? risk) => ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.IsCombinable, Served)
+            .Add(x => x.Values, new Dictionary<string, string?> { ["risk"] = risk }).Add(x => x.OnChange, (FilterChange c) => changes.Add(c)));
+        await Bar(null).Find("[data-filter=risk]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "high" });
+        await Bar("high").Find("[data-filter=risk]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "" });
+        Assert.Equal([new FilterChange("risk", "high"), new FilterChange("risk", null)], changes);
+    }
+
+    [Fact]
+    public async Task Dates_report_both_ends_and_a_cleared_end_as_none()
+    {
+        await using var ctx = ComponentContext.Create();
+        var ranges = new List<(DateOnly?, DateOnly?)>();
+        var cut = ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.ShowDateRange, true)
+            .Add(x => x.From, new DateOnly(2021, 1, 1)).Add(x => x.OnDatesChange, ((DateOnly? From, DateOnly? To) r) => ranges.Add(r)));
+        await cut.Find("[data-testid=dates-to]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "2021-02-28" });
+        await cut.Find("[data-testid=dates-from]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "" });
+        Assert.Equal([(new DateOnly(2021, 1, 1), new DateOnly(2021, 2, 28)), (null, null)], ranges);
     }
 }
 
@@ -70,36 +95,28 @@ public class FilterBarFacetTests
         ["district"] = new Dictionary<string, long> { ["EKU"] = 950, ["JHB"] = 1_500_000, ["TSH"] = 20_400 },
     };
 
-    // The bar with MudBlazor's popover host beside it, so an opened select's options render.
-    private static IRenderedComponent<ContainerFragment> Render(BunitContext ctx, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? counts,
+    private static IRenderedComponent<FilterBar> Render(BunitContext ctx, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? counts,
         IReadOnlyDictionary<string, string?>? values = null) =>
-        ctx.Render(b =>
-        {
-            b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<FilterBar>(1);
-            b.AddAttribute(2, nameof(FilterBar.Fields), Fields);
-            b.AddAttribute(3, nameof(FilterBar.Counts), counts);
-            b.AddAttribute(4, nameof(FilterBar.Values), values ?? new Dictionary<string, string?>());
-            b.CloseComponent();
-        });
+        ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.Counts, counts).Add(x => x.Values, values ?? new Dictionary<string, string?>()));
 
-    private static async Task<List<(string Value, string Label, string? Count)>> OptionsAsync(IRenderedComponent<ContainerFragment> cut, int field)
-    {
-        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()[field];
-        await cut.InvokeAsync(select.Instance.OpenMenu);
-        return cut.FindAll(".facet-option").Select(o => (o.GetAttribute("data-option")!, o.QuerySelector(".facet-label")!.TextContent.Trim(),
-            o.QuerySelector(".facet-count")?.TextContent.Trim())).ToList();
-    }
+    // A field's options after "Any": value, label, and the count its text shows after the label, if any.
+    private static List<(string Value, string Label, string? Count)> Options(IRenderedComponent<FilterBar> cut, int field) =>
+        cut.FindAll("select")[field].QuerySelectorAll("option").Skip(1).Select(o =>
+        {
+            var label = o.GetAttribute("data-label")!;
+            var text = o.TextContent.Trim();
+            return (o.GetAttribute("value")!, label, text == label ? null : text[(label + " · ").Length..]);
+        }).ToList();
 
     [Fact]
     public async Task Each_option_shows_its_count_short()
     {
         await using var ctx = ComponentContext.Create();
         var cut = Render(ctx, Counts);
-        var options = await OptionsAsync(cut, 0);
+        var options = Options(cut, 0);
         Assert.Equal([("ZA-EC", "Eastern Cape", "0"), ("ZA-GP", "Gauteng", "4.1M"), ("ZA-WC", "Western Cape", "812k")], options);
-        Assert.Equal("4,123,456", cut.Find(".facet-option[data-option='ZA-GP'] .facet-count").GetAttribute("title"));
+        Assert.Equal("4,123,456", cut.Find("option[value='ZA-GP']").GetAttribute("title"));
+        Assert.Equal("4123456", cut.Find("option[value='ZA-GP']").GetAttribute("data-count"));
     }
 
     [Fact]
@@ -107,7 +124,7 @@ public class FilterBarFacetTests
     {
         await using var ctx = ComponentContext.Create();
         var cut = Render(ctx, Counts);
-        var options = await OptionsAsync(cut, 1);
+        var options = Options(cut, 1);
         Assert.Equal(["JHB", "TSH", "EKU"], options.Select(o => o.Value));
         Assert.Equal(["1.5M", "20k", "950"], options.Select(o => o.Count!));
     }
@@ -117,17 +134,18 @@ public class FilterBarFacetTests
     {
         await using var ctx = ComponentContext.Create();
         var cut = Render(ctx, null);
-        var options = await OptionsAsync(cut, 1);
+        var options = Options(cut, 1);
         Assert.Equal(["EKU", "JHB", "TSH"], options.Select(o => o.Value));
         Assert.All(options, o => Assert.Null(o.Count));
     }
 
     [Fact]
-    public async Task The_chosen_option_reads_as_its_label_without_its_count()
+    public async Task The_chosen_option_is_selected_and_the_others_are_not()
     {
         await using var ctx = ComponentContext.Create();
         var cut = Render(ctx, Counts, new Dictionary<string, string?> { ["province"] = "ZA-GP" });
-        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()[0];
-        Assert.Equal("Gauteng", MudBlazor.Extensions.ComponentBaseWithStateExtensions.GetState(select.Instance, x => x.Text));
+        Assert.Equal("ZA-GP", cut.Find("[data-filter=province]").GetAttribute("value"));
+        Assert.Equal(["ZA-GP"], cut.FindAll("[data-filter=province] option[selected]").Select(o => o.GetAttribute("value")));
+        Assert.Equal([""], cut.FindAll("[data-filter=district] option[selected]").Select(o => o.GetAttribute("value"))); // "Any"
     }
 }

@@ -23,26 +23,14 @@ public static class Ui
         await circuit.NavigateAsync(href);
     }
 
-    /// <summary>
-    /// The element (inside a MudSelect) that opens it: the input control's mousedown, as a pointer press does; returns
-    /// the id of the popover content that will list the options.
-    /// </summary>
-    public static (ElementNode Opener, string PopoverContentId) SelectParts(Dom dom, ElementNode inside)
-    {
-        var opener = Dom.Ancestors(inside).FirstOrDefault(e => e.Events.ContainsKey("mousedown") && e.HasClass("mud-input-control"))
-            ?? throw new CircuitFailureException(FailureKind.ExpectedMissing, "no MudSelect input control around " + inside);
-        var select = Dom.Ancestors(opener).First(e => e.HasClass("mud-select"));
-        var popover = select.Descendants().FirstOrDefault(e => e.Attr("id")?.StartsWith("popover-", StringComparison.Ordinal) == true)
-            ?? throw new CircuitFailureException(FailureKind.ExpectedMissing, "no popover in the MudSelect around " + inside);
-        return (opener, "popovercontent-" + popover.Attr("id")!["popover-".Length..]);
-    }
+    /// <summary>Choosing an option of a native select: the one "change" event the browser sends, with the option's value.</summary>
+    public static Task ChooseAsync(this BlazorCircuit circuit, ElementNode select, string value) =>
+        circuit.DispatchEventAsync(select, "change", BrowserEvents.Value(value));
 
     /// <summary>
-    /// An option of an open MudSelect: a clickable list item in its popover content with exactly this text, or, for a
-    /// filter option showing its count beside it ("Gauteng 4.1M"), with this label.
+    /// A native select's option named <paramref name="label"/>: by its label (data-label, where the text adds a count,
+    /// "Gauteng · 4.1M") or by its text.
     /// </summary>
-    public static ElementNode? SelectOption(Dom dom, string popoverContentId, string label) =>
-        dom.First(e => e.Attr("id") == popoverContentId)?.Descendants()
-            .FirstOrDefault(e => e.Events.ContainsKey("click") && e.HasClass("mud-list-item")
-                && (e.TextContent.Trim() == label || e.Descendants().Any(l => l.HasClass("facet-label") && l.TextContent.Trim() == label)));
+    public static ElementNode? SelectOption(ElementNode select, string label) =>
+        select.Descendants().FirstOrDefault(e => e.Name == "option" && (e.Attr("data-label") == label || e.TextContent.Trim() == label));
 }

@@ -19,16 +19,13 @@ public static class ListActions
         return ctx.ActAsync(action, c => c.FollowLinkAsync(link), d => d.GridComponentId is { } g && g != before && d.GridSettled);
     }
 
-    /// <summary>Opens a MudSelect (timed until its options show), then picks an option (timed until <paramref name="expected"/>).</summary>
-    public static async Task<bool> SelectAsync(JourneyContext ctx, string action, Func<Dom, ElementNode?> marker, string option, Func<Dom, int?, bool> expected)
+    /// <summary>Picks an option of a native select (one "change" event), timed until <paramref name="expected"/>.</summary>
+    public static async Task<bool> SelectAsync(JourneyContext ctx, string action, Func<Dom, ElementNode?> select, string option, Func<Dom, int?, bool> expected)
     {
-        var (opener, popover) = ctx.Live.Query(d => marker(d) is { } m ? Ui.SelectParts(d, m) : (null!, ""));
-        if (opener is null) { ctx.Find<ElementNode>(action, _ => null); return false; }
-        if (!await ctx.ActAsync("select-open", c => c.DispatchEventAsync(opener, "mousedown", BrowserEvents.Mouse("mousedown")),
-                d => Ui.SelectOption(d, popover, option) is not null)) return false;
-        var item = ctx.Find(action, d => Ui.SelectOption(d, popover, option));
+        var (element, value) = ctx.Live.Query(d => select(d) is { } s && Ui.SelectOption(s, option)?.Attr("value") is { } v ? (s, v) : (null!, ""));
+        if (element is null) { ctx.Find<ElementNode>(action, _ => null); return false; }
         var before = ctx.Live.Query(d => d.GridComponentId);
-        return await ctx.ActAsync(action, c => c.ClickAsync(item), d => expected(d, before));
+        return await ctx.ActAsync(action, c => c.ChooseAsync(element, value), d => expected(d, before));
     }
 
     public static Task<bool> FilterAsync(JourneyContext ctx, string action, string filter, string option, Func<IReadOnlyList<string>, bool> rowMatches) =>

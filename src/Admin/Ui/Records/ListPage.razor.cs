@@ -1,5 +1,6 @@
 using System.Globalization;
 using Admin.Components.Filters;
+using Admin.Components.Inputs;
 using Admin.Components.Grid;
 using Admin.Components.Timeline;
 using Admin.Data.Counting;
@@ -63,7 +64,7 @@ public partial class ListPage<TRow> where TRow : class
     // Nobody known: masked, and no exact counts (safe until the authentication state says otherwise).
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
-    private bool _searchKindOpen, _orderOpen; // the two selects' lists, rendered only while open
+    private List<SelectChoice>? _searchChoices; // the same for every render
     private string? _lastAuditedSearch;
     // Where the grid is, told in the display zone for an ordering by time.
     private Func<TRow, string>? _positionOf;
