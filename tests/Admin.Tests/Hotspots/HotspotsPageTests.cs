@@ -51,6 +51,9 @@ public class HotspotsPageTests : IAsyncLifetime
 
         Assert.Contains("2021-01-10 – 2021-01-20 (11 days)", html);
         Assert.Contains("data-metric=\"change\"", html);
+        // The period's own inputs show it, each bounded by the other end.
+        Assert.Matches("<input [^>]*type=\"date\"[^>]*value=\"2021-01-10\"[^>]*max=\"2021-01-20\"[^>]*data-testid=\"period-from\"", html);
+        Assert.Matches("<input [^>]*type=\"date\"[^>]*value=\"2021-01-20\"[^>]*min=\"2021-01-10\"[^>]*data-testid=\"period-to\"", html);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public partial class ListPage<TRow> where TRow : class
     private Dictionary<string, string?> _filterValues = [];
     private GridAnchor _initialAnchor = GridAnchor.Start;
     private object? _initialTarget;
-    private string? _searchText, _typedSearch, _searchKind, _jumpText, _recordText;
+    private string? _searchText, _searchKind, _jumpText, _recordText;
     private ListCount<TRow>? _count;
     private ListTimeline<TRow>? _timeline;
     private string? _summaryKey;
@@ -152,7 +152,7 @@ public partial class ListPage<TRow> where TRow : class
         _gridKey = key;
 
         _searchKind = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchKind).Value ?? Definition.Searches.FirstOrDefault()?.Name;
-        _searchText = _typedSearch = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
+        _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
         try
         {
             _query = ListQueryParser.Parse(Definition, parameters, PassThrough, Zone);
@@ -285,12 +285,6 @@ public partial class ListPage<TRow> where TRow : class
         if (!string.IsNullOrWhiteSpace(_searchText)) Go([new(ListQueryParser.SearchKind, kind), new(ListQueryParser.SearchText, _searchText)]);
     }
 
-    // Enter searches at once; the debounce then fires with the same text, which is already the page's search.
-    private void OnSearchKey(KeyboardEventArgs e)
-    {
-        if (e.Key == "Enter") OnSearchChanged(_typedSearch);
-    }
-
     private void OnSearchChanged(string? text)
     {
         if (string.Equals(text?.Trim() ?? "", _searchText?.Trim() ?? "", StringComparison.Ordinal)) return;
@@ -334,14 +328,6 @@ public partial class ListPage<TRow> where TRow : class
         }
         Open(row);
     }
-
-    private Task OnJumpKey(KeyboardEventArgs e)
-    {
-        if (e.Key == "Enter") JumpToDate();
-        return Task.CompletedTask;
-    }
-
-    private Task OnRecordKey(KeyboardEventArgs e) => e.Key == "Enter" ? OpenRecord() : Task.CompletedTask;
 
     private void Open(TRow row)
     {
