@@ -41,13 +41,26 @@ public abstract class ContainerNode : Node
         Children.Insert(Math.Min(index, Children.Count), child);
     }
 
+    /// <summary>Elements below this node in document order. One explicit stack, not nested iterators: every render
+    /// batch a virtual user waits on walks the whole page, and nested iterators were the harness's hottest code (perf: ~8 % of its CPU).</summary>
     public IEnumerable<ElementNode> Descendants()
     {
-        foreach (var child in Children)
+        var stack = new Stack<(ContainerNode Node, int Next)>();
+        var (node, next) = ((ContainerNode)this, 0);
+        while (true)
         {
-            if (child is ElementNode e) yield return e;
-            if (child is ContainerNode c)
-                foreach (var d in c.Descendants()) yield return d;
+            if (next < node.Children.Count)
+            {
+                var child = node.Children[next++];
+                if (child is ElementNode e) yield return e;
+                if (child is ContainerNode c)
+                {
+                    stack.Push((node, next));
+                    (node, next) = (c, 0);
+                }
+            }
+            else if (stack.Count > 0) (node, next) = stack.Pop();
+            else yield break;
         }
     }
 }
@@ -61,7 +74,14 @@ public sealed class ElementNode(string name) : ContainerNode
 
     public string? Attr(string name) => Attributes.GetValueOrDefault(name);
 
-    public bool HasClass(string cls) => Attr("class") is { } c && c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(cls);
+    public bool HasClass(string cls)
+    {
+        if (Attr("class") is not { } classes) return false;
+        var span = classes.AsSpan();
+        foreach (var range in span.Split(' '))
+            if (span[range].SequenceEqual(cls)) return true;
+        return false;
+    }
 
     public override string ToString() => $"<{Name} {string.Join(' ', Attributes.Select(a => $"{a.Key}=\"{a.Value}\""))}>";
 }
