@@ -70,6 +70,32 @@ public sealed class FailureTests(LoadAppFixture app)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_viewport_report_crossing_the_grids_release_is_not_counted_but_one_to_a_live_grid_that_fails_is()
+    {
+        await using var tab = await GridTab.OpenAsync(app, "released");
+        var circuit = tab.Circuit;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        circuit.OnSoftError = (kind, message) => errors.Enqueue($"{kind}: {message}");
+
+        // A new query replaces the grid (it is keyed by the address): the old one's JS object is released, then its
+        // .NET object, so a report sent before the release reached this side is answered with a failure.
+        var old = circuit.Js.Viewport!;
+        var before = circuit.Query(d => d.GridComponentId);
+        await circuit.MeasureAsync(() => circuit.NavigateAsync("records/health-checks?risk=high"),
+            d => d.GridComponentId is { } g && g != before && d.GridSettled, TimeSpan.FromSeconds(30), "new grid", CancellationToken.None);
+        Assert.True(old.Disposed);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => circuit.InvokeDotNetAsync(old.DotNetObjectId, "OnViewportChanged", old.ReportArgs, () => old.Disposed));
+        await Task.Delay(200);
+        Assert.Empty(errors);
+
+        // The same failure for an object this side still holds is the server's, and counts.
+        await Assert.ThrowsAnyAsync<Exception>(() => circuit.InvokeDotNetAsync(old.DotNetObjectId, "OnViewportChanged", old.ReportArgs, () => false));
+        await Task.Delay(200);
+        Assert.Single(errors);
+    }
+
     /// <summary>An analyst of its own on the records grid, in a circuit of its own.</summary>
     private sealed class GridTab(LoadUsers users, SessionClient session, BlazorCircuit circuit) : IAsyncDisposable
     {

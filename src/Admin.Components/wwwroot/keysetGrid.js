@@ -9,7 +9,8 @@ export function observe(viewport, dotnet) {
   const report = () => {
     pending = false;
     if (disposed) return; // a frame already requested when the grid went away: its .NET object is about to be released
-    dotnet.invokeMethodAsync('OnViewportChanged', viewport.scrollTop, viewport.clientHeight);
+    // A report that crosses the grid's release on the wire fails on the server (its .NET object is gone): not an error.
+    dotnet.invokeMethodAsync('OnViewportChanged', viewport.scrollTop, viewport.clientHeight).catch(e => { if (!disposed) console.error(e); });
   };
   const onScroll = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
   const onKey = e => {

@@ -163,8 +163,13 @@ public sealed class BlazorCircuit : IAsyncDisposable
         else call.TrySetException(new CircuitFailureException(FailureKind.UnhandledException, "a .NET call failed: " + resultOrError));
     }
 
-    /// <summary>Calls a [JSInvokable] method on a DotNetObjectReference the server gave out, like DotNetObject.invokeMethodAsync.</summary>
-    public Task<string> InvokeDotNetAsync(long objectId, string method, string argsJson)
+    /// <summary>
+    /// Calls a [JSInvokable] method on a DotNetObjectReference the server gave out, like DotNetObject.invokeMethodAsync.
+    /// <paramref name="released"/> says whether the object's owner has since been released on this side: a call that
+    /// crossed its release on the wire fails on the server ("no tracked object"), as it would from a browser's page, and
+    /// is not an error of the server's.
+    /// </summary>
+    public Task<string> InvokeDotNetAsync(long objectId, string method, string argsJson, Func<bool>? released = null)
     {
         if (_disposing) return Task.FromCanceled<string>(new CancellationToken(canceled: true));
         var callId = Interlocked.Increment(ref _nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -174,7 +179,10 @@ public sealed class BlazorCircuit : IAsyncDisposable
         // Not once the tab is closing: a call still in flight when the disconnect beacon freed the circuit is answered
         // "Circuit has been shut down due to error." (a browser sends nothing after it; this client's animation-frame
         // viewport reports can), which is not an error of the server's.
-        _ = call.Task.ContinueWith(t => { if (!_disposing) OnSoftError?.Invoke(FailureKind.UnhandledException, $"{method}: {t.Exception!.InnerException!.Message}"); },
+        _ = call.Task.ContinueWith(t =>
+            {
+                if (!_disposing && released?.Invoke() != true) OnSoftError?.Invoke(FailureKind.UnhandledException, $"{method}: {t.Exception!.InnerException!.Message}");
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return call.Task;
     }
@@ -314,7 +322,8 @@ public sealed class BlazorCircuit : IAsyncDisposable
                 if (viewport.Disposed) return;
                 args = viewport.ReportArgs;
             }
-            await InvokeDotNetAsync(viewport.DotNetObjectId, "OnViewportChanged", args).ContinueWith(_ => { }, TaskScheduler.Default);
+            // The grid can go (a new query, a page change) while this report is on its way, as in a browser.
+            await InvokeDotNetAsync(viewport.DotNetObjectId, "OnViewportChanged", args, () => viewport.Disposed).ContinueWith(_ => { }, TaskScheduler.Default);
         });
 
     /// <summary>Scrolls the grid viewport like a reader's wheel and reports it; returns false when there is no grid.</summary>
