@@ -96,7 +96,6 @@ public partial class DensityStrip : IAsyncDisposable
     private DateOnly Clamp(DateOnly day) => day < Start ? Start : day > Last ? Last : day;
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Format(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private async Task OnKeyDown(KeyboardEventArgs e)
