@@ -11,7 +11,7 @@ namespace Admin.Load.Tests;
 public sealed class CircuitSocketTests(LoadAppFixture app)
 {
     [Fact]
-    public async Task A_browser_offering_compression_gets_it_without_server_context_takeover()
+    public async Task A_browser_offering_compression_gets_it_without_context_takeover_either_way()
     {
         await using var users = new LoadUsers(app.Database.ConnectionString, "socket");
         var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
@@ -34,6 +34,14 @@ public sealed class CircuitSocketTests(LoadAppFixture app)
         var accepted = string.Join(", ", extensions!);
         Assert.Contains("permessage-deflate", accepted);
         Assert.Contains("server_no_context_takeover", accepted);
+        Assert.Contains("client_no_context_takeover", accepted); // nor does the browser: the server's inflater is freed too
         Assert.Contains("frame-ancestors 'none'", socket.HttpResponseHeaders["Content-Security-Policy"].Single());
     }
+
+    [Theory]
+    [InlineData("permessage-deflate; client_max_window_bits", "permessage-deflate; client_max_window_bits; client_no_context_takeover")]
+    [InlineData("permessage-deflate; client_no_context_takeover", "permessage-deflate; client_no_context_takeover")]
+    [InlineData("x-webkit-deflate-frame, permessage-deflate", "x-webkit-deflate-frame, permessage-deflate; client_no_context_takeover")]
+    public void The_offer_is_completed_with_client_no_context_takeover(string offer, string completed) =>
+        Assert.Equal(completed, Admin.Hosting.CircuitSocket.WithClientNoContextTakeover(offer).ToString());
 }

@@ -411,7 +411,9 @@ public partial class KeysetGrid<TRow>
         {
             var bottom = _pendingBottom;
             _pendingTop = _pendingBottom = false;
-            await _module.InvokeVoidAsync(bottom ? "shift" : "scrollToTop", _viewport, 1e9);
+            // No number in these calls: a boxed double among JS interop arguments makes System.Text.Json resolve its ~40
+            // interfaces in the circuit's own metadata cache (~35 KB per circuit, kept for its life).
+            await _module.InvokeVoidAsync(bottom ? "scrollToBottom" : "scrollToTop", _viewport);
         }
         if (_pendingShift != 0)
         {

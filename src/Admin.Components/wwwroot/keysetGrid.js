@@ -67,6 +67,8 @@ export function shift(viewport, pixels) { viewport.scrollTop += pixels; }
 
 export function scrollToTop(viewport) { viewport.scrollTop = 0; }
 
+export function scrollToBottom(viewport) { viewport.scrollTop = viewport.scrollHeight; }
+
 // Focuses the row in the tab order (the one a key made active), scrolled just into view below the sticky header.
 export function focusActive(viewport) {
   const row = viewport.querySelector('tr.kg-row[tabindex="0"]');

@@ -1,5 +1,6 @@
 using Admin.Security;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Primitives;
 
 namespace Admin.Hosting;
 
@@ -21,4 +22,29 @@ public static class CircuitSocket
             return Task.CompletedTask;
         };
     }
+
+    private const string DeflateOffer = "permessage-deflate";
+    private const string ClientNoContextTakeover = "client_no_context_takeover";
+
+    /// <summary>
+    /// The browser compresses each of its messages on its own too: ASP.NET Core answers client_no_context_takeover only
+    /// when the offer holds it (browsers do not offer it; a server may add it to its answer, RFC 7692 7.1.1.2), so the
+    /// offer to the circuit's socket is completed here. The server's inflater is then freed after each message instead
+    /// of keeping its 32 KB window for the circuit's life; a browser's messages (events, interop answers) are small.
+    /// </summary>
+    public static IApplicationBuilder UseCircuitSocketOffer(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var offers = context.Request.Headers.SecWebSocketExtensions;
+            if (offers.Count > 0 && context.Request.Path.StartsWithSegments("/_blazor"))
+                context.Request.Headers.SecWebSocketExtensions = WithClientNoContextTakeover(offers);
+            return next(context);
+        });
+
+    /// <summary>Each permessage-deflate offer with client_no_context_takeover added; other extensions as they were.</summary>
+    public static StringValues WithClientNoContextTakeover(StringValues offers) =>
+        string.Join(", ", offers.SelectMany(h => (h ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(o => o.StartsWith(DeflateOffer, StringComparison.Ordinal) && !o.Contains(ClientNoContextTakeover, StringComparison.Ordinal)
+                ? o + "; " + ClientNoContextTakeover
+                : o));
 }

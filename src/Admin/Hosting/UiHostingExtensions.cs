@@ -33,6 +33,7 @@ public static class UiHostingExtensions
         app.UseAdminApiErrors(); // ...except under /api: problem details there, never HTML
         app.UseAdminSecurity();
         app.UseAntiforgery();
+        app.UseCircuitSocketOffer();
         return app;
     }
 

@@ -23,6 +23,8 @@ public sealed partial class GridViewport(long dotNetObjectId, double clientHeigh
 
     public void ScrollToTop() => ScrollTop = 0;
 
+    public void ScrollToBottom(Dom dom) => ScrollTop = MaxScrollTop(dom);
+
     private double MaxScrollTop(Dom dom)
     {
         var grid = dom.ByTestId("keyset-grid");

@@ -5,7 +5,7 @@ namespace Admin.Load.Circuits;
 
 /// <summary>
 /// Answers the JS calls the server makes ("JS.BeginInvokeJS") the way the browser would for this app: Blazor's own
-/// (renderer interop, navigation, page title), the KeysetGrid module (import, observe, shift, scrollToTop, focusActive, dispose) and
+/// (renderer interop, navigation, page title), the KeysetGrid module (import, observe, shift, scrollToTop, scrollToBottom, focusActive, dispose) and
 /// MudBlazor's (popover provider count, window size, element rectangles...). A call it has no answer for returns
 /// null, which is what most of them return in the browser; every identifier seen is counted, so a run can list them.
 /// </summary>
@@ -55,6 +55,10 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 return (true, null);
             case "./_content/Admin.Components/keysetGrid.js.scrollToTop":
                 Viewport?.ScrollToTop();
+                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
+                return (true, null);
+            case "./_content/Admin.Components/keysetGrid.js.scrollToBottom":
+                Viewport?.ScrollToBottom(circuit.DomUnsafe);
                 if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
                 return (true, null);
             case "./_content/Admin.Components/keysetGrid.js.focusActive":

@@ -42,6 +42,19 @@ public class MainLayoutTests : IAsyncLifetime
         Assert.Equal(initiallyOpen, IsOpen());
     }
 
+    [Fact]
+    public async Task The_layout_is_MudBlazor_markup_with_no_MudBlazor_component_but_the_theme_and_the_snackbar()
+    {
+        // The layout is in every circuit: as MudBlazor components it was about twenty, each kept for the circuit's life.
+        await using var ctx = UiTestContext.Create(s => s.AddAppServices(_db));
+        var cut = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p>body</p>"));
+
+        var mud = cut.FindComponents<MudBlazor.MudComponentBase>().Select(c => c.Instance.GetType().Name).Order().ToList();
+        Assert.Equal(["MudSnackbarProvider"], mud); // the theme provider is not a MudComponentBase
+        Assert.Empty(cut.FindComponents<MudBlazor.MudPopoverProvider>());
+        Assert.Equal("true", cut.Find("button[aria-label='Toggle navigation']").GetAttribute("aria-expanded"));
+    }
+
     [Theory]
     [InlineData("Static", false, "false")]
     [InlineData("Server", true, "true")]
