@@ -412,7 +412,7 @@ public partial class KeysetGrid<TRow>
             var bottom = _pendingBottom;
             _pendingTop = _pendingBottom = false;
             // No number in these calls: a boxed double among JS interop arguments makes System.Text.Json resolve its ~40
-            // interfaces in the circuit's own metadata cache (~35 KB per circuit, kept for its life).
+            // interfaces in the circuit's own metadata cache (~40 KB per circuit, kept for its life).
             await _module.InvokeVoidAsync(bottom ? "scrollToBottom" : "scrollToTop", _viewport);
         }
         if (_pendingShift != 0)

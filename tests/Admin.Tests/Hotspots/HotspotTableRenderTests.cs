@@ -57,4 +57,26 @@ public class HotspotTableRenderTests
         Assert.DoesNotContain("/records", table.Markup);
         Assert.Contains("uMgungundlovu", table.Find("tr[data-hotspot=DC22]").TextContent); // the area is still named
     }
+
+    [Fact]
+    public async Task The_layer_toggle_marks_its_choice_and_no_row_is_a_component()
+    {
+        await using var ctx = UiTestContext.Create(role: Data.Security.Roles.Manager);
+        var snapshot = new SnapshotBuilder()
+            .District("DC22", checks: 3_000, highRisk: 600, recent: 90, baseline: 100)
+            .District("JHB", checks: 9_000, highRisk: 900, recent: 220, baseline: 800)
+            .Build();
+
+        var table = ctx.Render<HotspotTable>(p => p.Add(t => t.Snapshot, snapshot));
+
+        // MudBlazor's look on plain elements: every manager's circuit holds this table, and a component per row
+        // (a text, a chip) would be kept for the circuit's life.
+        Assert.Empty(table.FindComponents<Microsoft.AspNetCore.Components.IComponent>());
+        Assert.NotEmpty(table.FindAll(".mud-chip"));
+        List<string?> Checked() => table.FindAll("[aria-label=Areas] button[role=checkbox]").Select(b => b.GetAttribute("aria-checked")).ToList();
+        Assert.Equal(["true", "false"], Checked());
+        table.FindAll("[aria-label=Areas] button[role=checkbox]")[1].Click();
+        Assert.Equal(["false", "true"], Checked());
+        Assert.Empty(table.FindAll("tr[data-hotspot=DC22]"));
+    }
 }
