@@ -50,17 +50,11 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 circuit.ReportViewportSoon(viewport); // observe() reports the position once right away
                 return (true, observer);
             case "./_content/Admin.Components/keysetGrid.js.shift":
-                Viewport?.ScrollBy(args[1]!.GetValue<double>(), circuit.DomUnsafe);
-                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
-                return (true, null);
+                return Scrolled(v => v.ScrollBy(args[1]!.GetValue<double>(), circuit.DomUnsafe));
             case "./_content/Admin.Components/keysetGrid.js.scrollToTop":
-                Viewport?.ScrollToTop();
-                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
-                return (true, null);
+                return Scrolled(v => v.ScrollToTop());
             case "./_content/Admin.Components/keysetGrid.js.scrollToBottom":
-                Viewport?.ScrollToBottom(circuit.DomUnsafe);
-                if (Viewport is not null) circuit.ReportViewportSoon(Viewport);
-                return (true, null);
+                return Scrolled(v => v.ScrollToBottom(circuit.DomUnsafe));
             case "./_content/Admin.Components/keysetGrid.js.focusActive":
                 // Only a grid key asks for it, and the harness presses none; a browser would also scroll the row into view.
                 return (true, null);
@@ -85,6 +79,17 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 return (true, Rect.DeepClone());
         }
         return (true, resultType == ObjectReference ? NewObject(identifier) : null);
+    }
+
+    // The grid's viewport moved by .NET: as in the browser, the scroll event that follows reports the new position.
+    private (bool Ok, JsonNode? Result) Scrolled(Action<GridViewport> scroll)
+    {
+        if (Viewport is { } viewport)
+        {
+            scroll(viewport);
+            circuit.ReportViewportSoon(viewport);
+        }
+        return (true, null);
     }
 
     private JsonObject NewObject(string kind)
