@@ -32,7 +32,9 @@ public partial class KeysetGrid<TRow>
     private CancellationTokenSource _cts = new();
     private bool _disposed;
     private ElementReference _viewport;
-    private IJSObjectReference? _module, _observer;
+    private const string Script = "./_content/Admin.Components/keysetGrid.js";
+    private IJSObjectReference? _module;
+    private bool _observing, _loadedOnce;
     private DotNetObjectReference<KeysetGrid<TRow>>? _self;
     private double _clientHeight;
     // The row the keyboard is on, by cursor (a record, not a position); a key moved it and the browser should focus it.
@@ -172,7 +174,9 @@ public partial class KeysetGrid<TRow>
             _moreBefore = window.MoreBefore;
             _moreAfter = window.MoreAfter ?? (window.Items.Count < BlockSize ? false : null);
             _first = anchor == GridAnchor.End ? Math.Max(0, _rows.Count - _visible) : 0;
-            (_pendingTop, _pendingBottom, _pendingShift) = (anchor != GridAnchor.End, anchor == GridAnchor.End, 0);
+            // A new viewport is at its top already: no call to put it there.
+            (_pendingTop, _pendingBottom, _pendingShift) = (anchor != GridAnchor.End && _loadedOnce, anchor == GridAnchor.End, 0);
+            _loadedOnce = true;
             if (focusEdge && _cursors.Count > 0)
             {
                 _activeCursor = _edgeCursor = anchor == GridAnchor.End ? _cursors[^1] : _cursors[0];
@@ -395,9 +399,12 @@ public partial class KeysetGrid<TRow>
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/keysetGrid.js");
-            if (_module is not null && !_disposed)
-                _observer = await _module.InvokeAsync<IJSObjectReference?>("observe", _viewport, _self);
+            _module = await JS.ImportAsync(Script);
+            if (!_disposed)
+            {
+                _observing = true;
+                await _module.InvokeVoidAsync("observe", _viewport, _self);
+            }
             if (_disposed)
             {
                 await ReleaseJsAsync(); // disposed while these calls were out: what they created is released here
@@ -447,12 +454,12 @@ public partial class KeysetGrid<TRow>
 
     private async Task ReleaseJsAsync()
     {
-        var (observer, module) = (_observer, _module);
-        (_observer, _module) = (null, null);
+        var (observing, module) = (_observing, _module);
+        (_observing, _module) = (false, null);
         try
         {
-            if (observer is not null) { await observer.InvokeVoidAsync("dispose"); await observer.DisposeAsync(); }
-            if (module is not null) await module.DisposeAsync();
+            // The module is the page's (shared with other grids): only this grid's listeners go.
+            if (observing && module is not null) await module.InvokeVoidAsync("release", _viewport);
         }
         catch (Exception ex) when (BrowserGone.Is(ex))
         {

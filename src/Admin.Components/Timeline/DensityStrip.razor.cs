@@ -16,11 +16,12 @@ namespace Admin.Components.Timeline;
 public partial class DensityStrip : IAsyncDisposable
 {
     private ElementReference _track, _dragMarker;
-    private IJSObjectReference? _module, _keys, _drag;
+    private const string Script = "./_content/Admin.Components/densityStrip.js";
+    private IJSObjectReference? _module;
     private DotNetObjectReference<DensityStrip>? _self;
     private DateOnly? _cursor;
     private (DateOnly, DateOnly) _span;
-    private bool _focused, _disposed, _imported;
+    private bool _focused, _disposed, _imported, _attached;
     private long _highest = 1;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -138,12 +139,12 @@ public partial class DensityStrip : IAsyncDisposable
         _imported = true;
         try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./_content/Admin.Components/densityStrip.js");
-            if (_module is not null && !_disposed) _keys = await _module.InvokeAsync<IJSObjectReference?>("keepKeys", _track);
-            if (_module is not null && !_disposed)
+            _module = await JS.ImportAsync(Script);
+            if (!_disposed)
             {
                 _self = DotNetObjectReference.Create(this);
-                _drag = await _module.InvokeAsync<IJSObjectReference?>("enableDrag", _track, _dragMarker, _self);
+                _attached = true;
+                await _module.InvokeVoidAsync("attach", _track, _dragMarker, _self);
             }
             if (_disposed) await ReleaseJsAsync(); // disposed while these calls were out
         }
@@ -160,13 +161,12 @@ public partial class DensityStrip : IAsyncDisposable
 
     private async Task ReleaseJsAsync()
     {
-        var (keys, drag, module, self) = (_keys, _drag, _module, _self);
-        (_keys, _drag, _module, _self) = (null, null, null, null);
+        var (attached, module, self) = (_attached, _module, _self);
+        (_attached, _module, _self) = (false, null, null);
         try
         {
-            if (keys is not null) { await keys.InvokeVoidAsync("dispose"); await keys.DisposeAsync(); }
-            if (drag is not null) { await drag.InvokeVoidAsync("dispose"); await drag.DisposeAsync(); }
-            if (module is not null) await module.DisposeAsync();
+            // The module is the page's (shared): only this strip's listeners go.
+            if (attached && module is not null) await module.InvokeVoidAsync("detach", _track);
         }
         catch (Exception ex) when (BrowserGone.Is(ex))
         {

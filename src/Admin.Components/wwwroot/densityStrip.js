@@ -4,16 +4,26 @@ const keys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp
 // A press that moves this far (px) is a drag, not a click.
 const dragThreshold = 4;
 
-export function keepKeys(track) {
+// What attach() set up on each track, for detach(): the strip holds no JS object of its own (each would cost a round
+// trip to release).
+const attached = new WeakMap();
+
+export function attach(track, marker, component) {
   const onKey = e => { if (keys.has(e.key)) e.preventDefault(); };
   track.addEventListener('keydown', onKey);
-  return { dispose: () => track.removeEventListener('keydown', onKey) };
+  const drag = enableDrag(track, marker, component);
+  attached.set(track, () => { track.removeEventListener('keydown', onKey); drag(); });
+}
+
+export function detach(track) {
+  attached.get(track)?.();
+  attached.delete(track);
 }
 
 // Dragging along the strip: a marker follows the pointer here in the browser (no round trip per move), and on release
 // the component hears once where, as a fraction of the track's width, and jumps there. The click a release would also
 // fire on the bucket under it is swallowed, so a drag is one jump.
-export function enableDrag(track, marker, component) {
+function enableDrag(track, marker, component) {
   let start = null;
   const fraction = e => {
     const r = track.getBoundingClientRect();
@@ -48,12 +58,10 @@ export function enableDrag(track, marker, component) {
   track.addEventListener('pointermove', move);
   track.addEventListener('pointerup', up);
   track.addEventListener('pointercancel', cancel);
-  return {
-    dispose: () => {
-      track.removeEventListener('pointerdown', down);
-      track.removeEventListener('pointermove', move);
-      track.removeEventListener('pointerup', up);
-      track.removeEventListener('pointercancel', cancel);
-    },
+  return () => {
+    track.removeEventListener('pointerdown', down);
+    track.removeEventListener('pointermove', move);
+    track.removeEventListener('pointerup', up);
+    track.removeEventListener('pointercancel', cancel);
   };
 }

@@ -4,6 +4,10 @@
 // on a row, so Tab and the keys of anything else keep theirs.
 const gridKeys = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
 
+// What observe() set up on each viewport, for release(): the grid holds no JS object of its own (each would cost a
+// round trip to release).
+const observed = new WeakMap();
+
 export function observe(viewport, dotnet) {
   let pending = false, disposed = false;
   const report = () => {
@@ -50,17 +54,20 @@ export function observe(viewport, dotnet) {
   const resize = new ResizeObserver(onScroll);
   resize.observe(viewport);
   onScroll();
-  return {
-    dispose: () => {
-      disposed = true;
-      viewport.removeEventListener('scroll', onScroll);
-      viewport.removeEventListener('keydown', onKey);
-      viewport.removeEventListener('click', onClick);
-      viewport.removeEventListener('contextmenu', onContextMenu);
-      closeCopyMenu(false);
-      resize.disconnect();
-    },
-  };
+  observed.set(viewport, () => {
+    disposed = true;
+    viewport.removeEventListener('scroll', onScroll);
+    viewport.removeEventListener('keydown', onKey);
+    viewport.removeEventListener('click', onClick);
+    viewport.removeEventListener('contextmenu', onContextMenu);
+    closeCopyMenu(false);
+    resize.disconnect();
+  });
+}
+
+export function release(viewport) {
+  observed.get(viewport)?.();
+  observed.delete(viewport);
 }
 
 export function shift(viewport, pixels) { viewport.scrollTop += pixels; }

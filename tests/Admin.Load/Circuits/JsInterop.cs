@@ -5,7 +5,7 @@ namespace Admin.Load.Circuits;
 
 /// <summary>
 /// Answers the JS calls the server makes ("JS.BeginInvokeJS") the way the browser would for this app: Blazor's own
-/// (renderer interop, navigation, page title), the KeysetGrid module (import, observe, shift, scrollToTop, scrollToBottom, focusActive, dispose) and
+/// (renderer interop, navigation, page title), the KeysetGrid module (import, observe, shift, scrollToTop, scrollToBottom, focusActive, release) and
 /// MudBlazor's (popover provider count, window size, element rectangles...). A call it has no answer for returns
 /// null, which is what most of them return in the browser; every identifier seen is counted, so a run can list them.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class JsInterop(BlazorCircuit circuit)
 
     private long _nextObjectId;
     private readonly ConcurrentDictionary<long, string> _objects = new();
-    private readonly ConcurrentDictionary<long, GridViewport> _observers = new();
+    private readonly ConcurrentDictionary<string, GridViewport> _observers = new(); // by the viewport element's id
 
     public GridViewport? Viewport { get; private set; }
 
@@ -44,11 +44,13 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 return (true, NewObject(args[0]?.GetValue<string>() ?? "module"));
             case "./_content/Admin.Components/keysetGrid.js.observe":
                 var viewport = new GridViewport(DotNetObjectId(args[1]), Math.Round(WindowHeight * 0.65));
-                var observer = NewObject("gridObserver");
-                _observers[observer["__jsObjectId"]!.GetValue<long>()] = viewport;
+                _observers[ElementId(args[0])] = viewport;
                 Viewport = viewport;
                 circuit.ReportViewportSoon(viewport); // observe() reports the position once right away
-                return (true, observer);
+                return (true, null);
+            case "./_content/Admin.Components/keysetGrid.js.release":
+                if (_observers.TryRemove(ElementId(args[0]), out var released)) Stop(released);
+                return (true, null);
             case "./_content/Admin.Components/keysetGrid.js.shift":
                 return Scrolled(v => v.ScrollBy(args[1]!.GetValue<double>(), circuit.DomUnsafe));
             case "./_content/Admin.Components/keysetGrid.js.scrollToTop":
@@ -57,9 +59,6 @@ public sealed class JsInterop(BlazorCircuit circuit)
                 return Scrolled(v => v.ScrollToBottom(circuit.DomUnsafe));
             case "./_content/Admin.Components/keysetGrid.js.focusActive":
                 // Only a grid key asks for it, and the harness presses none; a browser would also scroll the row into view.
-                return (true, null);
-            case "gridObserver.dispose":
-                Release(targetInstanceId);
                 return (true, null);
             case "DotNet.disposeJSObjectReferenceById":
                 Release(args[0]!.GetValue<long>());
@@ -100,13 +99,17 @@ public sealed class JsInterop(BlazorCircuit circuit)
     }
 
     /// <summary>Releases an object the server disposed ("DisposeJSObjectReferenceById").</summary>
-    public void Release(long id)
+    public void Release(long id) => _objects.TryRemove(id, out _);
+
+    // Like keysetGrid.js's release(): the viewport reports nothing more.
+    private void Stop(GridViewport gone)
     {
-        _objects.TryRemove(id, out _);
-        if (!_observers.TryRemove(id, out var gone)) return;
         gone.Disposed = true;
         if (Viewport == gone) Viewport = null;
     }
+
+    private static string ElementId(JsonNode? node) =>
+        node?["__internalId"]?.GetValue<string>() ?? throw new InvalidOperationException("Expected an ElementReference argument.");
 
     private static long DotNetObjectId(JsonNode? node) =>
         node?["__dotNetObject"]?.GetValue<long>() ?? throw new InvalidOperationException("Expected a DotNetObjectReference argument.");

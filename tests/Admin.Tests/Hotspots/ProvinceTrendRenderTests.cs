@@ -4,7 +4,7 @@ using Admin.Tests.Ui;
 using Admin.Ui.Hotspots;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
+using System.Globalization;
 
 namespace Admin.Tests.Hotspots;
 
@@ -19,8 +19,10 @@ public class ProvinceTrendRenderTests
         new(Day, Province.WesternCape, 1_000, 100), new(Day.AddDays(1), Province.WesternCape, 1_000, 100),
     ];
 
+    // Each point's hover title reads "day: value".
     private static List<double> Series(IRenderedComponent<ProvinceTrend> cut, int chart) =>
-        [.. cut.FindComponents<MudChart<double>>()[chart].Instance.ChartSeries.Single().Data];
+        [.. cut.FindAll("svg[data-testid=time-chart]")[chart].QuerySelectorAll("rect > title")
+            .Select(t => double.Parse(t.TextContent.Split(": ")[1], NumberStyles.Number, CultureInfo.InvariantCulture))];
 
     [Fact]
     public async Task The_whole_country_first_then_the_province_chosen()
@@ -35,5 +37,7 @@ public class ProvinceTrendRenderTests
         await select.ChangeAsync(new ChangeEventArgs { Value = Codes<Province>.ToCode(Province.Gauteng) });
         Assert.Equal([10d, 10d], Series(cut, 0));
         Assert.Equal([20d, 20d], Series(cut, 1)); // high-risk share, %
+        Assert.Contains("2021-01-05: 10", cut.Markup);
+        Assert.Empty(cut.FindComponents<MudBlazor.MudChart<double>>()); // no chart measuring its labels from the browser
     }
 }
