@@ -41,7 +41,8 @@ public static class UiHostingExtensions
     {
         // Scripts and styles carry nothing personal, and the login page needs them before anyone logs in.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode(CircuitSocket.Configure);
+        var compress = CircuitSocket.Compress(app.Configuration);
+        app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode(o => CircuitSocket.Configure(o, compress));
         app.MapAccountEndpoints();
         return app;
     }
