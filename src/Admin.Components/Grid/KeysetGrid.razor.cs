@@ -126,15 +126,21 @@ public partial class KeysetGrid<TRow>
 
     // A row's cells, HTML-encoded; the copy cell is out of the tab order, like the row's other cells (the keyboard's
     // way is Ctrl+C or the context-menu key on the row).
+    // One builder per thread for every grid: a row's markup is built and copied out at once (a new builder per row grew
+    // through several chunks, the grid's largest allocation under load).
+    [ThreadStatic] private static StringBuilder? CellText;
+
     private MarkupString CellsOf(string cursor, TRow row)
     {
         if (!_lastCells.TryGetValue(cursor, out var cells) || !ReferenceEquals(cells.Row, row))
         {
-            var html = new StringBuilder();
+            var html = CellText ??= new StringBuilder(1024);
+            html.Clear();
             foreach (var column in Columns)
                 html.Append("<td role=\"gridcell\" class=\"kg-cell\">").Append(WebUtility.HtmlEncode(column.Text(row))).Append("</td>");
             if (Copyable) html.Append(CopyCell);
             cells = (row, new MarkupString(html.ToString()));
+            if (html.Capacity > 1 << 16) CellText = null; // a huge row's buffer is not kept
         }
         _cells[cursor] = cells;
         return cells.Html;
