@@ -50,4 +50,14 @@ internal static class StatisticsSql
         """;
 
     public const string PhoneNumberReset = "ALTER TABLE health_checks ALTER COLUMN msisdn SET STATISTICS -1;";
+
+    /// <summary>
+    /// The audit trail only grows, and its page's count label counts it (index-only on the primary key) while it is
+    /// small enough to count exactly. Rows inserted since the last VACUUM are not all-visible, so each is a heap fetch:
+    /// with the default insert scale factor (20 %) up to a fifth of the table waited for one (166k rows: 22k heap fetches,
+    /// 98 ms a count). Vacuuming after 1 % of inserts keeps the visibility map current.
+    /// </summary>
+    public const string AuditVacuum = "ALTER TABLE audit_entries SET (autovacuum_vacuum_insert_scale_factor = 0.01);";
+
+    public const string AuditVacuumReset = "ALTER TABLE audit_entries RESET (autovacuum_vacuum_insert_scale_factor);";
 }
