@@ -124,12 +124,12 @@ public partial class KeysetGrid<TRow>
         "<td role=\"gridcell\" class=\"kg-copy-cell\"><button type=\"button\" class=\"kg-copy\" tabindex=\"-1\" " +
         "aria-label=\"Copy this row or a cell\" title=\"Copy this row or a cell (Ctrl+C copies the row)\">\u29C9</button></td>";
 
-    // A row's cells, HTML-encoded; the copy cell is out of the tab order, like the row's other cells (the keyboard's
-    // way is Ctrl+C or the context-menu key on the row).
     // One builder per thread for every grid: a row's markup is built and copied out at once (a new builder per row grew
     // through several chunks, the grid's largest allocation under load).
     [ThreadStatic] private static StringBuilder? CellText;
 
+    // A row's cells, HTML-encoded; the copy cell is out of the tab order, like the row's other cells (the keyboard's
+    // way is Ctrl+C or the context-menu key on the row).
     private MarkupString CellsOf(string cursor, TRow row)
     {
         if (!_lastCells.TryGetValue(cursor, out var cells) || !ReferenceEquals(cells.Row, row))
