@@ -63,6 +63,9 @@ public sealed class JsInterop(BlazorCircuit circuit)
             case "DotNet.disposeJSObjectReferenceById":
                 Release(args[0]!.GetValue<long>());
                 return (true, null);
+            case "window.hasOwnProperty":
+                // MudBlazor asks whether its script is on the page (it is, in App.razor); null would fail its bool.
+                return (true, true);
             case "mudpopoverHelper.countProviders":
                 return (true, 1);
             case "mudResizeListener.getBrowserWindowSize":
