@@ -33,8 +33,8 @@ public partial class KeysetGrid<TRow>
     private bool _disposed;
     private ElementReference _viewport;
     private const string Script = "./_content/Admin.Components/keysetGrid.js";
-    private IJSObjectReference? _module;
-    private bool _observing, _loadedOnce;
+    private IJSObjectReference? _module; // set once observe() is sent: the module then has this grid's listeners to release
+    private bool _loadedOnce;
     private DotNetObjectReference<KeysetGrid<TRow>>? _self;
     private double _clientHeight;
     // The row the keyboard is on, by cursor (a record, not a position); a key moved it and the browser should focus it.
@@ -405,11 +405,11 @@ public partial class KeysetGrid<TRow>
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.ImportAsync(Script);
+            var module = await JS.ImportAsync(Script);
             if (!_disposed)
             {
-                _observing = true;
-                await _module.InvokeVoidAsync("observe", _viewport, _self);
+                _module = module;
+                await module.InvokeVoidAsync("observe", _viewport, _self);
             }
             if (_disposed)
             {
@@ -460,12 +460,12 @@ public partial class KeysetGrid<TRow>
 
     private async Task ReleaseJsAsync()
     {
-        var (observing, module) = (_observing, _module);
-        (_observing, _module) = (false, null);
+        var module = _module;
+        _module = null;
         try
         {
             // The module is the page's (shared with other grids): only this grid's listeners go.
-            if (observing && module is not null) await module.InvokeVoidAsync("release", _viewport);
+            if (module is not null) await module.InvokeVoidAsync("release", _viewport);
         }
         catch (Exception ex) when (BrowserGone.Is(ex))
         {

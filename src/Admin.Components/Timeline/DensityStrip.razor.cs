@@ -17,11 +17,11 @@ public partial class DensityStrip : IAsyncDisposable
 {
     private ElementReference _track, _dragMarker;
     private const string Script = "./_content/Admin.Components/densityStrip.js";
-    private IJSObjectReference? _module;
+    private IJSObjectReference? _module; // set once attach() is sent: the module then has this strip's listeners to release
     private DotNetObjectReference<DensityStrip>? _self;
     private DateOnly? _cursor;
     private (DateOnly, DateOnly) _span;
-    private bool _focused, _disposed, _imported, _attached;
+    private bool _focused, _disposed, _imported;
     private long _highest = 1;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -139,12 +139,12 @@ public partial class DensityStrip : IAsyncDisposable
         _imported = true;
         try
         {
-            _module = await JS.ImportAsync(Script);
+            var module = await JS.ImportAsync(Script);
             if (!_disposed)
             {
                 _self = DotNetObjectReference.Create(this);
-                _attached = true;
-                await _module.InvokeVoidAsync("attach", _track, _dragMarker, _self);
+                _module = module;
+                await module.InvokeVoidAsync("attach", _track, _dragMarker, _self);
             }
             if (_disposed) await ReleaseJsAsync(); // disposed while these calls were out
         }
@@ -161,12 +161,12 @@ public partial class DensityStrip : IAsyncDisposable
 
     private async Task ReleaseJsAsync()
     {
-        var (attached, module, self) = (_attached, _module, _self);
-        (_attached, _module, _self) = (false, null, null);
+        var (module, self) = (_module, _self);
+        (_module, _self) = (null, null);
         try
         {
             // The module is the page's (shared): only this strip's listeners go.
-            if (attached && module is not null) await module.InvokeVoidAsync("detach", _track);
+            if (module is not null) await module.InvokeVoidAsync("detach", _track);
         }
         catch (Exception ex) when (BrowserGone.Is(ex))
         {
