@@ -64,7 +64,7 @@ public static class TimeChartSvg
             foreach (var (time, value) in points)
             {
                 var (from, to) = (Math.Max(Left, X(time) - step / 2), Math.Min(Width - Right, X(time) + step / 2));
-                s.Append(c, $"""<rect x="{from:0.#}" y="{Top}" width="{to - from:0.#}" height="{PlotHeight}" fill="transparent"><title>{time.ToString(options.PointTimeFormat, c)}: {WebUtility.HtmlEncode(value.ToString(options.ValueFormat, c))}</title></rect>""");
+                s.Append(c, $"""<rect x="{from:0.#}" y="{Top}" width="{to - from:0.#}" height="{PlotHeight}" fill="transparent"><title>{WebUtility.HtmlEncode(time.ToString(options.PointTimeFormat, c))}: {WebUtility.HtmlEncode(value.ToString(options.ValueFormat, c))}</title></rect>""");
             }
         }
         s.Append("</svg>");
