@@ -47,6 +47,8 @@ public sealed class ApiKeysPageTests(AppFixture app) : IClassFixture<AppFixture>
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("input[data-testid=new-key-value]")), Patience);
         var key = cut.Find("input[data-testid=new-key-value]").GetAttribute("value")!;
         Assert.NotNull(ApiKeySecret.PrefixOf(key));
+        // The new key shows as soon as it is made; the list is read again after it (a render of its own).
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"tr[data-prefix={ApiKeySecret.PrefixOf(key)}]")), Patience);
         var row = cut.Find($"tr[data-prefix={ApiKeySecret.PrefixOf(key)}]");
         Assert.Contains(name, row.TextContent);
         Assert.Contains("read write", row.TextContent);
