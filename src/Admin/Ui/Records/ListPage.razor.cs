@@ -51,6 +51,7 @@ public partial class ListPage<TRow> where TRow : class
     private IReadOnlyList<string> _visibleColumns = [];
     private IReadOnlyList<string>? _chosenColumns;
     private string? _columnError;
+    private Task _columnSave = Task.CompletedTask;
     private System.Security.Claims.ClaimsPrincipal? _user;
     private IReadOnlyList<FilterField> _filterFields = [];
     private Dictionary<string, string?> _filterValues = [];
@@ -109,9 +110,17 @@ public partial class ListPage<TRow> where TRow : class
         _columnError = null;
         ApplyColumns();
         if (_user is null) return;
+        // Two quick ticks start two saves; each waits for the one before, so the last choice is the one written last.
+        _columnSave = SaveColumnsAfter(_columnSave, _user, known);
+        await _columnSave;
+    }
+
+    private async Task SaveColumnsAfter(Task previous, System.Security.Claims.ClaimsPrincipal user, List<string> known)
+    {
+        await previous;
         try
         {
-            await ColumnChoices.SetAsync(_user, Definition.Slug, known, Definition.IsDefaultChoice(known));
+            await ColumnChoices.SetAsync(user, Definition.Slug, known, Definition.IsDefaultChoice(known));
         }
         catch (Npgsql.NpgsqlException ex)
         {
