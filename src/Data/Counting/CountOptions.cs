@@ -14,6 +14,12 @@ public sealed class CountOptions
     public long ExactCeiling { get; set; } = 200_000;
 
     /// <summary>
+    /// How long a count that ran past <see cref="ExactTimeout"/> is not tried again for the same filter (<see cref="SlowCounts"/>):
+    /// the estimate is shown at once meanwhile. Zero tries every time.
+    /// </summary>
+    public TimeSpan SlowCountMemory { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Limit for a count from the rollups (RollupCounter): milliseconds normally; past it, only when many rows arrived
     /// since the last refresh (a bulk load), the planner's path is taken instead.
     /// </summary>

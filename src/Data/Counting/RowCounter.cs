@@ -13,11 +13,13 @@ namespace Admin.Data.Counting;
 /// and in milliseconds (<see cref="RollupCounter"/>). Otherwise the planner's estimate comes first (EXPLAIN for a
 /// filter, table statistics without one; both under a millisecond). When it is small enough, count(*) runs under
 /// SET LOCAL statement_timeout; if that is cut off, the estimate stands. A whole-table estimate never stands in
-/// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3).
+/// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3). A count that was cut off is not tried
+/// again for a while (<see cref="SlowCounts"/>).
 /// </summary>
-public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null)
+public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null, TimeProvider? clock = null)
 {
     private const string QueryCanceled = "57014";
+    private readonly SlowCounts _slow = new(options.Value.SlowCountMemory, clock ?? TimeProvider.System);
 
     public Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class =>
         CountAsync(query, rollups is null ? null : () => rollups.TryCountAsync(query, ct), ct);
@@ -48,7 +50,14 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
                 outcome = "estimate";
                 return estimate;
             }
-            var exact = await TryExactAsync(query, options.Value.ExactTimeout, ct);
+            var (sql, ps) = ExactSql(query);
+            if (_slow.IsKnownSlow(sql, ps.List))
+            {
+                outcome = "known_slow";
+                return estimate;
+            }
+            var exact = await TryExactAsync(sql, ps, options.Value.ExactTimeout, ct);
+            if (exact is null) _slow.Remember(sql, ps.List);
             outcome = exact is null ? "timed_out" : "exact";
             return exact ?? estimate;
         }
@@ -91,7 +100,8 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
         var outcome = "failed";
         try
         {
-            var exact = await TryExactAsync(query, options.Value.RequestedExactTimeout, ct);
+            var (sql, ps) = ExactSql(query);
+            var exact = await TryExactAsync(sql, ps, options.Value.RequestedExactTimeout, ct);
             outcome = exact is null ? "timed_out" : "exact";
             return exact ?? throw new TimeoutException($"Counting took longer than {options.Value.RequestedExactTimeout.TotalSeconds:0} s and was stopped.");
         }
@@ -106,11 +116,15 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
         }
     }
 
-    private async Task<CountResult?> TryExactAsync<T>(ListQuery<T> query, TimeSpan timeout, CancellationToken ct) where T : class
+    private static (string Sql, SqlParameters Parameters) ExactSql<T>(ListQuery<T> query) where T : class
     {
         var ps = new SqlParameters();
         var where = query.WhereSql(ps);
-        var sql = $"SELECT count(*) FROM {Keyset.Quote(query.Table.Table)}" + (where.Length > 0 ? " WHERE " + where : "");
+        return ($"SELECT count(*) FROM {Keyset.Quote(query.Table.Table)}" + (where.Length > 0 ? " WHERE " + where : ""), ps);
+    }
+
+    private async Task<CountResult?> TryExactAsync(string sql, SqlParameters ps, TimeSpan timeout, CancellationToken ct)
+    {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var ms = ((long)Math.Max(1, timeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
