@@ -54,6 +54,10 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.Empty(jsFailures.Distinct());
         var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
         Assert.All(EveryAction, a => Assert.Contains(a, seen));
+        // The timeline holds every timed action once, in windows from the start.
+        Assert.Equal(result.Actions.Sum(a => a.Count), result.Timeline.Sum(w => w.Actions));
+        Assert.Equal(Enumerable.Range(0, result.Timeline.Count).Select(i => i * 10), result.Timeline.Select(w => w.Second));
+        Assert.Equal(result.Actions.Max(a => a.Max ?? 0), result.Timeline.Max(w => w.MaxMs), 0.5);
         Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name LIKE 'load-%'"));
     }
 

@@ -11,10 +11,13 @@ public sealed class ActionStats
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private int _circuitsStarted, _circuitsFailed, _circuitsAlive;
 
+    public Timeline Timeline { get; } = new();
+
     public void Record(string action, TimeSpan elapsed)
     {
         var list = _timings.GetOrAdd(action, _ => []);
         lock (list) list.Add(elapsed.TotalMilliseconds);
+        Timeline.Action(elapsed.TotalMilliseconds);
     }
 
     public void Error(string action, FailureKind kind, string message)

@@ -4,7 +4,8 @@ namespace Admin.Load.Running;
 public sealed record LoadResult(
     string Base, int Users, IReadOnlyDictionary<string, int> Mix, double ThinkMinSeconds, double ThinkMaxSeconds, double DurationSeconds,
     IReadOnlyList<ActionSummary> Actions, int CircuitsStarted, int CircuitsFailed, int CircuitsAliveAtEnd, int CircuitsAlivePeak,
-    IReadOnlyCollection<string> ErrorSamples, IReadOnlyDictionary<string, int> JsCalls, ResourceFigures? Resources)
+    IReadOnlyCollection<string> ErrorSamples, IReadOnlyDictionary<string, int> JsCalls, ResourceFigures? Resources,
+    IReadOnlyList<TimelineWindow> Timeline)
 {
     public int Errors => Actions.Sum(a => a.Errors);
 }

@@ -82,6 +82,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
                 peak = Math.Max(peak, stats.CircuitsAlive);
                 sampler?.Sample(stats.CircuitsAlive);
+                stats.Timeline.Sample();
                 if (!options.Quiet) progress?.Write("\r" + Report.Progress(clock.Elapsed, stats, running));
                 // With --iterations, the run ends when every user (virtual or browser) is done (the API clients then stop too).
                 if (options.Iterations > 0 && bounded.All(t => t.IsCompleted)) await stop.CancelAsync();
@@ -90,7 +91,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             if (!options.Quiet) progress?.WriteLine();
             return new LoadResult(options.BaseAddress.ToString(), options.Users, options.Mix, options.ThinkTime.Min.TotalSeconds, options.ThinkTime.Max.TotalSeconds,
                 clock.Elapsed.TotalSeconds, stats.Summaries(), stats.CircuitsStarted, stats.CircuitsFailed, stats.CircuitsAlive, peak,
-                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop());
+                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows());
         }
         finally
         {
