@@ -14,7 +14,18 @@ public class TimelineTests
         timeline.Sample();
 
         var window = Assert.Single(timeline.Windows());
-        Assert.Equal(new TimelineWindow(0, 3, 1, 1500, window.HarnessGcPauseMs, window.HarnessQueueMax), window);
-        Assert.True(window.HarnessGcPauseMs >= 0);
+        Assert.Equal(new TimelineWindow(0, 3, 1, 1500, window.HarnessGcPauseMs, window.HarnessQueueMax, window.IoStallMs, window.MemoryStallMs), window);
+        Assert.True(window.HarnessGcPauseMs >= 0 && window.IoStallMs >= 0 && window.MemoryStallMs >= 0);
+    }
+
+    [Fact]
+    public void The_machines_stall_totals_are_read_from_pressure_stall_information_and_only_grow()
+    {
+        if (!File.Exists("/proc/pressure/io")) return; // a kernel without PSI reports 0, which the windows then carry
+        var first = Timeline.FullStallMicroseconds("io");
+        var again = Timeline.FullStallMicroseconds("io");
+        Assert.True(first > 0, "a Linux machine that has run anything has waited on I/O");
+        Assert.True(again >= first);
+        Assert.Equal(0, Timeline.FullStallMicroseconds("no-such-resource"));
     }
 }

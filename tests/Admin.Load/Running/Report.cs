@@ -24,7 +24,7 @@ public static class Report
                 $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}%, this harness {x.HarnessCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
         if (r.Timeline.Where(w => w.Slow > 0).ToList() is { Count: > 0 } stalls)
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"actions over {Timeline.SlowMs / 1000:0} s: {stalls.Sum(w => w.Slow)} in {stalls.Count} of {r.Timeline.Count} {Timeline.Window.TotalSeconds:0} s windows; the harness's GC paused {stalls.Sum(w => w.HarnessGcPauseMs):0} ms in those windows, {r.Timeline.Sum(w => w.HarnessGcPauseMs):0} ms in all (timeline in the JSON)");
+                $"actions over {Timeline.SlowMs / 1000:0} s: {stalls.Sum(w => w.Slow)} in {stalls.Count} of {r.Timeline.Count} {Timeline.Window.TotalSeconds:0} s windows; in those windows the harness's GC paused {stalls.Sum(w => w.HarnessGcPauseMs):0} ms ({r.Timeline.Sum(w => w.HarnessGcPauseMs):0} in all) and the machine stalled on I/O {stalls.Sum(w => w.IoStallMs):0} ms, on memory {stalls.Sum(w => w.MemoryStallMs):0} ms (timeline in the JSON)");
         foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
         return sb.ToString();
     }

@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Admin.Load.Running;
 
 /// <summary>
-/// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="SlowMs"/>, the slowest, and what the
-/// harness itself went through (its GC pauses, its thread pool's queue). Tails that gather in a few windows across every
-/// action are a stall of something shared; a stall that matches the harness's own pauses is the harness's, not the app's.
+/// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="SlowMs"/>, the slowest, what the
+/// harness itself went through (its GC pauses, its thread pool's queue), and the machine's stall time on I/O and memory
+/// (Linux pressure stall information: every task waiting). Tails that gather in a few windows across every action are a
+/// stall of something shared; one that matches the harness's own pauses is the harness's, not the app's.
 /// </summary>
 public sealed class Timeline
 {
@@ -15,6 +16,7 @@ public sealed class Timeline
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<Bucket> _buckets = [];
     private TimeSpan _gcPause0 = GC.GetTotalPauseDuration();
+    private long _io0 = FullStallMicroseconds("io"), _memory0 = FullStallMicroseconds("memory");
 
     public void Action(double ms)
     {
@@ -27,24 +29,40 @@ public sealed class Timeline
         }
     }
 
-    /// <summary>Called every couple of seconds: the harness's GC pause since the last call and its pool's queue now.</summary>
+    /// <summary>Called every couple of seconds: the harness's GC pause and the machine's stalls since the last call, the pool's queue now.</summary>
     public void Sample()
     {
         var pause = GC.GetTotalPauseDuration();
+        var (io, memory) = (FullStallMicroseconds("io"), FullStallMicroseconds("memory"));
         lock (_buckets)
         {
             var b = Current();
             b.HarnessGcPauseMs += (pause - _gcPause0).TotalMilliseconds;
             b.HarnessQueueMax = Math.Max(b.HarnessQueueMax, ThreadPool.PendingWorkItemCount);
+            b.IoStallMs += (io - _io0) / 1000.0;
+            b.MemoryStallMs += (memory - _memory0) / 1000.0;
         }
-        _gcPause0 = pause;
+        (_gcPause0, _io0, _memory0) = (pause, io, memory);
+    }
+
+    /// <summary>The "full" total of /proc/pressure/RESOURCE (µs all tasks were stalled on it); 0 where the kernel has none.</summary>
+    public static long FullStallMicroseconds(string resource)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/pressure/" + resource))
+                if (line.StartsWith("full ", StringComparison.Ordinal) && line.LastIndexOf("total=", StringComparison.Ordinal) is var at and >= 0)
+                    return long.Parse(line.AsSpan(at + "total=".Length), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { }
+        return 0;
     }
 
     public IReadOnlyList<TimelineWindow> Windows()
     {
         lock (_buckets)
             return _buckets.Select((b, i) => new TimelineWindow((int)(i * Window.TotalSeconds), b.Actions, b.Slow, Math.Round(b.MaxMs),
-                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax)).ToList();
+                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax, Math.Round(b.IoStallMs), Math.Round(b.MemoryStallMs))).ToList();
     }
 
     private Bucket Current()
@@ -57,10 +75,14 @@ public sealed class Timeline
     private sealed class Bucket
     {
         public int Actions, Slow;
-        public double MaxMs, HarnessGcPauseMs;
+        public double MaxMs, HarnessGcPauseMs, IoStallMs, MemoryStallMs;
         public long HarnessQueueMax;
     }
 }
 
-/// <summary>One window of the run: its start (s), actions, those over a second, the slowest (ms), the harness's GC pause (ms) and queue.</summary>
-public sealed record TimelineWindow(int Second, int Actions, int Slow, double MaxMs, double HarnessGcPauseMs, long HarnessQueueMax);
+/// <summary>
+/// One window of the run: its start (s), actions, those over a second, the slowest (ms), the harness's GC pause (ms) and
+/// queue, and the ms every task on the machine waited for I/O and for memory.
+/// </summary>
+public sealed record TimelineWindow(int Second, int Actions, int Slow, double MaxMs, double HarnessGcPauseMs, long HarnessQueueMax,
+    double IoStallMs, double MemoryStallMs);
