@@ -38,6 +38,14 @@ public sealed class DatabaseOptions
     /// </summary>
     public int WarmConnections { get; set; } = 4;
 
+    /// <summary>
+    /// How long a pooled connection to the primary or the read source may sit idle before the pool closes it (Npgsql's
+    /// default is 5 minutes). Under bursty load Npgsql's pruning closed ~20 connections at once every 5 minutes and the
+    /// next burst opened 32 new ones, each a fresh PostgreSQL backend paying its catalog caches: a stall of seconds for
+    /// every user (README, "Sixth series"). A connection string's own Connection Idle Lifetime wins.
+    /// </summary>
+    public TimeSpan ConnectionIdleLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Statements at least this slow are listed on the Performance page and counted in admin.db.slow_statements.</summary>
     public int SlowStatementMs { get; set; } = 250;
 

@@ -51,10 +51,16 @@ public sealed class AdminDataSources : IAsyncDisposable
         // The warmed connections stay open (PoolWarmup); Npgsql would otherwise close them after five idle minutes.
         if (role is DataSourceRole.Primary or DataSourceRole.Read && cs.MinPoolSize == 0)
             cs.MinPoolSize = Math.Min(Math.Max(_options.WarmConnections, 0), cs.MaxPoolSize);
+        if (role is DataSourceRole.Primary or DataSourceRole.Read && _options.ConnectionIdleLifetime > TimeSpan.Zero && !SetsIdleLifetime(connectionString))
+            cs.ConnectionIdleLifetime = (int)_options.ConnectionIdleLifetime.TotalSeconds;
         tune?.Invoke(builder);
         foreach (var c in _configurators) c.Configure(builder, role);
         return builder.Build();
     }
+
+    // Npgsql's keyword and its synonym, spaced or not.
+    private static bool SetsIdleLifetime(string connectionString) =>
+        connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("IdleLifetime", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {

@@ -62,6 +62,20 @@ public class PoolWarmupTests
         Assert.Equal(2, await MinPoolSizeAsync("Host=localhost;Maximum Pool Size=2", warm: 4));
     }
 
+    [Fact]
+    public async Task Pooled_connections_stay_open_half_an_hour_idle_unless_the_connection_string_says_otherwise()
+    {
+        Assert.Equal(1800, await IdleLifetimeAsync("Host=localhost"));
+        Assert.Equal(60, await IdleLifetimeAsync("Host=localhost;Connection Idle Lifetime=60"));
+        Assert.Equal(300, await IdleLifetimeAsync("Host=localhost;ConnectionIdleLifetime=300"));
+    }
+
+    private static async Task<int> IdleLifetimeAsync(string connectionString)
+    {
+        await using var sources = new AdminDataSources(Options.Create(new DatabaseOptions { ConnectionString = connectionString }));
+        return new Npgsql.NpgsqlConnectionStringBuilder(sources.Primary.ConnectionString).ConnectionIdleLifetime;
+    }
+
     private static async Task<int> MinPoolSizeAsync(string connectionString, int warm)
     {
         await using var sources = new AdminDataSources(Options.Create(new DatabaseOptions { ConnectionString = connectionString, WarmConnections = warm }));
