@@ -48,19 +48,22 @@ public sealed class AdminDataSources : IAsyncDisposable
         var pooled = _options.TransactionPooling && role is DataSourceRole.Primary or DataSourceRole.Read or DataSourceRole.Export;
         if (_options.StatementTimeout > TimeSpan.Zero && !pooled && string.IsNullOrEmpty(cs.Options))
             cs.Options = "-c statement_timeout=" + ((long)_options.StatementTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        // The warmed connections stay open (PoolWarmup); Npgsql would otherwise close them after five idle minutes.
-        if (role is DataSourceRole.Primary or DataSourceRole.Read && cs.MinPoolSize == 0)
-            cs.MinPoolSize = Math.Min(Math.Max(_options.WarmConnections, 0), cs.MaxPoolSize);
-        if (role is DataSourceRole.Primary or DataSourceRole.Read && _options.ConnectionIdleLifetime > TimeSpan.Zero && !SetsIdleLifetime(connectionString))
-            cs.ConnectionIdleLifetime = (int)_options.ConnectionIdleLifetime.TotalSeconds;
+        if (role is DataSourceRole.Primary or DataSourceRole.Read)
+        {
+            // The warmed connections stay open (PoolWarmup); Npgsql would otherwise close them after five idle minutes.
+            if (cs.MinPoolSize == 0) cs.MinPoolSize = Math.Min(Math.Max(_options.WarmConnections, 0), cs.MaxPoolSize);
+            if (_options.ConnectionIdleLifetime > TimeSpan.Zero && !SetsIdleLifetime(connectionString))
+                cs.ConnectionIdleLifetime = (int)_options.ConnectionIdleLifetime.TotalSeconds;
+        }
         tune?.Invoke(builder);
         foreach (var c in _configurators) c.Configure(builder, role);
         return builder.Build();
     }
 
-    // Npgsql's keyword and its synonym, spaced or not.
+    // The string names Npgsql's keyword or its synonym ("Connection Idle Lifetime", "ConnectionIdleLifetime"): a key, not a value.
     private static bool SetsIdleLifetime(string connectionString) =>
-        connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("IdleLifetime", StringComparison.OrdinalIgnoreCase);
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("ConnectionIdleLifetime", StringComparison.OrdinalIgnoreCase));
 
     public async ValueTask DisposeAsync()
     {
