@@ -14,7 +14,7 @@ public sealed class CountOptions
     public long ExactCeiling { get; set; } = 200_000;
 
     /// <summary>
-    /// How long a count that ran past <see cref="ExactTimeout"/> is not tried again for the same filter (<see cref="SlowCounts"/>):
+    /// How long a count that ran past <see cref="ExactTimeout"/> twice is not tried again for the same filter (<see cref="SlowCounts"/>):
     /// the estimate is shown at once meanwhile. Zero tries every time.
     /// </summary>
     public TimeSpan SlowCountMemory { get; set; } = TimeSpan.FromMinutes(10);

@@ -13,8 +13,8 @@ namespace Admin.Data.Counting;
 /// and in milliseconds (<see cref="RollupCounter"/>). Otherwise the planner's estimate comes first (EXPLAIN for a
 /// filter, table statistics without one; both under a millisecond). When it is small enough, count(*) runs under
 /// SET LOCAL statement_timeout; if that is cut off, the estimate stands. A whole-table estimate never stands in
-/// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3). A count that was cut off is not tried
-/// again for a while (<see cref="SlowCounts"/>).
+/// for a filtered count (the flaw of Django's ApproximatePaginator, NOTES §3). A count that was cut off twice is not
+/// tried again for a while (<see cref="SlowCounts"/>).
 /// </summary>
 public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null, TimeProvider? clock = null)
 {
@@ -58,6 +58,7 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
             }
             var exact = await TryExactAsync(sql, ps, options.Value.ExactTimeout, ct);
             if (exact is null) _slow.Remember(sql, ps.List);
+            else _slow.Forget(sql, ps.List);
             outcome = exact is null ? "timed_out" : "exact";
             return exact ?? estimate;
         }

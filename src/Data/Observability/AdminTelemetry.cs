@@ -22,7 +22,7 @@ public static class AdminTelemetry
 
     /// <summary>Tags: admin.table, admin.anchor, error.type.</summary>
     public static readonly Histogram<double> GridWindowDuration = Seconds("admin.grid.window.duration", "Keyset window fetches of a grid (one SELECT each).");
-    /// <summary>Tags: admin.table, admin.count.outcome = rollups | exact | estimate | timed_out | known_slow (cut off earlier, <see cref="Counting.SlowCounts"/>) | cancelled | failed.</summary>
+    /// <summary>Tags: admin.table, admin.count.outcome = rollups | exact | estimate | timed_out | known_slow (cut off twice before, <see cref="Counting.SlowCounts"/>) | cancelled | failed.</summary>
     public static readonly Histogram<double> CountDuration = Seconds("admin.count.duration", "Count labels, by outcome.");
     /// <summary>Tags: admin.table, admin.search.kind.</summary>
     public static readonly Histogram<double> SearchDuration = Seconds("admin.search.duration", "Searches (a window fetch with search text), by kind.");
