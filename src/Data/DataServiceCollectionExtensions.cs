@@ -56,7 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RollupCounter>();
         services.AddSingleton<RollupTimeline>();
         services.AddSingleton<RowCounter>();
-        services.AddSingleton(sp => new TableLister(sp.GetRequiredService<ReadContextFactory>()));
+        services.AddSingleton(sp => new TableLister(sp.GetRequiredService<ReadContextFactory>(), sp.GetRequiredService<ReadSource>()));
         services.AddSingleton<Audit.RecordHistory>();
         services.AddSingleton<Audit.AuditLog>();
         // The overview's reads: whole-table counts, a person's recent searches, the export queue.

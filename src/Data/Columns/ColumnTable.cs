@@ -51,6 +51,9 @@ public sealed class ColumnTable<TEntity> : IReadOnlyList<Column<TEntity>> where 
     /// <summary>Reads rows of a query that selects every column (by name, any order) into entities.</summary>
     internal RowReader ReaderFor(NpgsqlDataReader reader) => new(this, _all.Select(c => reader.GetOrdinal(c.Name)).ToArray());
 
+    /// <summary>The row function of <see cref="ReaderFor"/>: what a list's <c>Rows</c> declares.</summary>
+    internal Func<NpgsqlDataReader, TEntity> RowsOf(NpgsqlDataReader reader) => ReaderFor(reader).Read;
+
     internal sealed class RowReader(ColumnTable<TEntity> table, int[] ordinals)
     {
         public TEntity Read(NpgsqlDataReader r) => table._read(r, ordinals);

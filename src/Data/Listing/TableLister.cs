@@ -2,8 +2,10 @@ using System.Diagnostics;
 using Admin.Data.Observability;
 using Admin.Data.Listing.Definitions;
 using Admin.Data.Persistence;
+using Admin.Data.Routing;
 using Admin.Data.Security;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Admin.Data.Listing;
 
@@ -13,8 +15,10 @@ namespace Admin.Data.Listing;
 /// Cancellation reaches Npgsql, which cancels the statement on the server too.
 /// This is the one place rows leave for a page or an API answer: each is presented as the caller's
 /// <see cref="PersonalDataView"/> allows, after its cursor has been taken (cursors never hold personal values).
+/// A table that declares its <see cref="TableDefinition{T}.Rows"/> is read with Npgsql from <paramref name="source"/>,
+/// the same connection EF's reads route to; others through EF.
 /// </summary>
-public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
+public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts, ReadSource? source = null)
 {
     public async Task<ListWindow<T>> WindowAsync<T>(ListQuery<T> query, WindowRequest request, PersonalDataView view, CancellationToken ct) where T : class
     {
@@ -50,8 +54,9 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
         var ps = new SqlParameters();
         var sql = WindowSql.Build(query, request, ps);
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Set<T>().FromSqlRaw(sql, ps.List.ToArray<object>()).AsNoTracking().ToListAsync(ct);
+        var rows = source is not null && query.Table.Rows is { } read
+            ? await ReadAsync(source, sql, ps, read, count + 1, ct)
+            : await ReadWithEfAsync<T>(sql, ps, ct);
 
         var more = rows.Count > count;
         if (more) rows.RemoveAt(rows.Count - 1);
@@ -67,6 +72,24 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts)
             WindowAnchor.Before => new(rows, cursors, more, true),
             _ => new(rows, cursors, null, more),
         };
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(ReadSource source, string sql, SqlParameters ps, Func<NpgsqlDataReader, Func<NpgsqlDataReader, T>> rowsOf, int capacity, CancellationToken ct)
+    {
+        var rows = new List<T>(capacity);
+        await using var conn = await source.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddRange(ps.List.ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var row = rowsOf(reader);
+        while (await reader.ReadAsync(ct)) rows.Add(row(reader));
+        return rows;
+    }
+
+    private async Task<List<T>> ReadWithEfAsync<T>(string sql, SqlParameters ps, CancellationToken ct) where T : class
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<T>().FromSqlRaw(sql, ps.List.ToArray<object>()).AsNoTracking().ToListAsync(ct);
     }
 
     /// <summary>One record by primary key, as <paramref name="view"/> allows; null when there is no such record.</summary>

@@ -13,12 +13,15 @@ public sealed class ListingFixture : IAsyncDisposable
     private ListingFixture(TestDatabase db, CountOptions countOptions)
     {
         Db = db;
-        Lister = new TableLister(new Factory(db));
+        Lister = new TableLister(new Factory(db), db.DataSource);
+        EfLister = new TableLister(new Factory(db));
         Counter = new RowCounter(db.DataSource, new TableSizeEstimator(db.DataSource), Options.Create(countOptions));
     }
 
     public TestDatabase Db { get; }
     public TableLister Lister { get; }
+    /// <summary>The same windows read through EF only, as tables without a declared row reader are.</summary>
+    public TableLister EfLister { get; }
     public RowCounter Counter { get; }
 
     public static async Task<ListingFixture> CreateAsync(CountOptions? countOptions = null) =>

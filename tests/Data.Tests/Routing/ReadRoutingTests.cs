@@ -37,7 +37,7 @@ public sealed class ReadRoutingTests : IAsyncLifetime
         Assert.True(status.InRecovery);
         Assert.True(parts.Routing.UsesReplica);
         Assert.True(await parts.ReadLandsOnStandbyAsync());
-        var lister = new TableLister(parts.Reads);
+        var lister = new TableLister(parts.Reads, parts.Routing);
         var window = await lister.WindowAsync(Listing.HealthCheckQueries.Parse(), WindowRequest.Start(100), PersonalDataView.Full, default);
         Assert.Equal(30, window.Rows.Count);
     }
