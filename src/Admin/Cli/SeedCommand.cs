@@ -23,11 +23,12 @@ public static class SeedCommand
     private static readonly Option<string> Copy = CommandArgs.Choice("--copy", "COPY writer: encoded or importer.", "encoded", "encoded", "importer");
     private static readonly Option<string?> MaintenanceWorkMem = CommandArgs.Text("--maintenance-work-mem", "maintenance_work_mem for the index builds, e.g. 3GB (default: sized from the rows).", "SIZE");
     private static readonly Option<long> MaintenanceWorkers = CommandArgs.Whole("--maintenance-workers", "Parallel workers per index build.", 2, 0, 64);
+    private static readonly Option<long> IndexSessions = CommandArgs.Whole("--index-sessions", "Sessions building a load's indexes into an empty table at once (1: all in the load's transaction).", 2, 1, 2);
     private static readonly Option<bool> NoWalCompression = CommandArgs.Flag("--no-wal-compression", "Do not lz4-compress the bulk transaction's WAL.");
 
     public static Verb Verb { get; } = new(
         new Command("seed", "Generate realistic, deterministic HealthChecks and load them with binary COPY.")
-            { Rows, Seed, VaccineRows, IfEmpty, Mode, Copy, MaintenanceWorkMem, MaintenanceWorkers, NoWalCompression },
+            { Rows, Seed, VaccineRows, IfEmpty, Mode, Copy, MaintenanceWorkMem, MaintenanceWorkers, IndexSessions, NoWalCompression },
         RunAsync);
 
     public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services, CancellationToken ct)
@@ -42,6 +43,7 @@ public static class SeedCommand
             Mode = ParseMode(args.Get(Mode)),
             MaintenanceWorkMem = args.Get(MaintenanceWorkMem),
             MaintenanceWorkers = (int)args.Get(MaintenanceWorkers),
+            IndexSessions = (int)args.Get(IndexSessions),
             CompressWal = !args.Get(NoWalCompression),
             CopyPath = args.Get(Copy).Equals("importer", StringComparison.OrdinalIgnoreCase) ? CopyPath.Importer : CopyPath.Encoded,
         };
@@ -78,6 +80,8 @@ public static class SeedCommand
             return 1;
         }
 
+        foreach (var table in result.Recovered)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Recovered:[/] an earlier load into {table} was interrupted while indexing; the table was emptied and its indexes restored first.");
         foreach (var reason in result.Skipped)
             AnsiConsole.MarkupLineInterpolated($"[yellow]Skipped:[/] {reason}");
         if (result.HealthChecks is null && result.Vaccines is null)

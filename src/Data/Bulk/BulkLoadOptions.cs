@@ -28,6 +28,11 @@ public sealed record BulkLoadOptions
     public int CommitRows { get; init; } = 100_000;
     /// <summary>maintenance_work_mem for the index builds of a bulk load; null sizes it from the row count (see <see cref="MaintenanceWorkMemFor"/>).</summary>
     public string? MaintenanceWorkMem { get; init; }
+    /// <summary>
+    /// Sessions that build a bulk load's indexes into an empty table at once: 2 runs the GIN build (one core in PostgreSQL
+    /// 15) beside the btrees; 1 builds every index inside the load's one transaction.
+    /// </summary>
+    public int IndexSessions { get; init; } = 2;
     /// <summary>Parallel workers per index build (besides the leader).</summary>
     public int MaintenanceWorkers { get; init; } = 2;
     /// <summary>Compress the WAL of the bulk transaction with lz4 where the server allows it (superuser, lz4 built in).</summary>

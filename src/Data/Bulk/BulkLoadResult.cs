@@ -24,4 +24,8 @@ public sealed record TableLoadResult(
 }
 
 /// <summary>The outcome of <see cref="BulkLoader.LoadAsync"/>; <see cref="Skipped"/> says why nothing was loaded into a table.</summary>
-public sealed record BulkLoadResult(TableLoadResult? HealthChecks, TableLoadResult? Vaccines, double TotalSeconds, IReadOnlyList<string> Skipped);
+public sealed record BulkLoadResult(TableLoadResult? HealthChecks, TableLoadResult? Vaccines, double TotalSeconds, IReadOnlyList<string> Skipped)
+{
+    /// <summary>Tables an interrupted earlier load had left half-indexed, emptied and restored before this one (<see cref="BulkRecoverySql"/>).</summary>
+    public IReadOnlyList<string> Recovered { get; init; } = [];
+}

@@ -10,7 +10,10 @@ namespace Admin.Data.Bulk;
 /// <list type="bullet">
 /// <item><b>Bulk</b> (empty table, or a load that at least doubles it): one transaction drops the table's indexes,
 /// keys and foreign keys, COPYs everything into the bare heap, rebuilds them by sorting once, and commits; then
-/// ANALYZE. A table with rows (up to <see cref="BulkLoadOptions.RewriteMaxRows"/>) is rewritten: its rows are set
+/// ANALYZE. Into an empty table the heap commits first and the indexes are built from two sessions at once (a GIN
+/// build uses one core; <see cref="BulkLoadOptions.IndexSessions"/>); an interruption then is undone by emptying the
+/// table again and restoring its indexes, keys and foreign keys, in the same call or at the next load's start
+/// (<see cref="BulkRecoverySql"/>). A table with rows (up to <see cref="BulkLoadOptions.RewriteMaxRows"/>) is rewritten: its rows are set
 /// aside, the table truncated, the generated rows it does not already hold (<see cref="KnownKeys"/>) COPYed in and
 /// its own rows put back, unchanged. A bigger table goes through a staging table merged by deduplication_id.
 /// Anything that stops it (cancellation, a crash, a lost connection) rolls the whole load back and leaves the table
@@ -76,11 +79,12 @@ public sealed class BulkLoader
         await BulkSql.ExecuteAsync(conn, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
 
         // Bounded count: enough to tell "empty" and "smaller than this load" without counting a huge table.
+        var recovered = await RecoverAsync(conn, ct);
         var existing = await CountUpToAsync(conn, HealthChecksTable, Math.Max(1, options.Rows), ct);
         if (options.IfEmpty && existing > 0)
         {
             skipped.Add($"{HealthChecksTable} already has rows (--if-empty)");
-            return new BulkLoadResult(null, null, total.Elapsed.TotalSeconds, skipped);
+            return new BulkLoadResult(null, null, total.Elapsed.TotalSeconds, skipped) { Recovered = recovered };
         }
 
         TableLoadResult? healthChecks = null;
@@ -118,10 +122,10 @@ public sealed class BulkLoader
                 skipped.Add($"{VaccineRegistrationsTable} already has rows (registrations have no natural key to deduplicate on, so they load only into an empty table)");
             }
         }
-        return new BulkLoadResult(healthChecks, vaccines, total.Elapsed.TotalSeconds, skipped);
+        return new BulkLoadResult(healthChecks, vaccines, total.Elapsed.TotalSeconds, skipped) { Recovered = recovered };
     }
 
-    private static async Task<TableLoadResult> BulkAsync<T>(
+    private async Task<TableLoadResult> BulkAsync<T>(
         NpgsqlConnection conn, TableSpec<T> spec, long rows, Func<Span<T>, int> fill, BulkLoadOptions options, CancellationToken ct)
         where T : class, new()
     {
@@ -176,23 +180,101 @@ public sealed class BulkLoader
         }
         var loadSeconds = clock.Elapsed.TotalSeconds;
 
-        clock.Restart();
-        await SetLocalAsync(conn, "maintenance_work_mem", options.MaintenanceWorkMem ?? BulkLoadOptions.MaintenanceWorkMemFor(empty ? rows : 2 * rows), ct);
-        await SetLocalAsync(conn, "max_parallel_maintenance_workers", options.MaintenanceWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var builds = new List<(string, double)>();
-        var each = Stopwatch.StartNew();
-        options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, 0, indexes.Count));
-        await indexes.CreateAsync(conn, name =>
+        var built = (string name, double seconds) =>
         {
-            builds.Add((name, each.Elapsed.TotalSeconds));
-            each.Restart();
-            options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, builds.Count, indexes.Count, name));
-        }, ct);
-        await tx.CommitAsync(ct);
+            lock (builds)
+            {
+                builds.Add((name, seconds));
+                options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, builds.Count, indexes.Count, name));
+            }
+        };
+        var memory = options.MaintenanceWorkMem ?? BulkLoadOptions.MaintenanceWorkMemFor(empty ? rows : 2 * rows);
+        var workers = options.MaintenanceWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, 0, indexes.Count));
+        clock.Restart();
+        if (empty && options.IndexSessions > 1 && await BulkSql.ScalarAsync<bool>(conn, BulkRecoverySql.Exists, ct))
+        {
+            await BulkSql.ExecuteAsync(conn, BulkRecoverySql.Insert, ct, new NpgsqlParameter("table", spec.Table), new NpgsqlParameter("restart", spec.RestartIdentity),
+                new NpgsqlParameter("drops", indexes.DropsOfBuilt), new NpgsqlParameter("creates", indexes.Creates));
+            await tx.CommitAsync(ct);
+            await BuildInTwoSessionsAsync(conn, spec, indexes, memory, workers, built, ct);
+        }
+        else
+        {
+            await SetConfigAsync(conn, "maintenance_work_mem", memory, local: true, ct);
+            await SetConfigAsync(conn, "max_parallel_maintenance_workers", workers, local: true, ct);
+            await indexes.CreateAsync(conn, built, ct);
+            await tx.CommitAsync(ct);
+        }
         var indexSeconds = clock.Elapsed.TotalSeconds;
 
         var analyzeSeconds = await AnalyzeAsync(conn, spec.Table, options, ct);
         return new TableLoadResult(spec.Table, mode, rows, written, loadSeconds, indexSeconds, analyzeSeconds) { IndexBuilds = builds };
+    }
+
+    /// <summary>
+    /// The index phase of a load into an empty table whose heap has committed: every index from two sessions, then the
+    /// keys attached and the foreign keys added. The first session holds a SHARE lock throughout, in one transaction that
+    /// ends with the keys and removes the recovery row: writers wait (no row can slip in between builds, nor be lost to a
+    /// recovery), readers and the other session's CREATE INDEX (SHARE too) do not. Anything that stops it empties the
+    /// table and restores it as it was (here, or at the next load if this connection is gone).
+    /// </summary>
+    private async Task BuildInTwoSessionsAsync<T>(NpgsqlConnection conn, TableSpec<T> spec, TableIndexes indexes, string memory, string workers,
+        Action<string, double> built, CancellationToken ct)
+    {
+        try
+        {
+            await using var second = new NpgsqlConnection(_connectionString);
+            await second.OpenAsync(ct);
+            foreach (var session in new[] { conn, second })
+            {
+                await SetConfigAsync(session, "maintenance_work_mem", memory, local: false, ct);
+                await SetConfigAsync(session, "max_parallel_maintenance_workers", workers, local: false, ct);
+            }
+            await using var held = await conn.BeginTransactionAsync(ct);
+            await BulkSql.ExecuteAsync(conn, $"LOCK TABLE {spec.Table} IN SHARE MODE", ct);
+            await indexes.BuildInTwoSessionsAsync(conn, second, built, ct);
+            await indexes.AttachAsync(conn, built, ct);
+            await BulkSql.ExecuteAsync(conn, BulkRecoverySql.Delete, ct, new NpgsqlParameter("table", spec.Table));
+            await held.CommitAsync(ct);
+        }
+        catch
+        {
+            try
+            {
+                await RecoverAsync(conn, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is gone with the load: the next load's start undoes it.
+            }
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Undoes every load its recovery row says was interrupted between its heap's commit and its last index: the table
+    /// (empty before that load) is emptied, what the builds left is dropped and its indexes, keys and foreign keys are
+    /// restored, in one transaction per table. Returns the tables it restored.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RecoverAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        if (!await BulkSql.ScalarAsync<bool>(conn, BulkRecoverySql.Exists, ct)) return [];
+        var pending = new List<(string Table, bool Restart, string[] Drops, string[] Creates)>();
+        await using (var cmd = new NpgsqlCommand(BulkRecoverySql.Pending, conn))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                pending.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3)));
+        foreach (var (table, restart, drops, creates) in pending)
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            await BulkSql.ExecuteAsync(conn, $"TRUNCATE {table}{(restart ? " RESTART IDENTITY" : "")}", ct);
+            foreach (var sql in drops.Concat(creates)) await BulkSql.ExecuteAsync(conn, sql, ct);
+            await BulkSql.ExecuteAsync(conn, BulkRecoverySql.Delete, ct, new NpgsqlParameter("table", table));
+            await tx.CommitAsync(ct);
+        }
+        return pending.Select(p => p.Table).ToList();
     }
 
     private static async Task<TableLoadResult> IncrementalAsync<T>(
@@ -306,6 +388,7 @@ public sealed class BulkLoader
     private static Task<long> CountUpToAsync(NpgsqlConnection conn, string table, long limit, CancellationToken ct) =>
         BulkSql.ScalarAsync<long>(conn, $"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT @limit) s", ct, new NpgsqlParameter("limit", limit));
 
-    private static Task SetLocalAsync(NpgsqlConnection conn, string setting, string value, CancellationToken ct) =>
-        BulkSql.ScalarAsync<string>(conn, "SELECT set_config(@name, @value, true)", ct, new NpgsqlParameter("name", setting), new NpgsqlParameter("value", value));
+    private static Task SetConfigAsync(NpgsqlConnection conn, string setting, string value, bool local, CancellationToken ct) =>
+        BulkSql.ScalarAsync<string>(conn, "SELECT set_config(@name, @value, @local)", ct,
+            new NpgsqlParameter("name", setting), new NpgsqlParameter("value", value), new NpgsqlParameter("local", local));
 }

@@ -11,7 +11,7 @@ public class BulkLoaderTests
     // Every column of every row (change_xid included), as one digest: rows that come back "unchanged" must match it.
     private const string RowsDigest = "SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM health_checks t";
 
-    private const string SchemaSql = """
+    internal const string SchemaSql = """
         SELECT string_agg(d, E'\n' ORDER BY d) FROM (
           SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('health_checks', 'vaccine_registrations')
           UNION ALL
@@ -49,7 +49,8 @@ public class BulkLoaderTests
         // The phone windows index is an expression index the model cannot declare: rebuilt from its definition all the same.
         Assert.Contains(result.HealthChecks.IndexBuilds, b => b.Name == Admin.Data.Entities.PhoneWindowsSql.Index);
         Assert.Equal(progress.Last(p => p.Table == "health_checks" && p.Step == BulkLoadStep.Indexes).Total, result.HealthChecks.IndexBuilds.Count);
-        Assert.InRange(result.HealthChecks.IndexBuilds.Sum(b => b.Seconds), 0, result.HealthChecks.IndexSeconds);
+        // Two sessions build at once: together their builds fit twice in the phase.
+        Assert.InRange(result.HealthChecks.IndexBuilds.Sum(b => b.Seconds), 0, 2 * result.HealthChecks.IndexSeconds);
         Assert.Equal(20_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
         Assert.Equal(schemaBefore, await db.ScalarAsync<string>(SchemaSql));
         Assert.Contains(progress, p => p is { Step: BulkLoadStep.Copy, Done: 20_000 });
