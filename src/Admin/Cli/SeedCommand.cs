@@ -22,7 +22,7 @@ public static class SeedCommand
     private static readonly Option<string> Mode = CommandArgs.Choice("--mode", "How to load: auto, bulk or incremental.", "auto", "auto", "bulk", "incremental");
     private static readonly Option<string> Copy = CommandArgs.Choice("--copy", "COPY writer: encoded or importer.", "encoded", "encoded", "importer");
     private static readonly Option<string?> MaintenanceWorkMem = CommandArgs.Text("--maintenance-work-mem", "maintenance_work_mem for the index builds, e.g. 3GB (default: sized from the rows).", "SIZE");
-    private static readonly Option<long> MaintenanceWorkers = CommandArgs.Whole("--maintenance-workers", "Parallel workers per index build.", 2, 0, 64);
+    private static readonly Option<long?> MaintenanceWorkers = CommandArgs.OptionalWhole("--maintenance-workers", "Parallel workers per index build (default: 2 with one index session, none with two).", 0, 64);
     private static readonly Option<long> IndexSessions = CommandArgs.Whole("--index-sessions", "Sessions building a load's indexes into an empty table at once (1: all in the load's transaction).", 2, 1, 2);
     private static readonly Option<bool> NoWalCompression = CommandArgs.Flag("--no-wal-compression", "Do not lz4-compress the bulk transaction's WAL.");
 
@@ -42,7 +42,7 @@ public static class SeedCommand
             IfEmpty = args.Get(IfEmpty),
             Mode = ParseMode(args.Get(Mode)),
             MaintenanceWorkMem = args.Get(MaintenanceWorkMem),
-            MaintenanceWorkers = (int)args.Get(MaintenanceWorkers),
+            MaintenanceWorkers = (int?)args.Get(MaintenanceWorkers),
             IndexSessions = (int)args.Get(IndexSessions),
             CompressWal = !args.Get(NoWalCompression),
             CopyPath = args.Get(Copy).Equals("importer", StringComparison.OrdinalIgnoreCase) ? CopyPath.Importer : CopyPath.Encoded,

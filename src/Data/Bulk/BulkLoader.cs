@@ -190,7 +190,7 @@ public sealed class BulkLoader
             }
         };
         var memory = options.MaintenanceWorkMem ?? BulkLoadOptions.MaintenanceWorkMemFor(empty ? rows : 2 * rows);
-        var workers = options.MaintenanceWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Workers(int sessions) => options.WorkersFor(sessions).ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Progress?.Invoke(new(spec.Table, BulkLoadStep.Indexes, 0, indexes.Count));
         clock.Restart();
         if (empty && options.IndexSessions > 1 && await BulkSql.ScalarAsync<bool>(conn, BulkRecoverySql.Exists, ct))
@@ -198,12 +198,12 @@ public sealed class BulkLoader
             await BulkSql.ExecuteAsync(conn, BulkRecoverySql.Insert, ct, new NpgsqlParameter("table", spec.Table), new NpgsqlParameter("restart", spec.RestartIdentity),
                 new NpgsqlParameter("drops", indexes.DropsOfBuilt), new NpgsqlParameter("creates", indexes.Creates));
             await tx.CommitAsync(ct);
-            await BuildInTwoSessionsAsync(conn, spec, indexes, memory, workers, built, ct);
+            await BuildInTwoSessionsAsync(conn, spec, indexes, memory, Workers(2), built, ct);
         }
         else
         {
             await SetConfigAsync(conn, "maintenance_work_mem", memory, local: true, ct);
-            await SetConfigAsync(conn, "max_parallel_maintenance_workers", workers, local: true, ct);
+            await SetConfigAsync(conn, "max_parallel_maintenance_workers", Workers(1), local: true, ct);
             await indexes.CreateAsync(conn, built, ct);
             await tx.CommitAsync(ct);
         }
