@@ -1,5 +1,8 @@
 using Admin.Data.Bulk;
+using Admin.Data.Entities;
+using Admin.Data.Listing.Indexes;
 using Admin.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Admin.Data.Tests.Bulk;
 
@@ -78,6 +81,10 @@ public class BulkIndexSessionsTests
         Assert.Equal(1L, await db.ScalarAsync<long>(Recovery));
         Assert.Equal(20_000L, await db.ScalarAsync<long>("SELECT count(*) FROM health_checks"));
         Assert.NotEqual(schemaBefore, await db.ScalarAsync<string>(BulkLoaderTests.SchemaSql));
+        // The web host would not start on it, and says why.
+        var check = new IndexCoverageCheck(db.DataSource, AdminTables.Registry, NullLogger<IndexCoverageCheck>.Instance);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => check.StartAsync(default));
+        Assert.Contains("A bulk load into health_checks is building its indexes, or was interrupted", refused.Message);
 
         var next = await new BulkLoader(db.ConnectionString).LoadAsync(new BulkLoadOptions { Rows = 5_000, VaccineRows = 0 });
 
