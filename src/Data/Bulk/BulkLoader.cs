@@ -78,8 +78,9 @@ public sealed class BulkLoader
         // Held until the connection closes (no pooling), whatever happens below.
         await BulkSql.ExecuteAsync(conn, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
 
-        // Bounded count: enough to tell "empty" and "smaller than this load" without counting a huge table.
+        // An earlier load stopped between its heap's commit and its last index is undone first (the table empty again).
         var recovered = await RecoverAsync(conn, ct);
+        // Bounded count: enough to tell "empty" and "smaller than this load" without counting a huge table.
         var existing = await CountUpToAsync(conn, HealthChecksTable, Math.Max(1, options.Rows), ct);
         if (options.IfEmpty && existing > 0)
         {
