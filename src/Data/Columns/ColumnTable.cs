@@ -51,8 +51,15 @@ public sealed class ColumnTable<TEntity> : IReadOnlyList<Column<TEntity>> where 
     /// <summary>Reads rows of a query that selects every column (by name, any order) into entities.</summary>
     internal RowReader ReaderFor(NpgsqlDataReader reader) => new(this, _all.Select(c => reader.GetOrdinal(c.Name)).ToArray());
 
-    /// <summary>The row function of <see cref="ReaderFor"/>: what a list's <c>Rows</c> declares.</summary>
-    internal Func<NpgsqlDataReader, TEntity> RowsOf(NpgsqlDataReader reader) => ReaderFor(reader).Read;
+    /// <summary>Every row <paramref name="cmd"/> selects (every column, any order), read into entities.</summary>
+    internal async Task<List<TEntity>> ReadAllAsync(NpgsqlCommand cmd, int capacity, CancellationToken ct)
+    {
+        var rows = new List<TEntity>(capacity);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var map = ReaderFor(reader);
+        while (await reader.ReadAsync(ct)) rows.Add(map.Read(reader));
+        return rows;
+    }
 
     internal sealed class RowReader(ColumnTable<TEntity> table, int[] ordinals)
     {

@@ -28,7 +28,7 @@ public static class HealthCheckList
         Noun = ("check", "checks"),
         IdOf = x => x.Id.ToString(),
         ParseId = s => Guid.TryParse(s, out var g) ? g : null,
-        Rows = HealthCheckColumns.Table.RowsOf,
+        Rows = HealthCheckColumns.Table.ReadAllAsync,
         Columns =
         [
             ColumnDefinition<HealthCheck>.Time("timestamp", "Time", x => x.Timestamp) with { Width = "11rem" },

@@ -28,7 +28,7 @@ public sealed class HealthCheckFeed(ReadSource dataSource)
     {
         await using var cmd = new NpgsqlCommand(statement.Sql, connection);
         cmd.Parameters.AddRange(statement.Parameters);
-        var rows = await ReadRowsAsync(cmd, request.PageSize + 1, ct);
+        var rows = await HealthCheckColumns.Table.ReadAllAsync(cmd, request.PageSize + 1, ct);
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = rows.Count > 0 ? new FeedPosition(rows[^1].ChangeXid, rows[^1].Id) : request.After;
@@ -75,18 +75,9 @@ public sealed class HealthCheckFeed(ReadSource dataSource)
         {
             await using var byId = new NpgsqlCommand("SELECT *, xmin FROM health_checks WHERE id = ANY($1) ORDER BY change_xid, id", connection, tx);
             byId.Parameters.Add(new NpgsqlParameter { Value = hits.Select(h => h.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-            rows = await ReadRowsAsync(byId, hits.Count, ct); // same snapshot: every key read above is there
+            rows = await HealthCheckColumns.Table.ReadAllAsync(byId, hits.Count, ct); // same snapshot: every key read above is there
         }
         await tx.CommitAsync(ct);
         return new FeedPage(rows, next, more);
-    }
-
-    private static async Task<List<HealthCheck>> ReadRowsAsync(NpgsqlCommand cmd, int capacity, CancellationToken ct)
-    {
-        var rows = new List<HealthCheck>(capacity);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var map = HealthCheckColumns.Table.ReaderFor(reader);
-        while (await reader.ReadAsync(ct)) rows.Add(map.Read(reader));
-        return rows;
     }
 }

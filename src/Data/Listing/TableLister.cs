@@ -74,16 +74,12 @@ public sealed class TableLister(IDbContextFactory<AdminDbContext> contexts, Read
         };
     }
 
-    private static async Task<List<T>> ReadAsync<T>(ReadSource source, string sql, SqlParameters ps, Func<NpgsqlDataReader, Func<NpgsqlDataReader, T>> rowsOf, int capacity, CancellationToken ct)
+    private static async Task<List<T>> ReadAsync<T>(ReadSource source, string sql, SqlParameters ps, Func<NpgsqlCommand, int, CancellationToken, Task<List<T>>> read, int capacity, CancellationToken ct)
     {
-        var rows = new List<T>(capacity);
         await using var conn = await source.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, conn);
         cmd.Parameters.AddRange(ps.List.ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var row = rowsOf(reader);
-        while (await reader.ReadAsync(ct)) rows.Add(row(reader));
-        return rows;
+        return await read(cmd, capacity, ct);
     }
 
     private async Task<List<T>> ReadWithEfAsync<T>(string sql, SqlParameters ps, CancellationToken ct) where T : class

@@ -20,11 +20,11 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
     public required Func<T, string> IdOf { get; init; }
     public required Func<string, object?> ParseId { get; init; }
     /// <summary>
-    /// Reads the rows of a window's <c>SELECT *, xmin</c> straight from Npgsql (given the open reader, the function that
-    /// reads its current row), for tables declared column by column; null reads them through EF. The records grid is
+    /// Reads the rows of a window's <c>SELECT *, xmin</c> straight from Npgsql (the command, the rows expected), for
+    /// tables declared column by column; null reads them through EF. The records grid is
     /// the hot path of many users at once: EF's context and query pipeline were ~5 % of the app's CPU at 300 users.
     /// </summary>
-    public Func<NpgsqlDataReader, Func<NpgsqlDataReader, T>>? Rows { get; init; }
+    public Func<NpgsqlCommand, int, CancellationToken, Task<List<T>>>? Rows { get; init; }
     /// <summary>The primary key column; every ordering ends with it (keys are unique), and cursors rely on it.</summary>
     public string IdColumn { get; init; } = "id";
     /// <summary>The first ordering that is not search-only is the default.</summary>
