@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
-#   [--chromium 1] [--pgdata DIR] [--out DIR]
+#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s]
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
-# one warm-up pass of every journey, then N virtual users of the load harness (real circuits) beside --chromium real
-# headless Chromium users on the records grid (their actions are the chromium.* rows), with the app's and
-# PostgreSQL's CPU and the app's RSS sampled from /proc. Writes step-N.json and step-N.log to --out and prints one table
-# row per step. Run it on a quiet machine: app, PostgreSQL and harness share its cores.
+# one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
+# users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
+# actions are the chromium.* rows), with the app's and PostgreSQL's CPU and the app's RSS sampled from /proc. Writes
+# step-N.json and step-N.log to --out and prints one table row per step. Run it on a quiet machine: app, PostgreSQL and
+# harness share its cores.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity
+steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
     --chromium) chromium=$2; shift 2 ;;
     --pgdata) pgdata=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --warm-up) warmup=$2; shift 2 ;;
     *) echo "capacity.sh: unknown option '$1' (see the script's first lines)" >&2; exit 2 ;;
   esac
 done
@@ -47,6 +49,12 @@ for n in ${steps//,/ }; do
   # Warm-up: every journey once (JIT, pools, caches), not measured.
   dotnet "$load" --base "$base" --users 3 --iterations 1 --think 0.2-0.5 --create-users 1 --db "$db" --mix "$mix" --quiet \
     >"$out/warmup-$n.log" 2>&1 || true
+  # A fresh process spends its first minute under load in the JIT (tier-1 recompiles of every hot method: 4-7 s of
+  # compilation per 10 s, README "Capacity"); a node behind a load balancer has done that before it takes this load.
+  if [ "$warmup" != 0 ] && [ "$warmup" != 0s ]; then
+    dotnet "$load" --base "$base" --users 100 --think 2-4 --ramp-up 10s --duration "$warmup" --create-users 1 --db "$db" --mix "$mix" --quiet \
+      >>"$out/warmup-$n.log" 2>&1 || true
+  fi
   ramp=$(( n / 10 > 10 ? n / 10 : 10 ))s
   # Two accounts per role: the login form allows 10 attempts a minute per address (3 warm-up + 6 here + a browser), and the
   # virtual users of an account share its cookie, as tabs of one browser do.

@@ -41,6 +41,12 @@ internal static class LoadProgram
             Console.Error.WriteLine($"Cannot use the database given with --db: {ex.Message}");
             return 2;
         }
+        // An option the machine cannot honour, found as the run starts (--chromium without Chromium installed).
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
         Console.WriteLine(Report.Table(result));
         if (options.JsonPath is not null) await Report.WriteJsonAsync(result, options.JsonPath);
         return result.Errors == 0 && result.CircuitsFailed == 0 ? 0 : 1;

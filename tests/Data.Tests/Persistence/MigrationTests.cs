@@ -6,7 +6,7 @@ namespace Admin.Data.Tests.Persistence;
 public class MigrationTests
 {
     [Fact]
-    public async Task Migrations_apply_to_an_empty_database_and_create_every_declared_index()
+    public async Task Migrations_apply_to_an_empty_database_create_every_declared_index_and_turn_query_jit_off()
     {
         await using var db = await TestDatabase.CreateEmptyAsync();
         await using (var ctx = db.CreateDbContext())
@@ -24,6 +24,11 @@ public class MigrationTests
             Assert.Subset(actual, declared!);
         }
         Assert.Equal(52L, await db.ScalarAsync<long>("SELECT count(*) FROM districts"));
+        // A database setting: sessions opened after the migration start with it, whatever their connection string says.
+        await using var fresh = new Npgsql.NpgsqlConnection(db.ConnectionString + ";Pooling=false");
+        await fresh.OpenAsync();
+        await using var show = new Npgsql.NpgsqlCommand("SHOW jit", fresh);
+        Assert.Equal("off", await show.ExecuteScalarAsync());
     }
 
     [Fact]
