@@ -56,8 +56,8 @@ for n in ${steps//,/ }; do
       >>"$out/warmup-$n.log" 2>&1 || true
   fi
   ramp=$(( n / 10 > 10 ? n / 10 : 10 ))s
-  # Two accounts per role: the login form allows 10 attempts a minute per address (3 warm-up + 6 here + a browser), and the
-  # virtual users of an account share its cookie, as tabs of one browser do.
+  # Two accounts per role: the login form allows 10 attempts a minute per address (6 here + a browser; the warm-ups' 6 came
+  # a minute and a half before), and the virtual users of an account share its cookie, as tabs of one browser do.
   dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "$ramp" --duration "$duration" --chromium "$chromium" \
     --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --quiet --json "$out/step-$n.json" \
     >"$out/step-$n.log" 2>&1 || true
