@@ -46,7 +46,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ADMIN_TEST_PORT_BASE fixes the ports (base: the test cluster, +1/+2: the replication pair, +3: Redis) on a shared
-# machine; otherwise free ones are picked.
+# machine; otherwise free ones are picked. Choose it below 32768: above, an outgoing connection's ephemeral port can
+# hold it (a run with 48800 stopped at once on "Address already in use").
 next_port() { if [ -n "${ADMIN_TEST_PORT_BASE:-}" ]; then echo $((ADMIN_TEST_PORT_BASE + $1)); else pg_free_port; fi; }
 port=${ADMIN_TEST_PG_PORT:-$(next_port 0)} || { echo "no free port" >&2; exit 1; }
 pg_start_cluster "$tmp/pg" "$port" test || exit 1
