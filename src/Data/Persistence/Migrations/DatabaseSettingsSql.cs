@@ -11,13 +11,16 @@ public static class DatabaseSettingsSql
     /// A role that migrates but does not own the database gets a warning naming the statement for its owner, not a failed
     /// migration.
     /// </summary>
-    public const string JitOff = """
+    public static readonly string JitOff = AlterDatabase("SET jit = off");
+
+    public static readonly string JitReset = AlterDatabase("RESET jit");
+
+    /// <summary>ALTER DATABASE (the current one) <paramref name="clause"/>, or a warning when the role may not.</summary>
+    private static string AlterDatabase(string clause) => $"""
         DO $$ BEGIN
-            EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+            EXECUTE format('ALTER DATABASE %I {clause}', current_database());
         EXCEPTION WHEN insufficient_privilege THEN
-            RAISE WARNING 'query JIT stays on: run ALTER DATABASE % SET jit = off as the database owner', current_database();
+            RAISE WARNING 'not applied: run ALTER DATABASE % {clause} as the database owner', current_database();
         END $$
         """;
-
-    public const string JitReset = "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET jit', current_database()); END $$";
 }
