@@ -41,7 +41,7 @@ internal static class LoadProgram
             Console.Error.WriteLine($"Cannot use the database given with --db: {ex.Message}");
             return 2;
         }
-        // An option the machine cannot honour, found as the run starts (--chromium without Chromium installed).
+        // What the run finds it cannot do as it starts (no account for a journey's role): one line, as for an option.
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine(ex.Message);

@@ -17,6 +17,19 @@ public sealed class ChromiumUsers : IAsyncDisposable
     /// <summary>One task per browser user.</summary>
     public IReadOnlyList<Task> Users { get; }
 
+    /// <summary>The browser to start; <see cref="LoadOptions.Parse"/> asks too, so a missing one stops the run before it begins.</summary>
+    public static string Executable()
+    {
+        try
+        {
+            return ChromiumBinary.Find() ?? throw new ArgumentException($"--chromium needs Debian's chromium (apt-get install chromium) or {ChromiumBinary.Variable}.");
+        }
+        catch (InvalidOperationException ex) // the variable names a file that is not there
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+    }
+
     /// <summary>Starts the browser and one task per user; they log in as analysts (or admins).</summary>
     public static async Task<ChromiumUsers> StartAsync(LoadOptions options, IReadOnlyList<LoadAccount> accounts, JourneyData data, ActionStats stats,
         CancellationToken ct)
@@ -24,7 +37,7 @@ public sealed class ChromiumUsers : IAsyncDisposable
         var account = accounts.FirstOrDefault(a => a.Role == "Analyst") ?? accounts.FirstOrDefault(a => a.Role == "Admin")
             ?? throw new ArgumentException("--chromium needs an analyst or admin account (in --mix, or with --login analyst=...).");
         var playwright = await Playwright.CreateAsync();
-        var executable = ChromiumBinary.Find() ?? throw new ArgumentException($"--chromium needs Debian's chromium (apt-get install chromium) or {ChromiumBinary.Variable}.");
+        var executable = Executable();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = ChromiumBinary.Args });
         var tasks = new List<Task>();
         for (var i = 0; i < options.Chromium; i++)

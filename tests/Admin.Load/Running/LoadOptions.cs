@@ -91,6 +91,7 @@ public sealed class LoadOptions
         if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");
         if (o.CreateUsers == 0 && o.Logins.Count == 0 && o.Users > 0) throw new ArgumentException("Give --login role=user:password or --create-users N --db CONNSTR.");
         if ((o.ApiReaders > 0 || o.ApiWriters > 0) && o.ApiKey is null && o.Database is null) throw new ArgumentException("The API clients need --api-key KEY or --db CONNSTR.");
+        if (o.Chromium > 0) Browser.ChromiumUsers.Executable();
         return o;
     }
 
