@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
-#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s]
+#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0]
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
 # one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
 # actions are the chromium.* rows), with the app's and PostgreSQL's CPU and the app's RSS sampled from /proc. Writes
-# step-N.json and step-N.log to --out and prints one table row per step. Run it on a quiet machine: app, PostgreSQL and
+# step-N.json and step-N.log to --out and prints one table row per step. --tab-journeys is the harness's: 0 (default)
+# keeps each user's tab for the whole step, as an analyst keeps the dashboard open; 1 opens a new one per journey. Run it on a quiet machine: app, PostgreSQL and
 # harness share its cores.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s
+steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --pgdata) pgdata=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --warm-up) warmup=$2; shift 2 ;;
+    --tab-journeys) tabs=$2; shift 2 ;;
     *) echo "capacity.sh: unknown option '$1' (see the script's first lines)" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +61,7 @@ for n in ${steps//,/ }; do
   # Two accounts per role: the login form allows 10 attempts a minute per address (6 here + a browser; the warm-ups' 6 came
   # a minute and a half before), and the virtual users of an account share its cookie, as tabs of one browser do.
   dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "$ramp" --duration "$duration" --chromium "$chromium" \
-    --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --quiet --json "$out/step-$n.json" \
+    --tab-journeys "$tabs" --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --quiet --json "$out/step-$n.json" \
     >"$out/step-$n.log" 2>&1 || true
   stop_app
   python3 - "$out/step-$n.json" "$n" <<'PY'

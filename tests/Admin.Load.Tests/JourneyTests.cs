@@ -9,7 +9,7 @@ namespace Admin.Load.Tests;
 /// <summary>
 /// Five virtual users with real circuits through every journey against the app on a small database: each action must
 /// have seen its expected result in the render tree (no error, no failed circuit), and the users made for the run are
-/// gone afterwards.
+/// gone afterwards. Each user makes its journey twice in one tab, so the second starts from the menu.
 /// </summary>
 [Collection(LoadCollection.Name)]
 public sealed class JourneyTests(LoadAppFixture app)
@@ -18,8 +18,8 @@ public sealed class JourneyTests(LoadAppFixture app)
     [
         "records.open", "records.filter-province", "records.filter-risk", "records.menu", "records.search-phone", "records.search-kind",
         "records.search-prefix", "records.scroll", "records.jump-date", "records.open-record", "records.back",
-        "hotspots.open", "hotspots.period", "hotspots.metric", "hotspots.drill",
-        "audit.open", "audit.search", "audit.open-entry", "audit.back", "edit.open", "edit.save",
+        "hotspots.open", "hotspots.period", "hotspots.metric", "hotspots.drill", "hotspots.menu",
+        "audit.open", "audit.search", "audit.open-entry", "audit.back", "edit.open", "edit.save", "audit.menu",
     ];
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class JourneyTests(LoadAppFixture app)
     {
         PlantedFault.UrlContains = null;
         var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "5", "--mix", "analyst=2,manager=2,admin=1",
-            "--iterations", "1", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "90s", "--timeout", "20s",
+            "--iterations", "2", "--tab-journeys", "0", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "120s", "--timeout", "20s",
             "--create-users", "1", "--db", app.Database.ConnectionString, "--edits", "--quiet"]);
 
         // The app runs in this process: a JS call the harness answers as no browser would fails there as a JSException

@@ -14,7 +14,7 @@ public sealed class AdminJourney(bool edits) : Journey
     public override async Task RunAsync(JourneyContext ctx)
     {
         var r = ctx.Random;
-        await ctx.OpenAsync("audit.open", "admin/audit", d => d.GridRows.Count > 0);
+        await ctx.StartAtAsync("audit.open", "admin/audit", d => d.GridRows.Count > 0, () => ListActions.NavAsync(ctx, "audit.menu", "admin/audit"));
         await ctx.ThinkAsync();
 
         var me = ctx.Live.Query(d => d.Text("signed-in-as"))?.Trim() ?? "";

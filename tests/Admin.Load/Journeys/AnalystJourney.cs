@@ -4,7 +4,8 @@ namespace Admin.Load.Journeys;
 
 /// <summary>
 /// An analyst: opens the records, filters a province and then a risk, searches a full phone number and a prefix,
-/// scrolls the grid through several blocks, jumps to a date, opens a record and goes back.
+/// scrolls the grid through several blocks, jumps to a date, opens a record and goes back. In a tab kept from its last
+/// journey it opens the records through the menu.
 /// </summary>
 public sealed class AnalystJourney : Journey
 {
@@ -14,7 +15,8 @@ public sealed class AnalystJourney : Journey
     public override async Task RunAsync(JourneyContext ctx)
     {
         var r = ctx.Random;
-        await ctx.OpenAsync("records.open", "records/health-checks", d => d.GridRows.Count > 0);
+        const string records = "records/health-checks";
+        await ctx.StartAtAsync("records.open", records, d => d.GridRows.Count > 0, () => ListActions.NavAsync(ctx, "records.menu", records));
         await ctx.ThinkAsync();
 
         var province = JourneyData.Provinces[r.Next(JourneyData.Provinces.Length)];
@@ -25,7 +27,7 @@ public sealed class AnalystJourney : Journey
         await ctx.ThinkAsync();
 
         // A phone search replaces the filters: back to the plain list through the menu first.
-        await ListActions.NavAsync(ctx, "records.menu", "records/health-checks");
+        await ListActions.NavAsync(ctx, "records.menu", records);
         var phone = ctx.Data.Phone(r);
         var last4 = phone[^4..];
         await ListActions.SearchAsync(ctx, "records.search-phone", phone, cells => cells[1].EndsWith(last4, StringComparison.Ordinal));
@@ -37,7 +39,7 @@ public sealed class AnalystJourney : Journey
         await ListActions.SearchAsync(ctx, "records.search-prefix", prefix, cells => cells[1].StartsWith("+27 " + phone[3..5], StringComparison.Ordinal));
         await ctx.ThinkAsync();
 
-        await ListActions.NavAsync(ctx, "records.menu", "records/health-checks");
+        await ListActions.NavAsync(ctx, "records.menu", records);
         for (var i = 0; i < 6; i++)
         {
             await ListActions.ScrollAsync(ctx, "records.scroll", 1800 + r.Next(1200));

@@ -16,10 +16,29 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
 
     public BlazorCircuit Live => Circuit ?? throw new InvalidOperationException("No circuit open.");
 
+    /// <summary>Journeys finished in the open tab (see <see cref="LoadOptions.TabJourneys"/>).</summary>
+    public int JourneysInTab { get; set; }
+
+    /// <summary>
+    /// A journey's first page: in a new tab (<paramref name="openAction"/>: page GET + circuit, timed until
+    /// <paramref name="ready"/>) when the user has none open, else <paramref name="inTab"/> (the open tab's menu link).
+    /// </summary>
+    public Task StartAtAsync(string openAction, string path, Func<Dom, bool> ready, Func<Task> inTab) =>
+        Circuit is null ? OpenAsync(openAction, path, ready) : inTab();
+
+    /// <summary>Follows the menu's link to <paramref name="path"/>, timed until <paramref name="arrived"/> holds, given <paramref name="before"/> read from the tree before the click.</summary>
+    public async Task<bool> MenuAsync<T>(string action, string path, Func<Dom, T> before, Func<Dom, T, bool> arrived)
+    {
+        var link = Find(action, d => d.First(e => e.Name == "a" && e.Attr("href") == path && e.HasClass("mud-nav-link")));
+        var state = Live.Query(before);
+        return await ActAsync(action, c => c.FollowLinkAsync(link), d => arrived(d, state));
+    }
+
     /// <summary>Opens a page in a new tab (page GET + a new circuit), closing the previous one; timed until <paramref name="ready"/>.</summary>
     public async Task OpenAsync(string action, string path, Func<Dom, bool> ready)
     {
         await CloseAsync();
+        JourneysInTab = 0;
         _ready = ready;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try

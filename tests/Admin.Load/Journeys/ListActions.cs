@@ -12,12 +12,8 @@ namespace Admin.Load.Journeys;
 public static class ListActions
 {
     /// <summary>A menu link (MudNavLink): back to the plain list.</summary>
-    public static Task<bool> NavAsync(JourneyContext ctx, string action, string href)
-    {
-        var link = ctx.Find(action, d => d.First(e => e.Name == "a" && e.Attr("href") == href && e.HasClass("mud-nav-link")));
-        var before = ctx.Live.Query(d => d.GridComponentId);
-        return ctx.ActAsync(action, c => c.FollowLinkAsync(link), d => d.GridComponentId is { } g && g != before && d.GridSettled);
-    }
+    public static Task<bool> NavAsync(JourneyContext ctx, string action, string href) =>
+        ctx.MenuAsync(action, href, d => d.GridComponentId, (d, before) => d.GridComponentId is { } g && g != before && d.GridSettled);
 
     /// <summary>Picks an option of a native select (one "change" event), timed until <paramref name="expected"/>.</summary>
     public static async Task<bool> SelectAsync(JourneyContext ctx, string action, Func<Dom, ElementNode?> select, string option, Func<Dom, int?, bool> expected)

@@ -18,7 +18,10 @@ public sealed class ManagerJourney : Journey
     public override async Task RunAsync(JourneyContext ctx)
     {
         var r = ctx.Random;
-        await ctx.OpenAsync("hotspots.open", "hotspots", d => d.Has("hotspot-table") && d.Has("hotspot-map"));
+        static bool Ready(Dom d) => d.Has("hotspot-table") && d.Has("hotspot-map");
+        // In a kept tab the menu link brings back the default period: the period line changes (this journey left another).
+        await ctx.StartAtAsync("hotspots.open", "hotspots", Ready,
+            () => ctx.MenuAsync("hotspots.menu", "hotspots", d => d.Text("period"), (d, period) => d.Text("period") is { } p && p != period && Ready(d)));
         await ctx.ThinkAsync();
 
         var preset = Presets[r.Next(Presets.Length - 1)];

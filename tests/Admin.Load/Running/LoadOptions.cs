@@ -16,6 +16,8 @@ public sealed class LoadOptions
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Passes through its journey per virtual user; 0 = until the duration ends.</summary>
     public int Iterations { get; set; }
+    /// <summary>Journeys a virtual user makes in one tab (circuit) before opening a new one; 0 = one tab for the whole run.</summary>
+    public int TabJourneys { get; set; } = 1;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>role → (user, password) for existing accounts.</summary>
     public Dictionary<string, (string User, string Password)> Logins { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +46,8 @@ public sealed class LoadOptions
           --ramp-up 30s             time to start all users (s, m)
           --duration 2m             how long the run lasts after the ramp-up starts
           --iterations N            passes through a journey per user, then stop (0: until the duration ends)
+          --tab-journeys N          journeys per tab: a user's next journey starts from the open tab's menu, and
+                                    every N journeys in a new tab (page GET + new circuit); 0: one tab all run (default 1)
           --timeout 30s             longest wait for an action's result before it counts as missing
           --login role=user:password[,...]   existing accounts to log in as (one per role used)
           --create-users N --db CONNSTR      create N accounts per role for the run (removed after)
@@ -72,6 +76,7 @@ public sealed class LoadOptions
                 case "--ramp-up": o.RampUp = ParseDuration(Next()); break;
                 case "--duration": o.Duration = ParseDuration(Next()); break;
                 case "--iterations": o.Iterations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--tab-journeys": o.TabJourneys = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--timeout": o.Timeout = ParseDuration(Next()); break;
                 case "--login": o.Logins = ParseLogins(Next()); break;
                 case "--create-users": o.CreateUsers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -88,6 +93,8 @@ public sealed class LoadOptions
                 default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
             }
         }
+        if (o.TabJourneys < 0) throw new ArgumentException("--tab-journeys takes 0 (one tab all run) or more journeys per tab.");
+        if (string.IsNullOrWhiteSpace(o.Database)) o.Database = null; // "--db $DB" with DB unset is no connection string
         if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");
         if (o.CreateUsers == 0 && o.Logins.Count == 0 && o.Users > 0) throw new ArgumentException("Give --login role=user:password or --create-users N --db CONNSTR.");
         if ((o.ApiReaders > 0 || o.ApiWriters > 0) && o.ApiKey is null && o.Database is null) throw new ArgumentException("The API clients need --api-key KEY or --db CONNSTR.");

@@ -101,24 +101,31 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
 
     private async Task RunUserAsync(Journey journey, SessionClient session, ActionStats stats, JourneyData data, Random random, CancellationToken ct)
     {
-        for (var pass = 0; options.Iterations == 0 || pass < options.Iterations; pass++)
+        // One context per user: its tab (circuit) stays open into the next journey until --tab-journeys of them ran in it.
+        var ctx = new JourneyContext(session, stats, options, data, random, ct);
+        try
         {
-            if (ct.IsCancellationRequested) return;
-            var ctx = new JourneyContext(session, stats, options, data, random, ct);
-            try
+            for (var pass = 0; options.Iterations == 0 || pass < options.Iterations; pass++)
             {
-                await journey.RunAsync(ctx);
+                if (ct.IsCancellationRequested) return;
+                var keep = false;
+                try
+                {
+                    await journey.RunAsync(ctx);
+                    keep = ctx.Circuit is { IsAlive: true } && (options.TabJourneys == 0 || ++ctx.JourneysInTab < options.TabJourneys);
+                }
+                catch (JourneyAbortedException) { } // a tab whose journey broke off is closed: where it stands is unknown
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+                catch (Exception ex)
+                {
+                    stats.Error(journey.Name, FailureKind.UnhandledException, "harness: " + ex.Message);
+                }
+                if (!keep) await ctx.CloseAsync();
             }
-            catch (JourneyAbortedException) { }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-            catch (Exception ex)
-            {
-                stats.Error(journey.Name, FailureKind.UnhandledException, "harness: " + ex.Message);
-            }
-            finally
-            {
-                await ctx.CloseAsync();
-            }
+        }
+        finally
+        {
+            await ctx.CloseAsync();
         }
     }
 
