@@ -112,7 +112,7 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         var found = Live.Query(query);
         if (found is not null) return found;
         Stats.Error(action, FailureKind.ExpectedMissing, "control not found");
-        throw new JourneyAbortedException(keepCircuit: true);
+        throw new JourneyAbortedException();
     }
 
     public Task ThinkAsync() => Task.Delay(Options.Think(Random), Cancellation);
@@ -128,7 +128,4 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
 }
 
 /// <summary>Ends one pass through a journey (the error is already counted); the virtual user starts over.</summary>
-public sealed class JourneyAbortedException(bool keepCircuit = false) : Exception("journey aborted")
-{
-    public bool KeepCircuit { get; } = keepCircuit;
-}
+public sealed class JourneyAbortedException() : Exception("journey aborted");
