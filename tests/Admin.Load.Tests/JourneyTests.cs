@@ -54,6 +54,9 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.Empty(jsFailures.Distinct());
         var seen = result.Actions.Where(a => a.Count > 0).Select(a => a.Action).ToHashSet();
         Assert.All(EveryAction, a => Assert.Contains(a, seen));
+        // Every action saw its result in a render batch of its own, and each batch has its bytes counted.
+        Assert.True(result.RenderBatches >= result.CircuitActions, $"{result.RenderBatches} batches for {result.CircuitActions} actions");
+        Assert.True(result.RenderBytes > 100 * result.RenderBatches, $"{result.RenderBytes} bytes in {result.RenderBatches} batches");
         // The timeline holds every timed action once, in windows from the start.
         Assert.Equal(result.Actions.Sum(a => a.Count), result.Timeline.Sum(w => w.Actions));
         Assert.Equal(Enumerable.Range(0, result.Timeline.Count).Select(i => i * 10), result.Timeline.Select(w => w.Second));

@@ -47,6 +47,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     public Uri Location { get; private set; } = null!;
     public long RendererObjectId { get; internal set; }
     public int Batches { get; private set; }
+    public long BatchBytes { get; private set; }
     /// <summary>The first thing that broke this circuit, if anything did.</summary>
     public CircuitFailureException? Failure { get; private set; }
     /// <summary>Errors that did not end the circuit (a failed JS-invokable call), for the report.</summary>
@@ -114,11 +115,13 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         List<Waiter> done;
+        TraceLine($"<- batch {batchId} ({data.Length} bytes)");
         var batch = RenderBatchReader.Read(data);
         lock (_gate)
         {
             _tree.Apply(batch);
             Batches++;
+            BatchBytes += data.Length;
             done = _waiters.Where(w => w.Check(DomUnsafe)).ToList();
             foreach (var w in done) _waiters.Remove(w);
         }

@@ -28,6 +28,9 @@ public sealed class AdminJourney(bool edits) : Journey
 
         if (!edits) return;
         await ListActions.NavAsync(ctx, "records.menu", "records/health-checks");
+        // A person reads the list before clicking a row. Clicking at once raced the grid's first viewport report, whose
+        // render gives the rows new event-handler ids: the click named one the server had already dropped (a CI run).
+        await ctx.ThinkAsync();
         await ListActions.OpenRowAsync(ctx, "records.open-record", r);
         await ctx.ThinkAsync();
         var edit = ctx.Find("edit.open", d => d.First(e => e.Name == "a" && e.Attr("data-testid") == "detail-edit"));

@@ -122,7 +122,7 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         if (Circuit is null) return;
         var failed = Circuit.Failure is not null;
         await Circuit.DisposeAsync();
-        Stats.CircuitEnded(failed);
+        Stats.CircuitEnded(failed, Circuit.Batches, Circuit.BatchBytes);
         Circuit = null;
     }
 }

@@ -27,11 +27,18 @@ public sealed class ActionStats
     }
 
     public void CircuitStarted() { Interlocked.Increment(ref _circuitsStarted); Interlocked.Increment(ref _circuitsAlive); }
-    public void CircuitEnded(bool failed)
+    /// <param name="batches">The circuit's render batches, and <paramref name="bytes"/> their size: what the server sent to draw.</param>
+    public void CircuitEnded(bool failed, int batches = 0, long bytes = 0)
     {
         Interlocked.Decrement(ref _circuitsAlive);
         if (failed) Interlocked.Increment(ref _circuitsFailed);
+        Interlocked.Add(ref _renderBatches, batches);
+        Interlocked.Add(ref _renderBytes, bytes);
     }
+
+    private long _renderBatches, _renderBytes;
+    public long RenderBatches => Interlocked.Read(ref _renderBatches);
+    public long RenderBytes => Interlocked.Read(ref _renderBytes);
 
     public int CircuitsStarted => _circuitsStarted;
     public int CircuitsFailed => _circuitsFailed;

@@ -91,6 +91,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             if (!options.Quiet) progress?.WriteLine();
             return new LoadResult(options.BaseAddress.ToString(), options.Users, options.Mix, options.ThinkTime.Min.TotalSeconds, options.ThinkTime.Max.TotalSeconds,
                 clock.Elapsed.TotalSeconds, stats.Summaries(), stats.CircuitsStarted, stats.CircuitsFailed, stats.CircuitsAlive, peak,
+                stats.RenderBatches, stats.RenderBytes,
                 stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows());
         }
         finally

@@ -19,6 +19,9 @@ public static class Report
         foreach (var a in r.Actions)
             sb.AppendLine(CultureInfo.InvariantCulture, $"{a.Action,-26} {a.Count,7} {Ms(a.P50),8} {Ms(a.P95),8} {Ms(a.P99),8} {Ms(a.Max),8} {a.Errors,7}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"circuits: {r.CircuitsStarted} started, {r.CircuitsFailed} failed, {r.CircuitsAliveAtEnd} alive at the end (peak {r.CircuitsAlivePeak}); errors: {r.Errors}");
+        if (r.CircuitActions > 0)
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"render batches: {r.RenderBatches} ({r.RenderBytes / 1024.0:0} KB), {r.RenderBatches / (double)r.CircuitActions:0.0} and {r.RenderBytes / 1024.0 / r.CircuitActions:0.0} KB per action");
         if (r.Resources is { } x)
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}%, this harness {x.HarnessCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
