@@ -6,8 +6,8 @@
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
 # actions are the chromium.* rows), with the app's and PostgreSQL's CPU and the app's RSS sampled from /proc. Writes
 # step-N.json and step-N.log to --out and prints one table row per step. --tab-journeys is the harness's: 0 (default)
-# keeps each user's tab for the whole step, as an analyst keeps the dashboard open; 1 opens a new one per journey. Run it on a quiet machine: app, PostgreSQL and
-# harness share its cores.
+# keeps each user's tab for the whole step, as an analyst keeps the dashboard open; 1 opens a new one per journey.
+# Run it on a quiet machine: app, PostgreSQL and harness share its cores.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0
