@@ -45,9 +45,11 @@ public partial class KeysetGrid<TRow>
     // The row Home/End last brought the reader to, and which end: pressed again there, it goes to that end by key.
     private string? _edgeCursor;
     private bool _edgeAtEnd;
-    // Each rendered row's cells as markup, by cursor: this render's and the last one's (reused while the row object
-    // and the columns are the same), so memory holds about two screens of rows, not the buffer.
-    private Dictionary<string, (TRow Row, MarkupString Html)> _cells = [], _lastCells = [];
+    // Each rendered row's cells as markup and its handlers, by cursor: this render's and the last one's (reused while
+    // the row object and the columns are the same), so memory holds about two screens of rows, not the buffer. A handler
+    // made anew in each render is a new delegate, which Blazor sends as a new handler id for every row on every render
+    // (~60 edits and as many dropped ids when the viewport is first reported); the same delegate keeps its id.
+    private Dictionary<string, ShownRow> _cells = [], _lastCells = [];
     private (IReadOnlyList<GridColumn<TRow>>, bool) _cellsFor;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -121,29 +123,37 @@ public partial class KeysetGrid<TRow>
     }
 
     private const string CopyCell =
-        "<td role=\"gridcell\" class=\"kg-copy-cell\"><button type=\"button\" class=\"kg-copy\" tabindex=\"-1\" " +
+        "<td class=\"kg-copy-cell\"><button type=\"button\" class=\"kg-copy\" tabindex=\"-1\" " +
         "aria-label=\"Copy this row or a cell\" title=\"Copy this row or a cell (Ctrl+C copies the row)\">\u29C9</button></td>";
 
     // One builder per thread for every grid: a row's markup is built and copied out at once (a new builder per row grew
     // through several chunks, the grid's largest allocation under load).
     [ThreadStatic] private static StringBuilder? CellText;
 
-    // A row's cells, HTML-encoded; the copy cell is out of the tab order, like the row's other cells (the keyboard's
-    // way is Ctrl+C or the context-menu key on the row).
-    private MarkupString CellsOf(string cursor, TRow row)
+    // The same row object (a row fetched again may hold new values); rows of a value type by value.
+    private static bool SameRow(TRow a, TRow b) =>
+        typeof(TRow).IsValueType ? EqualityComparer<TRow>.Default.Equals(a, b) : ReferenceEquals(a, b);
+
+    private sealed record ShownRow(TRow Row, MarkupString Cells, Func<Task> Click, Func<KeyboardEventArgs, Task> Key);
+
+    // A row as rendered: its cells, HTML-encoded (the copy cell is out of the tab order, like the row's other cells; the
+    // keyboard's way is Ctrl+C or the context-menu key on the row), and its click and key handlers. The cells are plain
+    // td elements: in a table whose role is grid a td's role is gridcell (HTML-AAM), and a role and a class on each cell
+    // were ~40 % of the bytes every scroll sends.
+    private ShownRow Shown(string cursor, TRow row)
     {
-        if (!_lastCells.TryGetValue(cursor, out var cells) || !ReferenceEquals(cells.Row, row))
+        if (!_lastCells.TryGetValue(cursor, out var shown) || !SameRow(shown.Row, row))
         {
             var html = CellText ??= new StringBuilder(1024);
             html.Clear();
             foreach (var column in Columns)
-                html.Append("<td role=\"gridcell\" class=\"kg-cell\">").Append(WebUtility.HtmlEncode(column.Text(row))).Append("</td>");
+                html.Append("<td>").Append(WebUtility.HtmlEncode(column.Text(row))).Append("</td>");
             if (Copyable) html.Append(CopyCell);
-            cells = (row, new MarkupString(html.ToString()));
+            shown = new ShownRow(row, new MarkupString(html.ToString()), () => OnRowClicked(cursor, row), e => OnRowKey(e, cursor));
             if (html.Capacity > 1 << 16) CellText = null; // a huge row's buffer is not kept
         }
-        _cells[cursor] = cells;
-        return cells.Html;
+        _cells[cursor] = shown;
+        return shown;
     }
 
     /// <summary>Starts a new buffer at <paramref name="anchor"/>, dropping the old one and cancelling its fetches.</summary>
@@ -165,10 +175,12 @@ public partial class KeysetGrid<TRow>
         var ct = _cts.Token;
         var generation = ++_generation;
         await CancelAndDisposeAsync(previous);
+        // The first load shows what the first render showed ("Loading…"): rendering it again would send an empty batch.
+        var shows = _loading && !_loadingAfter && !_loadingBefore && _error is null && _rows.Count == 0;
         _loading = true;
         _loadingAfter = _loadingBefore = false;
         _error = null;
-        StateHasChanged();
+        if (!shows) StateHasChanged();
         try
         {
             var window = await Provider(new GridWindowRequest(anchor, BlockSize, Target: target), ct);

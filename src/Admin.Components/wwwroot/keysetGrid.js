@@ -93,7 +93,7 @@ export function focusActive(viewport) {
 // personal data), read from the rendered cells; a row is its cells joined by tabs, so it pastes into a spreadsheet.
 
 const copyable = viewport => viewport.querySelector('.kg-table')?.dataset.copy === 'true';
-const cellsOf = row => [...row.querySelectorAll('td.kg-cell')];
+const cellsOf = row => [...row.querySelectorAll('td:not(.kg-copy-cell)')];
 const cellText = cell => (cell.textContent ?? '').trim();
 const rowText = row => cellsOf(row).map(cellText).join('\t');
 

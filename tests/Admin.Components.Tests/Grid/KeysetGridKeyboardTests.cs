@@ -62,7 +62,9 @@ public class KeysetGridKeyboardTests
         var rows = cut.FindAll("tr.kg-row");
         Assert.All(rows, r => Assert.Equal("row", r.GetAttribute("role")));
         Assert.All(rows, r => Assert.Equal((Number(r) + 2).ToString(CultureInfo.InvariantCulture), r.GetAttribute("aria-rowindex")));
-        Assert.All(rows.SelectMany(r => r.Children), td => Assert.Equal("gridcell", td.GetAttribute("role")));
+        // Plain td cells: in a table whose role is grid their role is gridcell (HTML-AAM; a browser journey finds them by
+        // that role), so the markup sent per row carries no role of its own.
+        Assert.All(rows.SelectMany(r => r.Children), td => Assert.Equal("TD", td.TagName));
         // Roving tabindex: the first row is the grid's one tab stop, every other row is focusable by script only.
         Assert.Equal(0, TabStop(cut));
         Assert.All(rows.Skip(1), r => Assert.Equal("-1", r.GetAttribute("tabindex")));

@@ -120,6 +120,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
         lock (_gate)
         {
             _tree.Apply(batch);
+            if (Trace) TraceLine($"   diffs {string.Join("; ", batch.Diffs.Select(d => $"c{d.ComponentId}:{d.Edits.Length}e {_tree.Describe(d.ComponentId)}"))} disposed c{batch.DisposedComponentIds.Length} h{batch.DisposedEventHandlerIds.Length} frames {batch.Frames.Length}");
             Batches++;
             BatchBytes += data.Length;
             done = _waiters.Where(w => w.Check(DomUnsafe)).ToList();

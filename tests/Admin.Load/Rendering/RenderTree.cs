@@ -23,6 +23,12 @@ public sealed class RenderTree
         foreach (var id in batch.DisposedComponentIds) _components.Remove(id);
     }
 
+    /// <summary>For traces: the first element of a component with a test id or class, e.g. "div.kg".</summary>
+    public string Describe(int componentId) =>
+        _components.TryGetValue(componentId, out var c) && c.Descendants().FirstOrDefault() is { } e
+            ? e.Name + (e.Attr("data-testid") is { } t ? "#" + t : e.Attr("class") is { } k ? "." + k.Split(' ')[0] : "")
+            : "-";
+
     private ComponentNode Component(int id)
     {
         if (!_components.TryGetValue(id, out var node)) _components[id] = node = new ComponentNode(id);

@@ -66,6 +66,7 @@ public partial class ListPage<TRow> where TRow : class
     private PersonalDataView _view = PersonalDataView.Masked;
     private bool _isAdmin;
     private List<SelectChoice>? _searchChoices; // the same for every render
+    private List<SelectChoice>? _orderChoices; // the same until the query changes (a search may add its own ordering)
     private string? _lastAuditedSearch;
     // Where the grid is, told in the display zone for an ordering by time.
     private Func<TRow, string>? _positionOf;
@@ -146,19 +147,24 @@ public partial class ListPage<TRow> where TRow : class
 
     protected override void OnParametersSet() => ReadUrl();
 
+    // The router renders the page for a new address too; this renders it only when the address changed what it shows
+    // (an address the router already gave it would send a batch with no edit in it).
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
-        _ = InvokeAsync(() => { ReadUrl(); StateHasChanged(); });
+        _ = InvokeAsync(() => { if (ReadUrl()) StateHasChanged(); });
 
-    private void ReadUrl()
+    // Reads the query, the position and the panel from the address; false when they are what they were.
+    private bool ReadUrl()
     {
         var uri = Nav.ToAbsoluteUri(Nav.Uri);
-        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return;
+        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return false;
         var parameters = QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
+        var panel = (_panelMode, _openId, _atText);
         ReadPanel(parameters);
         // The side panel's parameters do not move the rows: opening, closing or switching it keeps the grid and its place.
         var key = string.Join("&", parameters.Where(p => !IsPanelParameter(p.Key)).Select(p => p.Key + "=" + p.Value));
-        if (key == _gridKey && (_query is not null || _error is not null)) return;
+        if (key == _gridKey && (_query is not null || _error is not null)) return panel != (_panelMode, _openId, _atText);
         _gridKey = key;
+        _orderChoices = null;
 
         _searchKind = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchKind).Value ?? Definition.Searches.FirstOrDefault()?.Name;
         _searchText = parameters.LastOrDefault(p => p.Key == ListQueryParser.SearchText).Value;
@@ -186,6 +192,7 @@ public partial class ListPage<TRow> where TRow : class
             (_markFrom, _markTo) = (null, null);
             StartCount();
         }
+        return true;
     }
 
     // A search (any filter or search text) is recorded once each time it is applied, not per scrolled block, jump or
