@@ -5,11 +5,43 @@ namespace Admin.Load.Circuits;
 /// <summary>Queries over a circuit's render tree (read under the circuit's lock).</summary>
 public sealed partial class Dom(RenderTree tree)
 {
-    public IEnumerable<ElementNode> Elements => tree.RootNodes.SelectMany(r => r.Descendants());
+    private List<ElementNode> _elements = [];
+    private Dictionary<string, ElementNode> _byTestId = [];
+    private int _version = -1;
+
+    /// <summary>The page's elements in document order.</summary>
+    public IReadOnlyList<ElementNode> Elements
+    {
+        get
+        {
+            Walk();
+            return _elements;
+        }
+    }
 
     public IEnumerable<Rendering.Node> Roots => tree.RootNodes;
 
-    public ElementNode? ByTestId(string id) => Elements.FirstOrDefault(e => e.Attr("data-testid") == id);
+    public ElementNode? ByTestId(string id)
+    {
+        Walk();
+        return _byTestId.GetValueOrDefault(id);
+    }
+
+    // Walks the page once per render batch: every waiting action asks for its elements on every batch, several times
+    // (its grid, its label, its rows), and each walk was the whole page.
+    private void Walk()
+    {
+        if (_version == tree.Version) return;
+        var elements = new List<ElementNode>(_elements.Count);
+        var byTestId = new Dictionary<string, ElementNode>(_byTestId.Count, StringComparer.Ordinal);
+        foreach (var root in tree.RootNodes)
+            foreach (var e in root.Descendants())
+            {
+                elements.Add(e);
+                if (e.Attr("data-testid") is { } id) byTestId.TryAdd(id, e); // the first in document order, as before
+            }
+        (_elements, _byTestId, _version) = (elements, byTestId, tree.Version);
+    }
 
     public IEnumerable<ElementNode> Where(Func<ElementNode, bool> predicate) => Elements.Where(predicate);
 
@@ -35,9 +67,15 @@ public sealed partial class Dom(RenderTree tree)
         {
             var grid = ByTestId("keyset-grid");
             if (grid is null) return false;
-            var text = grid.TextContent;
-            if (text.Contains("Loading…", StringComparison.Ordinal) && !text.Contains("Loading more…", StringComparison.Ordinal)) return false;
-            return grid.Descendants().Any(e => e.Name == "tr" && (e.HasClass("kg-row") || e.Descendants().Any(td => td.HasClass("kg-message"))));
+            // The first block's "Loading…" is the grid's one message cell ("Loading more…" is a settled grid's).
+            var settled = false;
+            foreach (var e in grid.Descendants())
+            {
+                if (e.Name != "td" && e.Name != "tr") continue;
+                if (e.HasClass("kg-message") && e.TextContent == "Loading…") return false;
+                settled |= e.HasClass("kg-row") || e.HasClass("kg-message");
+            }
+            return settled;
         }
     }
 

@@ -15,10 +15,18 @@ public sealed class RenderTree
 
     public IEnumerable<ComponentNode> RootNodes => Roots.Values;
 
-    public void AttachRoot(int componentId, string selector) => Roots[selector] = Component(componentId);
+    public void AttachRoot(int componentId, string selector)
+    {
+        Version++;
+        Roots[selector] = Component(componentId);
+    }
+
+    /// <summary>Counts the batches applied: what was read from the tree before stays true until it changes.</summary>
+    public int Version { get; private set; }
 
     public void Apply(RenderBatch batch)
     {
+        Version++;
         foreach (var diff in batch.Diffs) ApplyEdits(Component(diff.ComponentId), diff.Edits, batch.Frames);
         foreach (var id in batch.DisposedComponentIds) _components.Remove(id);
     }
