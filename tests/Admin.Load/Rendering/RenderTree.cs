@@ -21,7 +21,7 @@ public sealed class RenderTree
         Roots[selector] = Component(componentId);
     }
 
-    /// <summary>Counts the batches applied: what was read from the tree before stays true until it changes.</summary>
+    /// <summary>Counts the changes (batches applied, roots attached): what was read from the tree stays true until it moves.</summary>
     public int Version { get; private set; }
 
     public void Apply(RenderBatch batch)
