@@ -44,8 +44,7 @@ public abstract class SteadyComponent : ComponentBase
         var i = 0;
         foreach (var p in parameters)
         {
-            if (same && !(ReferenceEquals(values[i], p.Name) || Equals(values[i], p.Name))) same = false;
-            if (same && (p.Value is RenderFragment || IsFragment(p.Value) || !Equals(values[i + 1], p.Value))) same = false;
+            if (same && (!Equals(values[i], p.Name) || IsFragment(p.Value) || !Equals(values[i + 1], p.Value))) same = false;
             values[i] = p.Name;
             values[i + 1] = p.Value;
             i += 2;
@@ -55,5 +54,6 @@ public abstract class SteadyComponent : ComponentBase
     }
 
     private static bool IsFragment(object? value) =>
-        value is Delegate d && d.GetType().IsGenericType && d.GetType().GetGenericTypeDefinition() == typeof(RenderFragment<>);
+        value is RenderFragment
+        || (value is Delegate d && d.GetType().IsGenericType && d.GetType().GetGenericTypeDefinition() == typeof(RenderFragment<>));
 }

@@ -28,8 +28,8 @@ public sealed class AdminJourney(bool edits) : Journey
 
         if (!edits) return;
         await ListActions.NavAsync(ctx, "records.menu", "records/health-checks");
-        // A person reads the list before clicking a row. Clicking at once raced the grid's first viewport report, whose
-        // render gives the rows new event-handler ids: the click named one the server had already dropped (a CI run).
+        // A person reads the list before clicking a row. (Clicking at once once raced the grid's first viewport report,
+        // whose render gave the rows new event-handler ids; the grid now keeps a shown row's handlers, ShownRow.)
         await ctx.ThinkAsync();
         await ListActions.OpenRowAsync(ctx, "records.open-record", r);
         await ctx.ThinkAsync();
