@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
-#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0]
+#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0] [--app-env "K=V ..."]
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
 # one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
@@ -10,7 +10,7 @@
 # Run it on a quiet machine: app, PostgreSQL and harness share its cores.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0
+steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0 app_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --warm-up) warmup=$2; shift 2 ;;
     --tab-journeys) tabs=$2; shift 2 ;;
+    --app-env) app_env=$2; shift 2 ;;
     *) echo "capacity.sh: unknown option '$1' (see the script's first lines)" >&2; exit 2 ;;
   esac
 done
@@ -45,7 +46,7 @@ trap stop_app EXIT
 printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | load average |\n|---|---|---|---|---|---|---|---|---|\n'
 for n in ${steps//,/ }; do
   (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db \
-    exec dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
+    exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
   # Warm-up: every journey once (JIT, pools, caches), not measured.

@@ -46,6 +46,17 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan ConnectionIdleLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The most connections the pool to the primary (and to the read source) opens; 0: Npgsql's default (100). A
+    /// connection string's own Maximum Pool Size wins. Two cores run no more than a few statements at once, so more
+    /// connections only queue inside PostgreSQL; and past the pool's size, a hiccup under load made the pool open
+    /// dozens of new backends at once (each a fork with cold catalog caches) while the app's thread pool grew: at 500
+    /// users two in three runs collapsed for 10-20 s at the ramp's end, none with a pool of 24 (README, "Eleventh
+    /// series"). Beyond the limit a request waits for a connection in Npgsql's queue (Timeout, 15 s by default). As
+    /// PgBouncer's default_pool_size in deploy/, sized per node: raise it with the database's cores.
+    /// </summary>
+    public int MaxConnections { get; set; } = 24;
+
     /// <summary>Statements at least this slow are listed on the Performance page and counted in admin.db.slow_statements.</summary>
     public int SlowStatementMs { get; set; } = 250;
 

@@ -50,9 +50,11 @@ public sealed class AdminDataSources : IAsyncDisposable
             cs.Options = "-c statement_timeout=" + ((long)_options.StatementTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         if (role is DataSourceRole.Primary or DataSourceRole.Read)
         {
+            if (_options.MaxConnections > 0 && !Sets(connectionString, "MaxPoolSize", "MaximumPoolSize"))
+                cs.MaxPoolSize = _options.MaxConnections;
             // The warmed connections stay open (PoolWarmup); Npgsql would otherwise close them after five idle minutes.
             if (cs.MinPoolSize == 0) cs.MinPoolSize = Math.Min(Math.Max(_options.WarmConnections, 0), cs.MaxPoolSize);
-            if (_options.ConnectionIdleLifetime > TimeSpan.Zero && !SetsIdleLifetime(connectionString))
+            if (_options.ConnectionIdleLifetime > TimeSpan.Zero && !Sets(connectionString, "ConnectionIdleLifetime"))
                 cs.ConnectionIdleLifetime = (int)_options.ConnectionIdleLifetime.TotalSeconds;
         }
         tune?.Invoke(builder);
@@ -60,10 +62,11 @@ public sealed class AdminDataSources : IAsyncDisposable
         return builder.Build();
     }
 
-    // The string names Npgsql's keyword or its synonym ("Connection Idle Lifetime", "ConnectionIdleLifetime"): a key, not a value.
-    private static bool SetsIdleLifetime(string connectionString) =>
+    // The string names one of Npgsql's keywords for a setting, spaced or not ("Connection Idle Lifetime",
+    // "ConnectionIdleLifetime"): a key, not a value.
+    private static bool Sets(string connectionString, params string[] keywords) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("ConnectionIdleLifetime", StringComparison.OrdinalIgnoreCase));
+            .Any(k => keywords.Contains(k.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase));
 
     public async ValueTask DisposeAsync()
     {

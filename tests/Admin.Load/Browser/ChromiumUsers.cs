@@ -11,6 +11,7 @@ public sealed class ChromiumUsers : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private string? _launcher;
 
     private ChromiumUsers(IPlaywright playwright, IBrowser browser, IReadOnlyList<Task> users) => (_playwright, _browser, Users) = (playwright, browser, users);
 
@@ -37,8 +38,18 @@ public sealed class ChromiumUsers : IAsyncDisposable
         var account = accounts.FirstOrDefault(a => a.Role == "Analyst") ?? accounts.FirstOrDefault(a => a.Role == "Admin")
             ?? throw new ArgumentException("--chromium needs an analyst or admin account (in --mix, or with --login analyst=...).");
         var playwright = await Playwright.CreateAsync();
-        var executable = Executable();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = ChromiumBinary.Args });
+        var launcher = Launcher(Executable(), options.ChromiumNice);
+        IBrowser browser;
+        try
+        {
+            browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = launcher ?? Executable(), Headless = true, Args = ChromiumBinary.Args });
+        }
+        catch
+        {
+            if (launcher is not null) File.Delete(launcher);
+            playwright.Dispose();
+            throw;
+        }
         var tasks = new List<Task>();
         for (var i = 0; i < options.Chromium; i++)
         {
@@ -46,12 +57,30 @@ public sealed class ChromiumUsers : IAsyncDisposable
             var random = new Random(HashCode.Combine(options.RunId, "chromium", i));
             tasks.Add(Task.Run(() => user.RunAsync(browser, random, ct), CancellationToken.None));
         }
-        return new ChromiumUsers(playwright, browser, tasks);
+        return new ChromiumUsers(playwright, browser, tasks) { _launcher = launcher };
+    }
+
+    // As root, Chromium raises its browser and GPU processes to niceness -8 (it holds CAP_SYS_NICE), ahead of the app
+    // and PostgreSQL on a shared box, which no person's browser can do; under load each of its page loads stalled every
+    // circuit for a second or more (README, "Eleventh series"). So as root it starts without that capability (setpriv,
+    // util-linux), and at --chromium-nice N under nice. Playwright starts the executable it is given with its own
+    // arguments and talks to it over inherited pipes; a script that execs the browser keeps both, and the browser's
+    // child processes inherit the niceness and the missing capability.
+    private static string? Launcher(string executable, int niceness)
+    {
+        if (OperatingSystem.IsWindows() || (!Environment.IsPrivilegedProcess && niceness == 0)) return null;
+        var path = Path.Combine(Path.GetTempPath(), $"admin-load-chromium-{Environment.ProcessId}.sh");
+        var quoted = "'" + executable.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        File.WriteAllText(path, "#!/bin/sh\nexec " + (Environment.IsPrivilegedProcess ? "setpriv --bounding-set -sys_nice -- " : "")
+            + (niceness > 0 ? $"nice -n {niceness} " : "") + quoted + " \"$@\"\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _browser.CloseAsync();
         _playwright.Dispose();
+        if (_launcher is not null) File.Delete(_launcher);
     }
 }

@@ -36,7 +36,14 @@ public sealed class LoadOptions
     public bool Quiet { get; set; }
     /// <summary>Real Chromium users clicking through the records grid beside the virtual ones (analyst accounts).</summary>
     public int Chromium { get; set; }
-    public string RunId { get; set; } = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The niceness the browser's processes run at (0-19). A person's browser runs on their own machine; on the server's
+    /// box a page load's burst of browser CPU (about a second of a core) competes with the app and PostgreSQL instead.
+    /// </summary>
+    public int ChromiumNice { get; set; }
+    // The second and the process: two harnesses started together (a browser user run apart from the virtual ones) make
+    // their accounts, keys and records under different names.
+    public string RunId { get; set; } = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + "p" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     public const string Usage = """
         Admin.Load --base URL [options]       virtual users with real Blazor circuits against a running Admin
@@ -58,6 +65,8 @@ public sealed class LoadOptions
           --app-pid PID [--pg-pid PID]       sample the app's RSS/CPU and PostgreSQL's CPU from /proc (same machine)
           --chromium N              also N real headless Chromium users on the records grid (Debian's chromium;
                                     actions named chromium.*), to compare a person's view with the circuits'
+          --chromium-nice N         run the browser at niceness N (0-19), so that on the server's own box its page
+                                    loads yield to the app and PostgreSQL, as a browser on another machine would
           --quiet                   no live progress line
         """;
 
@@ -90,6 +99,7 @@ public sealed class LoadOptions
                 case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--quiet": o.Quiet = true; break;
                 case "--chromium": o.Chromium = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--chromium-nice": o.ChromiumNice = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
             }
         }
@@ -98,6 +108,8 @@ public sealed class LoadOptions
         if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");
         if (o.CreateUsers == 0 && o.Logins.Count == 0 && o.Users > 0) throw new ArgumentException("Give --login role=user:password or --create-users N --db CONNSTR.");
         if ((o.ApiReaders > 0 || o.ApiWriters > 0) && o.ApiKey is null && o.Database is null) throw new ArgumentException("The API clients need --api-key KEY or --db CONNSTR.");
+        if (o.ChromiumNice is < 0 or > 19) throw new ArgumentException("--chromium-nice takes a niceness from 0 to 19.");
+        if (o.ChromiumNice > 0 && OperatingSystem.IsWindows()) throw new ArgumentException("--chromium-nice needs nice (Linux).");
         if (o.Chromium > 0) Browser.ChromiumUsers.Executable();
         return o;
     }

@@ -23,7 +23,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
         await using var keys = options.Database is not null && options.ApiKey is null && options.ApiReaders + options.ApiWriters > 0 ? new ApiKeys(options.Database, options.RunId) : null;
 
         var accounts = users is not null
-            ? await users.CreateAsync(journeys.Select(j => j.Role).Distinct(), options.CreateUsers, ct)
+            // Browser users log in as analysts, so --users 0 --chromium 1 (a browser apart from the virtual users) has one too.
+            ? await users.CreateAsync(journeys.Select(j => j.Role).Concat(options.Chromium > 0 ? ["Analyst"] : []).Distinct(StringComparer.OrdinalIgnoreCase), options.CreateUsers, ct)
             : options.Logins.Select(kv => new LoadAccount(RoleName(kv.Key), kv.Value.User, kv.Value.Password)).ToList();
         var sessions = new Dictionary<LoadAccount, SessionClient>();
         try

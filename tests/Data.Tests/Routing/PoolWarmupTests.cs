@@ -70,6 +70,47 @@ public class PoolWarmupTests
         Assert.Equal(300, await IdleLifetimeAsync("Host=localhost;ConnectionIdleLifetime=300"));
     }
 
+    [Fact]
+    public async Task The_pool_opens_at_most_the_configured_connections_unless_the_connection_string_says_otherwise()
+    {
+        Assert.Equal(24, await MaxPoolSizeAsync("Host=localhost", max: 24));
+        Assert.Equal(10, await MaxPoolSizeAsync("Host=localhost", max: 10));
+        Assert.Equal(100, await MaxPoolSizeAsync("Host=localhost", max: 0)); // Npgsql's own
+        Assert.Equal(50, await MaxPoolSizeAsync("Host=localhost;Maximum Pool Size=50", max: 24));
+        Assert.Equal(40, await MaxPoolSizeAsync("Host=localhost;MaxPoolSize=40", max: 24));
+    }
+
+    [Fact]
+    public async Task The_pool_cap_holds_under_more_requests_than_connections()
+    {
+        // A burst of 12 requests through a cap of 3: they wait their turn on 3 backends, never open a fourth.
+        await using var db = await TestDatabase.CreateAsync();
+        const string name = "admin-pool-cap-test";
+        await using var sources = new AdminDataSources(Options.Create(new DatabaseOptions
+        {
+            ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { ApplicationName = name }.ConnectionString,
+            MaxConnections = 3,
+            WarmConnections = 0,
+        }));
+        var peak = 0;
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            await using var conn = await sources.Primary.OpenConnectionAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", conn);
+            cmd.Parameters.AddWithValue(name);
+            var open = Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            lock (sources) peak = Math.Max(peak, open);
+            await Task.Delay(50);
+        }));
+        Assert.InRange(peak, 1, 3);
+    }
+
+    private static async Task<int> MaxPoolSizeAsync(string connectionString, int max)
+    {
+        await using var sources = new AdminDataSources(Options.Create(new DatabaseOptions { ConnectionString = connectionString, MaxConnections = max }));
+        return new Npgsql.NpgsqlConnectionStringBuilder(sources.Primary.ConnectionString).MaxPoolSize;
+    }
+
     private static async Task<int> IdleLifetimeAsync(string connectionString)
     {
         await using var sources = new AdminDataSources(Options.Create(new DatabaseOptions { ConnectionString = connectionString }));
