@@ -68,7 +68,8 @@ public sealed class JourneyTests(LoadAppFixture app)
     public async Task A_real_chromium_user_clicks_through_the_grid_beside_the_virtual_ones()
     {
         PlantedFault.UrlContains = null;
-        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "1", "--mix", "analyst=1", "--chromium", "1",
+        // At a niceness, so the launcher script (setpriv as root, then nice) is what starts the browser.
+        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "1", "--mix", "analyst=1", "--chromium", "1", "--chromium-nice", "5",
             "--iterations", "1", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "120s", "--timeout", "20s",
             "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
 
@@ -79,6 +80,21 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.All(["chromium.open", "chromium.scroll", "chromium.search-phone", "chromium.menu", "chromium.open-record", "chromium.back"],
             a => Assert.Contains(a, seen));
         Assert.Equal(4, result.Actions.Single(a => a.Action == "chromium.scroll").Count);
+    }
+
+    [Fact]
+    public async Task Browser_users_run_alone_with_an_analyst_account_made_for_them()
+    {
+        PlantedFault.UrlContains = null;
+        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "0", "--mix", "manager=1", "--chromium", "1",
+            "--iterations", "1", "--think", "0.05-0.2", "--duration", "120s", "--timeout", "20s",
+            "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
+
+        var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
+
+        Assert.True(result.Errors == 0, Report.Table(result) + "\n" + app.ServerErrors);
+        Assert.Equal(0, result.CircuitsStarted); // no virtual user
+        Assert.Equal(1, result.Actions.Single(a => a.Action == "chromium.open-record").Count);
     }
 }
 

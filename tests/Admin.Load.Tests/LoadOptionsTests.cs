@@ -19,6 +19,7 @@ public sealed class LoadOptionsTests
     [InlineData("--tab-journeys", "-1", "--tab-journeys")]
     [InlineData("--create-users", "2", "needs --db")]
     [InlineData("--frobnicate", "1", "Unknown option --frobnicate")]
+    [InlineData("--chromium-nice", "20", "from 0 to 19")]
     public void A_bad_option_is_an_argument_error_naming_it(string option, string value, string message)
     {
         var ex = Assert.Throws<ArgumentException>(() => LoadOptions.Parse([.. Base, option, value]));

@@ -60,10 +60,9 @@ public sealed class ChromiumUsers : IAsyncDisposable
         return new ChromiumUsers(playwright, browser, tasks) { _launcher = launcher };
     }
 
-    // As root, Chromium raises its browser and GPU processes to niceness -8 (it holds CAP_SYS_NICE), ahead of the app
-    // and PostgreSQL on a shared box, which no person's browser can do; under load each of its page loads stalled every
-    // circuit for a second or more (README, "Eleventh series"). So as root it starts without that capability (setpriv,
-    // util-linux), and at --chromium-nice N under nice. Playwright starts the executable it is given with its own
+    // As root, Chromium raises its browser and GPU processes to niceness -8 (it holds CAP_SYS_NICE): ahead of the app
+    // and PostgreSQL on a shared box, which no person's browser can be (README, "Eleventh series"). So as root it starts
+    // without that capability (setpriv, util-linux), and at --chromium-nice N under nice. Playwright starts the executable it is given with its own
     // arguments and talks to it over inherited pipes; a script that execs the browser keeps both, and the browser's
     // child processes inherit the niceness and the missing capability.
     private static string? Launcher(string executable, int niceness)
