@@ -48,9 +48,10 @@ public static partial class SqlText
 
     private static bool UnderTimeout(IReadOnlyList<string> statements, int index)
     {
-        // Looks back over the few statements before it: its own SET LOCALs and snapshot read, and the grid's window fetch
-        // that the page sends at the same time on another connection (the recorder interleaves them).
-        for (var i = index - 1; i >= 0 && i >= index - 4; i--)
+        // Looks back over the few statements before it: its own SET LOCALs and snapshot read (the timeline's live count
+        // comes after three of them and the rollups' buckets), and what the page sends at the same time on other
+        // connections (the grid's window, the count label's; the recorder interleaves them). Four was too few once.
+        for (var i = index - 1; i >= 0 && i >= index - 8; i--)
             if (statements[i].Contains("SET LOCAL statement_timeout", StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }

@@ -35,4 +35,15 @@ public class SqlTextTests
     [InlineData("SELECT (SELECT count(*) FROM \"districts\")", false)]
     public void A_count_is_bounded_only_when_its_batch_sets_the_limit_first(string sql, bool unbounded) =>
         Assert.Equal(unbounded, SqlText.IsUnbounded([sql], 0));
+
+    [Theory]
+    [InlineData(3, false)] // the timeline's own SET LOCALs and snapshot read
+    [InlineData(7, false)] // ...and other connections' statements interleaved
+    [InlineData(9, true)]  // too far back to be its transaction's
+    public void A_count_is_bounded_by_a_recent_statement_timeout(int statementsBetween, bool unbounded)
+    {
+        const string count = "SELECT bucket, count(*) FROM health_checks WHERE change_xid >= @xmin GROUP BY bucket";
+        List<string> statements = ["SET LOCAL statement_timeout = 50", .. Enumerable.Repeat("SELECT 1", statementsBetween), count];
+        Assert.Equal(unbounded, SqlText.IsUnbounded(statements, statements.Count - 1));
+    }
 }
