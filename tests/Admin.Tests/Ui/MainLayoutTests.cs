@@ -75,12 +75,14 @@ public class MainLayoutTests : IAsyncLifetime
         var id = await TestAccounts.IdOfAsync(_db, name);
         await using var ctx = UiTestContext.Create(s => s.AddAppServices(_db), role: Roles.Analyst, userId: id);
 
+        // The layout reads the user's saved choice from the database first: on a busy CI box that outlasted bunit's 1 s wait.
+        var wait = TimeSpan.FromSeconds(10);
         var first = ctx.Render<MainLayout>(p => p.Add(l => l.Body, "<p>body</p>"));
-        Assert.Equal("false", first.WaitForElement("[data-testid=theme-toggle]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", first.WaitForElement("[data-testid=theme-toggle]", wait).GetAttribute("aria-pressed"));
         var lightBackground = Background(first.Markup);
         await first.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
-        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[data-testid=theme-toggle]").GetAttribute("aria-pressed")));
+        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[data-testid=theme-toggle]").GetAttribute("aria-pressed")), wait);
         Assert.True(await _db.ScalarAsync<bool>($"SELECT dark_mode FROM users WHERE id = '{id}'"));
         // Another user's choice is theirs alone.
         var other = await TestAccounts.EnsureAsync(_db, Roles.Analyst, "early-bird");
@@ -89,7 +91,7 @@ public class MainLayoutTests : IAsyncLifetime
         // A new page (a new layout instance) reads it back: MudBlazor's dark palette is in the theme's style.
         await using var later = UiTestContext.Create(s => s.AddAppServices(_db), role: Roles.Analyst, userId: id);
         var next = later.Render<MainLayout>(p => p.Add(l => l.Body, "<p>body</p>"));
-        Assert.Equal("true", next.WaitForElement("[data-testid=theme-toggle]").GetAttribute("aria-pressed"));
+        Assert.Equal("true", next.WaitForElement("[data-testid=theme-toggle]", wait).GetAttribute("aria-pressed"));
         Assert.NotEqual(lightBackground, Background(next.Markup));
     }
 
