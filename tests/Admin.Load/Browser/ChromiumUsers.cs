@@ -38,11 +38,12 @@ public sealed class ChromiumUsers : IAsyncDisposable
         var account = accounts.FirstOrDefault(a => a.Role == "Analyst") ?? accounts.FirstOrDefault(a => a.Role == "Admin")
             ?? throw new ArgumentException("--chromium needs an analyst or admin account (in --mix, or with --login analyst=...).");
         var playwright = await Playwright.CreateAsync();
-        var launcher = Launcher(Executable(), options.ChromiumNice);
+        var executable = Executable();
+        var launcher = Launcher(executable, options.ChromiumNice);
         IBrowser browser;
         try
         {
-            browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = launcher ?? Executable(), Headless = true, Args = ChromiumBinary.Args });
+            browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = launcher ?? executable, Headless = true, Args = ChromiumBinary.Args });
         }
         catch
         {
