@@ -52,7 +52,7 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
     private async Task PassAsync(IPage page, Random random, CancellationToken ct)
     {
         // Open: the page GET, then rows shown by a live circuit (data-interactive marks the circuit's render).
-        if (!await TimeAsync("chromium.open", async () =>
+        if (!await TimeAsync(page, "chromium.open", async () =>
             {
                 await page.GotoAsync(new Uri(baseAddress, "records/health-checks").ToString());
                 await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -64,7 +64,7 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         {
             var before = await page.GetByTestId("grid-position").InnerTextAsync();
             var pixels = 1800 + random.Next(1200);
-            await TimeAsync("chromium.scroll", async () =>
+            await TimeAsync(page, "chromium.scroll", async () =>
             {
                 await page.Locator(".kg-viewport").EvaluateAsync("(v, px) => v.scrollTop += px", pixels);
                 await page.WaitForFunctionAsync(
@@ -78,7 +78,7 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         var phone = data.Phone(random);
         var box = page.GetByTestId("search-box");
         await box.FillAsync(phone);
-        await TimeAsync("chromium.search-phone", async () =>
+        await TimeAsync(page, "chromium.search-phone", async () =>
         {
             await box.PressAsync("Enter");
             await page.WaitForFunctionAsync(HasSearch, true);
@@ -87,19 +87,19 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         await ThinkAsync(random, ct);
 
         // Back to the plain list through the menu link, as a person does (the circuit navigates; no page load).
-        await TimeAsync("chromium.menu", async () =>
+        await TimeAsync(page, "chromium.menu", async () =>
         {
             await page.Locator("a.mud-nav-link[href='records/health-checks']").ClickAsync();
             await page.WaitForFunctionAsync(HasSearch, false);
             await page.Locator(Rows).First.WaitForAsync();
         });
-        await TimeAsync("chromium.open-record", async () =>
+        await TimeAsync(page, "chromium.open-record", async () =>
         {
             await page.Locator(Rows).Nth(random.Next(5)).ClickAsync();
             await page.GetByTestId("detail-fields").WaitForAsync();
         });
         await ThinkAsync(random, ct);
-        await TimeAsync("chromium.back", async () =>
+        await TimeAsync(page, "chromium.back", async () =>
         {
             await page.GoBackAsync();
             await page.Locator(Rows).First.WaitForAsync();
@@ -107,7 +107,7 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         await ThinkAsync(random, ct);
     }
 
-    private async Task<bool> TimeAsync(string action, Func<Task> act)
+    private async Task<bool> TimeAsync(IPage page, string action, Func<Task> act)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -118,8 +118,34 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         }
         catch (TimeoutException ex)
         {
-            stats.Error(action, FailureKind.ExpectedMissing, "chromium: " + ex.Message.Split('\n')[0]);
+            stats.Error(action, FailureKind.ExpectedMissing, "chromium: " + await DescribeAsync(page, action, ex));
             return false;
+        }
+    }
+
+    // What the page showed when a step timed out: the step Playwright was waiting in (the call log's last line), the
+    // address, the rows and the record's fields present, and a screenshot beside the JSON. A lost step is rare under
+    // load (1 in ~15 runs of 500 users) and cannot be re-run at will, so it has to say where it stopped.
+    private async Task<string> DescribeAsync(IPage page, string action, TimeoutException ex)
+    {
+        var lines = ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var waitingIn = lines.Length > 1 ? "; last step: " + lines[^1] : "";
+        try
+        {
+            var rows = await page.Locator(Rows).CountAsync();
+            var detail = await page.GetByTestId("detail-fields").CountAsync();
+            var shot = "";
+            if (options.JsonPath is { } json)
+            {
+                var path = $"{Path.ChangeExtension(json, null)}.{action}.{DateTime.UtcNow:HHmmss}.png";
+                await page.ScreenshotAsync(new() { Path = path, Timeout = 5000 });
+                shot = "; screenshot " + path;
+            }
+            return $"{lines[0]}{waitingIn}; at {page.Url}, {rows} rows, {detail} record fields{shot}";
+        }
+        catch (PlaywrightException)
+        {
+            return lines[0] + waitingIn;
         }
     }
 
