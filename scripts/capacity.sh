@@ -4,7 +4,8 @@
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
 # one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
-# actions are the chromium.* rows), with the app's and PostgreSQL's CPU and the app's RSS sampled from /proc. Writes
+# actions are the chromium.* rows), with the app's and PostgreSQL's CPU and the app's RSS sampled from /proc and its GC's
+# pauses read from its metrics endpoint (on --port + 1, so it cannot clash with another app's 9464). Writes
 # step-N.json and step-N.log to --out and prints one table row per step. --tab-journeys is the harness's: 0 (default)
 # keeps each user's tab for the whole step, as an analyst keeps the dashboard open; 1 opens a new one per journey.
 # Run it on a quiet machine: app, PostgreSQL and harness share its cores.
@@ -38,14 +39,15 @@ load="$repo/tests/Admin.Load/bin/Release/net10.0/Admin.Load.dll"
 pg_pid=()
 if [ -n "$pgdata" ]; then pg_pid=(--pg-pid "$(head -1 "$pgdata/postmaster.pid")"); fi
 base="http://127.0.0.1:$port"
+metrics_port=$((port + 1))
 
 app_pid=""
 stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
 trap stop_app EXIT
 
-printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | load average |\n|---|---|---|---|---|---|---|---|---|\n'
+printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | app GC paused | load average |\n|---|---|---|---|---|---|---|---|---|---|\n'
 for n in ${steps//,/ }; do
-  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db \
+  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db Metrics__Port=$metrics_port \
     exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -62,21 +64,23 @@ for n in ${steps//,/ }; do
   # Two accounts per role: the login form allows 10 attempts a minute per address (6 here + a browser; the warm-ups' 6 came
   # a minute and a half before), and the virtual users of an account share its cookie, as tabs of one browser do.
   dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "$ramp" --duration "$duration" --chromium "$chromium" \
-    --tab-journeys "$tabs" --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --quiet --json "$out/step-$n.json" \
+    --tab-journeys "$tabs" --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --app-metrics "http://127.0.0.1:$metrics_port/metrics" --quiet --json "$out/step-$n.json" \
     >"$out/step-$n.log" 2>&1 || true
   stop_app
   python3 - "$out/step-$n.json" "$n" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1])); n = sys.argv[2]; acts = r["actions"]; res = r.get("resources") or {}
+r = json.load(open(sys.argv[1])); n = sys.argv[2]; acts = r["actions"]; res = r.get("resources") or {}; gc = r.get("appGc")
 def worst(rows):
     rows = [a for a in rows if a["p95"] is not None]
     return max(rows, key=lambda a: a["p95"]) if rows else None
 def show(a): return f"{a['p95']:.0f} ms ({a['action']})" if a else "–"
+paused = f"{gc['pauseSeconds']:.1f} s ({gc['pausePercent']:.1f} %)" if gc else "–"
 vu = worst([a for a in acts if not a["action"].startswith("chromium.")]); cr = worst([a for a in acts if a["action"].startswith("chromium.")])
 print(f"| {n} | {r['circuitsStarted']} / {r['circuitsFailed']} (peak {r['circuitsAlivePeak']} alive) | "
       f"{sum(a['count'] for a in acts)} / {sum(a['errors'] for a in acts)} | {show(vu)} | {show(cr)} | "
       f"{res.get('idleRssMb', 0):.0f} → {res.get('peakRssMb', 0):.0f} MB | {res.get('kbPerCircuit') or 0:.0f} | "
       f"{res.get('appCpuPercent', 0):.0f} % / {res.get('postgresCpuPercent') or 0:.0f} % / {res.get('harnessCpuPercent', 0):.0f} % | "
+      f"{paused} | "
       f"{res.get('loadAverageStart')} → {res.get('loadAverageEnd')} |")
 PY
 done

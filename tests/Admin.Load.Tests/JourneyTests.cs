@@ -28,7 +28,7 @@ public sealed class JourneyTests(LoadAppFixture app)
         PlantedFault.UrlContains = null;
         var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "5", "--mix", "analyst=2,manager=2,admin=1",
             "--iterations", "2", "--tab-journeys", "0", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "120s", "--timeout", "20s",
-            "--create-users", "1", "--db", app.Database.ConnectionString, "--edits", "--quiet"]);
+            "--create-users", "1", "--db", app.Database.ConnectionString, "--edits", "--quiet", "--app-metrics", app.MetricsAddress.ToString()]);
 
         // The app runs in this process: a JS call the harness answers as no browser would fails there as a JSException
         // (caught inside the component that made it, so it is no error of the run, but work a browser never causes).
@@ -61,6 +61,10 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.Equal(result.Actions.Sum(a => a.Count), result.Timeline.Sum(w => w.Actions));
         Assert.Equal(Enumerable.Range(0, result.Timeline.Count).Select(i => i * 10), result.Timeline.Select(w => w.Second));
         Assert.Equal(result.Actions.Max(a => a.Max ?? 0), result.Timeline.Max(w => w.MaxMs), 0.5);
+        // The app's GC, read from its metrics endpoint: the windows' pauses add up to the run's (each window rounded to a ms).
+        var gc = Assert.IsType<AppGcFigures>(result.AppGc);
+        Assert.True(gc.Gen0 >= 0 && gc.Gen1 >= 0 && gc.Gen2 >= 0 && gc.PauseSeconds >= 0, gc.ToString());
+        Assert.Equal(gc.PauseSeconds * 1000, result.Timeline.Sum(w => w.AppGcPauseMs), result.Timeline.Count + 10.0);
         Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE user_name LIKE 'load-%'"));
     }
 

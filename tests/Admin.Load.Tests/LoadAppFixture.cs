@@ -28,6 +28,9 @@ public sealed class LoadAppFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's Prometheus endpoint (its own Kestrel, on a port the system picks).</summary>
+    public Uri MetricsAddress => _factory!.Services.GetRequiredService<Admin.Observability.MetricsServer>().Address!;
+
     /// <summary>What the app logged at Warning and above (a failed journey's message includes it).</summary>
     public ErrorLog ServerErrors { get; } = new();
 
@@ -76,8 +79,8 @@ public sealed class LoadAppFixture : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
                 // The fixture rebuilds the rollups once; no periodic refresh transactions beside other test classes.
                 ["Hotspots:BackgroundRefresh"] = "false",
-                // No Prometheus endpoint: its fixed port would collide with any other run on the machine.
-                ["Metrics:Port"] = "-1",
+                // The Prometheus endpoint on a port the system picks: its fixed one would collide with any other run on the machine.
+                ["Metrics:Port"] = "0",
             }));
             builder.ConfigureTestServices(services =>
             {

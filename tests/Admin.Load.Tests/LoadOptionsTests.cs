@@ -20,10 +20,19 @@ public sealed class LoadOptionsTests
     [InlineData("--create-users", "2", "needs --db")]
     [InlineData("--frobnicate", "1", "Unknown option --frobnicate")]
     [InlineData("--chromium-nice", "20", "from 0 to 19")]
+    [InlineData("--app-metrics", "127.0.0.1:9464/metrics", "http(s) URL")]
+    [InlineData("--app-metrics", "file:///etc/passwd", "http(s) URL")]
     public void A_bad_option_is_an_argument_error_naming_it(string option, string value, string message)
     {
         var ex = Assert.Throws<ArgumentException>(() => LoadOptions.Parse([.. Base, option, value]));
         Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public void The_apps_metrics_endpoint_is_optional()
+    {
+        Assert.Null(LoadOptions.Parse(Base).AppMetrics);
+        Assert.Equal(new Uri("http://10.0.0.5:9464/metrics"), LoadOptions.Parse([.. Base, "--app-metrics", "http://10.0.0.5:9464/metrics"]).AppMetrics);
     }
 
     [Fact]

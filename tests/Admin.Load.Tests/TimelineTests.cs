@@ -14,7 +14,7 @@ public class TimelineTests
         timeline.Sample();
 
         var window = Assert.Single(timeline.Windows());
-        Assert.Equal(new TimelineWindow(0, 3, 1, 1500, window.HarnessGcPauseMs, window.HarnessQueueMax, window.IoStallMs, window.MemoryStallMs), window);
+        Assert.Equal(new TimelineWindow(0, 3, 1, 1500, window.HarnessGcPauseMs, window.HarnessQueueMax, window.IoStallMs, window.MemoryStallMs, 0), window);
         Assert.True(window.HarnessGcPauseMs >= 0 && window.IoStallMs >= 0 && window.MemoryStallMs >= 0);
     }
 

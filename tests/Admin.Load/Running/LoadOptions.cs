@@ -33,6 +33,8 @@ public sealed class LoadOptions
     /// <summary>The app's and PostgreSQL's (postmaster) process ids, to sample memory and CPU when on the same machine.</summary>
     public int? AppPid { get; set; }
     public int? PostgresPid { get; set; }
+    /// <summary>The app's Prometheus endpoint, to read its GC's collections and pauses during the run (any machine).</summary>
+    public Uri? AppMetrics { get; set; }
     public bool Quiet { get; set; }
     /// <summary>Real Chromium users clicking through the records grid beside the virtual ones (analyst accounts).</summary>
     public int Chromium { get; set; }
@@ -63,6 +65,8 @@ public sealed class LoadOptions
           --api-key KEY             key for them (else created with --db and removed after)
           --json FILE               write the results as JSON
           --app-pid PID [--pg-pid PID]       sample the app's RSS/CPU and PostgreSQL's CPU from /proc (same machine)
+          --app-metrics URL         the app's Prometheus endpoint (e.g. http://host:9464/metrics): its GC's
+                                    collections and pauses, per 10 s window and in all
           --chromium N              also N real headless Chromium users on the records grid (Debian's chromium;
                                     actions named chromium.*), to compare a person's view with the circuits'
           --chromium-nice N         run the browser at niceness N (0-19), so that on the server's own box its page
@@ -97,6 +101,7 @@ public sealed class LoadOptions
                 case "--json": o.JsonPath = Next(); break;
                 case "--app-pid": o.AppPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--app-metrics": o.AppMetrics = HttpUrl(Next(), "--app-metrics"); break;
                 case "--quiet": o.Quiet = true; break;
                 case "--chromium": o.Chromium = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--chromium-nice": o.ChromiumNice = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -131,6 +136,11 @@ public sealed class LoadOptions
         var max = parts.Length > 1 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : min;
         return (TimeSpan.FromSeconds(min), TimeSpan.FromSeconds(max));
     }
+
+    private static Uri HttpUrl(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ArgumentException($"{option} takes an http(s) URL, e.g. http://127.0.0.1:9464/metrics (got '{text}').");
 
     public static TimeSpan ParseDuration(string text) => text[^1] switch
     {

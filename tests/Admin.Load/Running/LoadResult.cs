@@ -6,7 +6,7 @@ public sealed record LoadResult(
     IReadOnlyList<ActionSummary> Actions, int CircuitsStarted, int CircuitsFailed, int CircuitsAliveAtEnd, int CircuitsAlivePeak,
     long RenderBatches, long RenderBytes,
     IReadOnlyCollection<string> ErrorSamples, IReadOnlyDictionary<string, int> JsCalls, ResourceFigures? Resources,
-    IReadOnlyList<TimelineWindow> Timeline)
+    IReadOnlyList<TimelineWindow> Timeline, AppGcFigures? AppGc)
 {
     public int Errors => Actions.Sum(a => a.Errors);
     /// <summary>Timed actions of the virtual users (the Chromium users' own are not in the render traffic).</summary>

@@ -38,6 +38,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
 
             var sampler = options.AppPid is { } appPid ? new ProcessSampler(appPid, options.PostgresPid) : null;
             sampler?.Start();
+            using var appGc = options.AppMetrics is { } metrics ? new AppGcMetrics(metrics) : null;
+            if (appGc is not null) await appGc.SampleAsync(ct);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             stop.CancelAfter(options.Duration);
             var clock = Stopwatch.StartNew();
@@ -84,6 +86,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 peak = Math.Max(peak, stats.CircuitsAlive);
                 sampler?.Sample(stats.CircuitsAlive);
                 stats.Timeline.Sample();
+                if (appGc is not null && await appGc.SampleAsync(CancellationToken.None) is { } appPause) stats.Timeline.AppGcPause(appPause);
                 if (!options.Quiet) progress?.Write("\r" + Report.Progress(clock.Elapsed, stats, running));
                 // With --iterations, the run ends when every user (virtual or browser) is done (the API clients then stop too).
                 if (options.Iterations > 0 && bounded.All(t => t.IsCompleted)) await stop.CancelAsync();
@@ -93,7 +96,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             return new LoadResult(options.BaseAddress.ToString(), options.Users, options.Mix, options.ThinkTime.Min.TotalSeconds, options.ThinkTime.Max.TotalSeconds,
                 clock.Elapsed.TotalSeconds, stats.Summaries(), stats.CircuitsStarted, stats.CircuitsFailed, stats.CircuitsAlive, peak,
                 stats.RenderBatches, stats.RenderBytes,
-                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows());
+                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows(), appGc?.Figures(clock.Elapsed.TotalSeconds));
         }
         finally
         {

@@ -25,9 +25,12 @@ public static class Report
         if (r.Resources is { } x)
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"app RSS: idle {x.IdleRssMb:0} MB, {x.RssAtPeakCircuitsMb:0} MB with {x.PeakCircuits} circuits ({x.KbPerCircuit:0} KB per circuit above idle), peak {x.PeakRssMb:0} MB; CPU app {x.AppCpuPercent:0}%, PostgreSQL {x.PostgresCpuPercent:0}%, this harness {x.HarnessCpuPercent:0}% (100% = one core); load average {x.LoadAverageStart} -> {x.LoadAverageEnd}");
+        if (r.AppGc is { } gc)
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"app GC (its metrics): {gc.Gen0} gen0, {gc.Gen1} gen1, {gc.Gen2} gen2 collections; paused {gc.PauseSeconds:0.0} s ({gc.PausePercent:0.0} % of the run)");
         if (r.Timeline.Where(w => w.Slow > 0).ToList() is { Count: > 0 } stalls)
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"actions over {Timeline.SlowMs / 1000:0} s: {stalls.Sum(w => w.Slow)} in {stalls.Count} of {r.Timeline.Count} {Timeline.Window.TotalSeconds:0} s windows; in those windows the harness's GC paused {stalls.Sum(w => w.HarnessGcPauseMs):0} ms ({r.Timeline.Sum(w => w.HarnessGcPauseMs):0} in all) and the machine stalled on I/O {stalls.Sum(w => w.IoStallMs):0} ms, on memory {stalls.Sum(w => w.MemoryStallMs):0} ms (timeline in the JSON)");
+                $"actions over {Timeline.SlowMs / 1000:0} s: {stalls.Sum(w => w.Slow)} in {stalls.Count} of {r.Timeline.Count} {Timeline.Window.TotalSeconds:0} s windows; in those windows the harness's GC paused {stalls.Sum(w => w.HarnessGcPauseMs):0} ms ({r.Timeline.Sum(w => w.HarnessGcPauseMs):0} in all){(r.AppGc is null ? "" : $", the app's {stalls.Sum(w => w.AppGcPauseMs):0} ms ({r.Timeline.Sum(w => w.AppGcPauseMs):0} in all)")} and the machine stalled on I/O {stalls.Sum(w => w.IoStallMs):0} ms, on memory {stalls.Sum(w => w.MemoryStallMs):0} ms (timeline in the JSON)");
         foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
         return sb.ToString();
     }

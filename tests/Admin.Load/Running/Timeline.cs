@@ -5,7 +5,7 @@ namespace Admin.Load.Running;
 /// <summary>
 /// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="SlowMs"/>, the slowest, what the
 /// harness itself went through (its GC pauses, its thread pool's queue), and the machine's stall time on I/O and memory
-/// (Linux pressure stall information: every task waiting). Tails that gather in a few windows across every action are a
+/// (Linux pressure stall information: every task waiting), and the app's GC pauses when its metrics are read. Tails that gather in a few windows across every action are a
 /// stall of something shared; one that matches the harness's own pauses is the harness's, not the app's.
 /// </summary>
 public sealed class Timeline
@@ -45,6 +45,12 @@ public sealed class Timeline
         (_gcPause0, _io0, _memory0) = (pause, io, memory);
     }
 
+    /// <summary>The app's GC pause (ms, from its metrics) since the last reading, into the current window.</summary>
+    public void AppGcPause(double ms)
+    {
+        lock (_buckets) Current().AppGcPauseMs += ms;
+    }
+
     /// <summary>The "full" total of /proc/pressure/RESOURCE (µs all tasks were stalled on it); 0 where the kernel has none.</summary>
     public static long FullStallMicroseconds(string resource)
     {
@@ -62,7 +68,7 @@ public sealed class Timeline
     {
         lock (_buckets)
             return _buckets.Select((b, i) => new TimelineWindow((int)(i * Window.TotalSeconds), b.Actions, b.Slow, Math.Round(b.MaxMs),
-                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax, Math.Round(b.IoStallMs), Math.Round(b.MemoryStallMs))).ToList();
+                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax, Math.Round(b.IoStallMs), Math.Round(b.MemoryStallMs), Math.Round(b.AppGcPauseMs))).ToList();
     }
 
     private Bucket Current()
@@ -75,14 +81,15 @@ public sealed class Timeline
     private sealed class Bucket
     {
         public int Actions, Slow;
-        public double MaxMs, HarnessGcPauseMs, IoStallMs, MemoryStallMs;
+        public double MaxMs, HarnessGcPauseMs, IoStallMs, MemoryStallMs, AppGcPauseMs;
         public long HarnessQueueMax;
     }
 }
 
 /// <summary>
 /// One window of the run: its start (s), actions, those over a second, the slowest (ms), the harness's GC pause (ms) and
-/// queue, and the ms every task on the machine waited for I/O and for memory.
+/// queue, the ms every task on the machine waited for I/O and for memory, and the app's GC pause (ms; 0 without
+/// --app-metrics).
 /// </summary>
 public sealed record TimelineWindow(int Second, int Actions, int Slow, double MaxMs, double HarnessGcPauseMs, long HarnessQueueMax,
-    double IoStallMs, double MemoryStallMs);
+    double IoStallMs, double MemoryStallMs, double AppGcPauseMs);
