@@ -88,8 +88,8 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
 
         // Back to the plain list through the menu link, as a person does (the circuit navigates; no page load). The
         // search's rows stay on the page until the new grid replaces them, so the step waits for them to go: a click on
-        // one in that moment lands on whatever replaced it (its "Loading…" row), and a record that never opens is the
-        // harness's race, not the app's (seen once in a 10-minute run at 500 users, README "Twelfth series").
+        // one in that moment lands on whatever replaced it (most likely the new grid's "Loading…" row), and a record
+        // that never opens is the harness's race, not the app's (README, "Twelfth series").
         var searchRow = await page.QuerySelectorAsync(Rows);
         await TimeAsync(page, "chromium.menu", async () =>
         {
@@ -133,7 +133,7 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
 
     // What the page showed when a step timed out: the step Playwright was waiting in (the call log's last line), the
     // address, the rows and the record's fields present, and a screenshot beside the JSON. A lost step is rare under
-    // load (1 in ~15 runs of 500 users) and cannot be re-run at will, so it has to say where it stopped.
+    // load and cannot be re-run at will, so it has to say where it stopped.
     private async Task<string> DescribeAsync(IPage page, string action, TimeoutException ex)
     {
         var lines = ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
