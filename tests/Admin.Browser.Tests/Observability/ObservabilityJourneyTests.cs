@@ -115,7 +115,7 @@ public sealed class ObservabilityJourneyTests(BrowserFixture browser, MetricsApp
         string[] missing = [];
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            metrics = Parse(await scraper.GetStringAsync(app.MetricsAddress));
+            metrics = PrometheusText.Parse(await scraper.GetStringAsync(app.MetricsAddress));
             missing = Expected.Where(m => !metrics.Any(kv => kv.Key.StartsWith(m, StringComparison.Ordinal) && kv.Value > 0)).ToArray();
             if (missing.Length == 0) break;
             await Task.Delay(500);
@@ -152,21 +152,6 @@ public sealed class ObservabilityJourneyTests(BrowserFixture browser, MetricsApp
         "dotnet_gc_last_collection_heap_size_bytes{",
         "http_server_request_duration_seconds_count{",
     ];
-
-    // Prometheus text format: "name{labels} value [timestamp]" per line; comments start with '#'.
-    private static Dictionary<string, double> Parse(string text)
-    {
-        var result = new Dictionary<string, double>();
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var cut = line.LastIndexOf('}') is var brace and >= 0 ? line.IndexOf(' ', brace) : line.IndexOf(' ');
-            if (cut < 0) continue;
-            var value = line[(cut + 1)..].Split(' ')[0];
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) result[line[..cut]] = v;
-        }
-        return result;
-    }
 
     private static string Check(string dedup) => $$"""
         {"deduplication_id":"{{dedup}}-{{Guid.NewGuid():N}}","msisdn":"+27831234567","source":"WhatsApp","province":"ZA-GP","city":"Soweto",

@@ -11,9 +11,10 @@ public sealed class ChromiumUsers : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
-    private string? _launcher;
+    private readonly string? _launcher;
 
-    private ChromiumUsers(IPlaywright playwright, IBrowser browser, IReadOnlyList<Task> users) => (_playwright, _browser, Users) = (playwright, browser, users);
+    private ChromiumUsers(IPlaywright playwright, IBrowser browser, string? launcher, IReadOnlyList<Task> users) =>
+        (_playwright, _browser, _launcher, Users) = (playwright, browser, launcher, users);
 
     /// <summary>One task per browser user.</summary>
     public IReadOnlyList<Task> Users { get; }
@@ -58,14 +59,14 @@ public sealed class ChromiumUsers : IAsyncDisposable
             var random = new Random(HashCode.Combine(options.RunId, "chromium", i));
             tasks.Add(Task.Run(() => user.RunAsync(browser, random, ct), CancellationToken.None));
         }
-        return new ChromiumUsers(playwright, browser, tasks) { _launcher = launcher };
+        return new ChromiumUsers(playwright, browser, launcher, tasks);
     }
 
     // As root, Chromium raises its browser and GPU processes to niceness -8 (it holds CAP_SYS_NICE): ahead of the app
     // and PostgreSQL on a shared box, which no person's browser can be (README, "Eleventh series"). So as root it starts
-    // without that capability (setpriv, util-linux), and at --chromium-nice N under nice. Playwright starts the executable it is given with its own
-    // arguments and talks to it over inherited pipes; a script that execs the browser keeps both, and the browser's
-    // child processes inherit the niceness and the missing capability.
+    // without that capability (setpriv, util-linux), and at --chromium-nice N under nice. Playwright starts the
+    // executable it is given with its own arguments and talks to it over inherited pipes; a script that execs the
+    // browser keeps both, and the browser's child processes inherit the niceness and the missing capability.
     private static string? Launcher(string executable, int niceness)
     {
         if (OperatingSystem.IsWindows() || (!Environment.IsPrivilegedProcess && niceness == 0)) return null;

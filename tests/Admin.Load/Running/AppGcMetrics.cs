@@ -1,4 +1,4 @@
-using System.Globalization;
+using Admin.Testing;
 
 namespace Admin.Load.Running;
 
@@ -43,31 +43,14 @@ public sealed class AppGcMetrics(Uri endpoint) : IDisposable
     /// <summary>The GC's counters in Prometheus's text format; throws FormatException when the pause is not there.</summary>
     public static AppGcReading Parse(string text)
     {
-        double? pause = null;
-        long gen0 = 0, gen1 = 0, gen2 = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            var space = line.LastIndexOf(' ');
-            if (space < 0) continue;
-            var name = line[..space];
-            var brace = name.IndexOf('{');
-            var metric = brace < 0 ? name : name[..brace];
-            if (metric == Pause)
-                pause = (pause ?? 0) + Value(line, space);
-            else if (metric == Collections)
-            {
-                var count = (long)Value(line, space);
-                if (name.Contains("gc_heap_generation=\"gen0\"", StringComparison.Ordinal)) gen0 += count;
-                else if (name.Contains("gc_heap_generation=\"gen1\"", StringComparison.Ordinal)) gen1 += count;
-                else if (name.Contains("gc_heap_generation=\"gen2\"", StringComparison.Ordinal)) gen2 += count;
-            }
-        }
-        return pause is { } p ? new AppGcReading(p, gen0, gen1, gen2) : throw new FormatException($"No {Pause} in the app's metrics.");
+        var series = PrometheusText.Parse(text);
+        var pause = series.Of(Pause).ToList();
+        if (pause.Count == 0) throw new FormatException($"No {Pause} in the app's metrics.");
+        var collections = series.Of(Collections).ToList();
+        long Gen(string generation) =>
+            (long)collections.Where(kv => kv.Key.Contains($"gc_heap_generation=\"{generation}\"", StringComparison.Ordinal)).Sum(kv => kv.Value);
+        return new AppGcReading(pause.Sum(kv => kv.Value), Gen("gen0"), Gen("gen1"), Gen("gen2"));
     }
-
-    private static double Value(string line, int space) => double.Parse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public void Dispose() => _http.Dispose();
 }
