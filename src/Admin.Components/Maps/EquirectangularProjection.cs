@@ -4,7 +4,7 @@ namespace Admin.Components.Maps;
 /// Plate carrée with longitudes shrunk by cos(centre latitude): shapes look right for a country-sized map, straight
 /// lines stay straight (grid cells are rectangles), and the maths is one multiply per axis. Fitted to a bounding box.
 /// </summary>
-public sealed class EquirectangularProjection : IMapProjection
+public sealed class EquirectangularProjection : IMapProjection, IEquatable<EquirectangularProjection>
 {
     private readonly double _west, _north, _scale, _lonFactor, _offsetX, _offsetY;
 
@@ -35,4 +35,13 @@ public sealed class EquirectangularProjection : IMapProjection
 
     public ScreenPoint Project(GeoPoint p) =>
         new(_offsetX + (p.Longitude - _west) * _lonFactor * _scale, _offsetY + (_north - p.Latitude) * _scale);
+
+    // Two fits of the same box and size are the same projection (a map is fitted again on every parameter change): the
+    // drawn paths are cached by projection (SvgPath).
+    public bool Equals(EquirectangularProjection? other) =>
+        other is not null && (_west, _north, _scale, _lonFactor, _offsetX, _offsetY) == (other._west, other._north, other._scale, other._lonFactor, other._offsetX, other._offsetY);
+
+    public override bool Equals(object? obj) => Equals(obj as EquirectangularProjection);
+
+    public override int GetHashCode() => HashCode.Combine(_west, _north, _scale, _lonFactor, _offsetX, _offsetY);
 }

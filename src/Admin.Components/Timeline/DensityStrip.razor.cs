@@ -68,8 +68,27 @@ public partial class DensityStrip : IAsyncDisposable
             _span = (Start, End);
             _cursor = null;
         }
-        _highest = Buckets.Count == 0 ? 1 : Math.Max(1, Buckets.Max(b => b.Count));
+        var drawnFor = (Buckets, End, NounMany, FormatCount);
+        if (!drawnFor.Equals(_drawnFor))
+        {
+            _drawnFor = drawnFor;
+            _highest = Buckets.Count == 0 ? 1 : Math.Max(1, Buckets.Max(b => b.Count));
+            _buckets = [.. Buckets.Select((b, i) => Draw(b, BucketEnd(i)))];
+        }
     }
+
+    // A bucket as drawn: its text and its click handler, made once per set of buckets. The strip renders again whenever
+    // the reader's window moves (every scroll of the grid beside it); new strings and a new handler per bucket each time
+    // were the strip's allocations and a new event handler id per bucket in every batch.
+    private sealed record DrawnBucket(string Style, string Title, string Start, long Count, string? Bar, Func<Task> Jump);
+
+    private DrawnBucket[] _buckets = [];
+    private (IReadOnlyList<DensityBucket>, DateOnly, string, Func<long, string>)? _drawnFor;
+
+    private DrawnBucket Draw(DensityBucket bucket, DateOnly end) =>
+        new(Span(bucket.Start, end), Describe(bucket, end), IsoDay.Format(bucket.Start), bucket.Count,
+            bucket.Count > 0 ? "height:" + Percent(BarHeight(bucket.Count)) : null,
+            () => OnJump.InvokeAsync(new DensityJump(bucket.Start, end)));
 
     private DateOnly BucketEnd(int i) => i + 1 < Buckets.Count ? Buckets[i + 1].Start : End;
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Admin.Data.Counting;
 
 /// <summary>One cell of a <see cref="RollupCube"/>: the values of its dimensions (in <see cref="RollupCube.Columns"/> order) and its count.</summary>
@@ -12,11 +14,21 @@ public sealed class RollupCube(IReadOnlyList<CubeCell> cells)
     /// <summary>The filter columns the rollups cover: a list filter on any other column cannot be counted from them.</summary>
     public static IReadOnlyList<string> Columns => RollupCountSql.Columns;
 
-    public IReadOnlyList<CubeCell> Cells { get; } = cells;
+    // Every list action sums over the cells once per facet: plain loops over an array with the filters resolved to
+    // dimension indexes first (LINQ with a dictionary enumerated per cell was ~7 % of the app's allocations at 500 users).
+    private readonly CubeCell[] _cells = [.. cells];
+
+    public IReadOnlyList<CubeCell> Cells => _cells;
 
     /// <summary>Checks matching every filter (column name to value).</summary>
-    public long Count(IReadOnlyDictionary<string, string> filters) =>
-        Cells.Where(c => Matches(c, filters, except: -1)).Sum(c => c.Count);
+    public long Count(IReadOnlyDictionary<string, string> filters)
+    {
+        var wanted = Resolve(filters, except: -1);
+        long sum = 0;
+        foreach (var cell in _cells)
+            if (Matches(cell, wanted)) sum += cell.Count;
+        return sum;
+    }
 
     /// <summary>
     /// A filter's options with their counts under the other filters (its own is ignored, so every option shows what
@@ -25,12 +37,16 @@ public sealed class RollupCube(IReadOnlyList<CubeCell> cells)
     public IReadOnlyList<KeyValuePair<string, long>> Facet(string column, IReadOnlyDictionary<string, string> filters)
     {
         var index = IndexOf(column);
-        return Cells.Where(c => Matches(c, filters, except: index))
-            .GroupBy(c => c.Values[index], StringComparer.Ordinal)
-            .Select(g => KeyValuePair.Create(g.Key, g.Sum(c => c.Count)))
-            .Where(p => p.Value > 0)
-            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .ToList();
+        var wanted = Resolve(filters, except: index);
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var cell in _cells)
+            if (Matches(cell, wanted))
+                CollectionsMarshal.GetValueRefOrAddDefault(sums, cell.Values[index], out _) += cell.Count;
+        var options = new List<KeyValuePair<string, long>>(sums.Count);
+        foreach (var option in sums)
+            if (option.Value > 0) options.Add(option);
+        options.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        return options;
     }
 
     private static int IndexOf(string column)
@@ -40,13 +56,19 @@ public sealed class RollupCube(IReadOnlyList<CubeCell> cells)
         throw new ArgumentException($"'{column}' is not a rollup dimension ({string.Join(", ", Columns)}).", nameof(column));
     }
 
-    private static bool Matches(CubeCell cell, IReadOnlyDictionary<string, string> filters, int except)
+    // The filters as (dimension index, value), leaving out the dimension at `except`.
+    private static (int Index, string Value)[] Resolve(IReadOnlyDictionary<string, string> filters, int except)
     {
+        var wanted = new List<(int, string)>(filters.Count);
         foreach (var (column, value) in filters)
-        {
-            var i = IndexOf(column);
-            if (i != except && !string.Equals(cell.Values[i], value, StringComparison.Ordinal)) return false;
-        }
+            if (IndexOf(column) is var i && i != except) wanted.Add((i, value));
+        return [.. wanted];
+    }
+
+    private static bool Matches(CubeCell cell, (int Index, string Value)[] wanted)
+    {
+        foreach (var (i, value) in wanted)
+            if (!string.Equals(cell.Values[i], value, StringComparison.Ordinal)) return false;
         return true;
     }
 }

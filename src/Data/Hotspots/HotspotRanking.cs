@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Admin.Data.Domain;
 using Admin.Data.Reference;
 using Admin.Data.Rollups;
@@ -19,7 +20,14 @@ public sealed record RankedHotspot(
 public static class HotspotRanking
 {
     /// <summary>Flagged areas first, biggest excess of high-risk checks first; then the other tested areas, most nearly significant first.</summary>
-    public static IReadOnlyList<RankedHotspot> Rank(HotspotSnapshot snapshot, HotspotLayer layer = HotspotLayer.Districts)
+    public static IReadOnlyList<RankedHotspot> Rank(HotspotSnapshot snapshot, HotspotLayer layer = HotspotLayer.Districts) =>
+        Ranked.GetValue(snapshot, _ => new IReadOnlyList<RankedHotspot>?[2])[(int)layer] ??= RankNow(snapshot, layer);
+
+    // A snapshot is shared by every circuit showing its period, and each rendered the same ranking again (a new row and
+    // label per area, ~2 % of the app's allocations at 500 users): it is ranked once per layer, kept as long as the snapshot.
+    private static readonly ConditionalWeakTable<HotspotSnapshot, IReadOnlyList<RankedHotspot>?[]> Ranked = new();
+
+    private static IReadOnlyList<RankedHotspot> RankNow(HotspotSnapshot snapshot, HotspotLayer layer)
     {
         var rows = layer == HotspotLayer.Districts
             ? snapshot.Districts.Select(d => new RankedHotspot(layer, DistrictName(d.Code), d.Code, d.Province, null, d.Totals, d.Assessment))
@@ -29,7 +37,7 @@ public static class HotspotRanking
             .OrderByDescending(r => r.Assessment.Flagged)
             .ThenByDescending(r => r.Assessment.Flagged ? r.Assessment.Excess : 0)
             .ThenBy(r => r.Assessment.PValue ?? 1)
-            .ToList();
+            .ToArray();
     }
 
     public static string DistrictName(string code) => Districts.Find(code)?.Name ?? code;

@@ -78,6 +78,33 @@ public class FilterBarTests
         await cut.Find("[data-testid=dates-from]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "" });
         Assert.Equal([(new DateOnly(2021, 1, 1), new DateOnly(2021, 2, 28)), (null, null)], ranges);
     }
+
+    [Fact]
+    public async Task A_select_whose_choices_and_value_stay_is_not_rendered_again()
+    {
+        await using var ctx = ComponentContext.Create();
+        var counts = new Dictionary<string, IReadOnlyDictionary<string, long>> { ["province"] = new Dictionary<string, long> { ["ZA-GP"] = 4_100_000 } };
+        var changes = new List<FilterChange>();
+        var cut = ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.IsCombinable, Served).Add(x => x.Counts, counts)
+            .Add(x => x.OnChange, c => changes.Add(c)));
+        var selects = cut.FindComponents<Admin.Components.Inputs.NativeSelect>();
+        var renders = selects.Select(s => s.RenderCount).ToList();
+
+        // Risk chosen: the risk select shows its value and source is disabled; province keeps its choices and is left alone.
+        cut.Render(p => p.Add(x => x.Values, new Dictionary<string, string?> { ["risk"] = "high" }));
+        Assert.Equal(renders[0], selects[0].RenderCount);
+        Assert.True(selects[1].RenderCount > renders[1]);
+        Assert.True(selects[2].RenderCount > renders[2]);
+        Assert.Contains("4.1M", cut.Find("[data-filter=province]").InnerHtml);
+
+        // New counts: the province select shows them.
+        cut.Render(p => p.Add(x => x.Counts, new Dictionary<string, IReadOnlyDictionary<string, long>> { ["province"] = new Dictionary<string, long> { ["ZA-GP"] = 2_000 } }));
+        Assert.True(selects[0].RenderCount > renders[0]);
+        Assert.Contains("2.0k", cut.Find("[data-filter=province]").InnerHtml);
+
+        cut.Find("[data-filter=province]").Change("ZA-WC");
+        Assert.Equal(new FilterChange("province", "ZA-WC"), Assert.Single(changes));
+    }
 }
 
 /// <summary>The counts beside the options (facets): "Gauteng 4.1M", largest first where the field asks for it.</summary>

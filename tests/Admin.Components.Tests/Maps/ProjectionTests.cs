@@ -66,4 +66,21 @@ public class ProjectionTests
 
         Assert.Equal(0.5, (b.X - a.X) / (c.Y - a.Y), 6);
     }
+
+    [Fact]
+    public void A_feature_is_drawn_once_per_projection_and_again_for_another()
+    {
+        var feature = ProvinceShapesFile.Load().Features[0];
+        var bounds = ProvinceShapesFile.Load().Bounds;
+        // Every render fits the map again: an equal fit finds the path already drawn.
+        var path = SvgPath.For(feature, EquirectangularProjection.Fit(bounds, Width, 600, 8));
+        Assert.Same(path, SvgPath.For(feature, EquirectangularProjection.Fit(bounds, Width, 600, 8)));
+
+        var projection = EquirectangularProjection.Fit(bounds, 2 * Width, 1200, 8);
+        var wider = SvgPath.For(feature, projection);
+        Assert.NotEqual(path, wider);
+        var first = projection.Project(feature.Polygons[0].Rings[0][0]);
+        Assert.Equal(first.X, SvgPath.Parse(wider)[0][0].X, 0.051);
+        Assert.Equal(first.Y, SvgPath.Parse(wider)[0][0].Y, 0.051);
+    }
 }

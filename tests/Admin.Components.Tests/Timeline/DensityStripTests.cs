@@ -142,4 +142,26 @@ public class DensityStripTests
         var cut = Render(ctx, [], buckets: []);
         Assert.Empty(cut.FindAll("[data-testid=density-strip]"));
     }
+
+    [Fact]
+    public async Task Moving_the_mark_leaves_the_buckets_as_they_were_sent()
+    {
+        await using var ctx = ComponentContext.Create();
+        var jumps = new List<DensityJump>();
+        var cut = Render(ctx, jumps, March1.AddDays(2), March1.AddDays(3));
+        string?[] Handlers() => [.. cut.FindAll(".ds-bucket").Select(b => b.GetAttribute("blazor:onclick"))];
+        var before = Handlers();
+
+        // The grid beside the strip scrolled: a new mark, the same buckets (same handlers, so no new ids in the batch).
+        cut.Render(p => p.Add(x => x.MarkFrom, March1.AddDays(5)).Add(x => x.MarkTo, March1.AddDays(6)));
+        Assert.Equal("50%", Style(cut.Find("[data-testid=density-mark]"))["left"]);
+        Assert.Equal(before, Handlers());
+        cut.FindAll(".ds-bucket")[4].Click();
+        Assert.Equal(March1.AddDays(4), Assert.Single(jumps).From);
+
+        // New buckets (another filter) are drawn anew.
+        cut.Render(p => p.Add(x => x.Buckets, Days.Take(5).ToList()).Add(x => x.End, March1.AddDays(5)));
+        Assert.Equal(5, cut.FindAll(".ds-bucket").Count);
+        Assert.Equal("20%", Style(cut.FindAll(".ds-bucket")[1])["left"]);
+    }
 }
