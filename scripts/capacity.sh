@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
-#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0] [--app-env "K=V ..."]
+#   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0] [--app-env "K=V ..."] (the app gets deploy/gc.env; --app-env adds to it or overrides it)
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
 # one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
@@ -11,6 +11,8 @@
 # Run it on a quiet machine: app, PostgreSQL and harness share its cores.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/gc.sh
+. "$repo/scripts/lib/gc.sh"
 steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0 app_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,7 +50,7 @@ trap stop_app EXIT
 printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | app GC paused | load average |\n|---|---|---|---|---|---|---|---|---|---|\n'
 for n in ${steps//,/ }; do
   (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db Metrics__Port=$metrics_port \
-    exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
+    gc_env; exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
   # Warm-up: every journey once (JIT, pools, caches), not measured.

@@ -8,6 +8,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/replication.sh
 . "$repo/scripts/lib/replication.sh"
+# shellcheck source=lib/gc.sh
+. "$repo/scripts/lib/gc.sh"
 
 base=${ADMIN_CLUSTER_PORT_BASE:-5720}
 pg_primary=$base; pg_standby=$((base + 1)); pgb_primary=$((base + 2)); pgb_standby=$((base + 3)); redis_port=$((base + 4))
@@ -115,6 +117,7 @@ start_node() { # N
   if [ -s "$dir/app.pid" ] && kill -0 "$(cat "$dir/app.pid")" 2>/dev/null; then return 0; fi
   (
     set -a; . "$dir/node.env"; set +a
+    gc_env
     cd "$state/app"
     ASPNETCORE_ENVIRONMENT=Cluster exec setsid dotnet Admin.dll >"$dir/app.log" 2>&1 </dev/null
   ) &

@@ -5,6 +5,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/local-db.sh
 . "$repo/scripts/lib/local-db.sh"
+# shellcheck source=lib/gc.sh
+. "$repo/scripts/lib/gc.sh"
 
 rows=1000000
 urls=${ADMIN_URLS:-http://127.0.0.1:5080}
@@ -59,4 +61,5 @@ if [ -n "$first_admin" ]; then
 else
   echo "Log in with your account. Admin password forgotten? ./admin.sh run --reset-admin prints a new one-time password."
 fi
+gc_env
 exec dotnet Admin.dll
