@@ -49,8 +49,8 @@ trap stop_app EXIT
 
 printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | app GC paused | load average |\n|---|---|---|---|---|---|---|---|---|---|\n'
 for n in ${steps//,/ }; do
-  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db Metrics__Port=$metrics_port \
-    gc_env; exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
+  (cd "$app_dir" && gc_env && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db Metrics__Port=$metrics_port \
+    exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/healthz/live" >/dev/null 2>&1 && break; sleep 0.5; done
   # Warm-up: every journey once (JIT, pools, caches), not measured.
