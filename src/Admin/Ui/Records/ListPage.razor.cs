@@ -275,7 +275,9 @@ public partial class ListPage<TRow> where TRow : class
         names.Count == 0 || _query?.Search is not null || Definition.IsServedCombination(names);
 
     // Says which combinations exist and why the others do not, under each field it disables.
-    private string NotCombinableText => $"Not with these filters (each combination needs an index of its own). Offered: {Definition.DescribeCombinations()}.";
+    // One string per list definition: the filter bar takes it with every render of the page.
+    private string NotCombinableText => NotCombinable.GetValue(Definition, d => $"Not with these filters (each combination needs an index of its own). Offered: {d.DescribeCombinations()}.");
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableDefinition<TRow>, string> NotCombinable = new();
 
     private void Go(IEnumerable<KeyValuePair<string, string?>> changes, bool keepPosition = false)
     {
