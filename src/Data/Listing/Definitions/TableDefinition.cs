@@ -55,12 +55,9 @@ public sealed class TableDefinition<T> : ITableDefinition where T : class
     }
 
     /// <summary>The combinations a person can choose, for messages: "province + risk; district (within its province) + risk".</summary>
-    public string DescribeCombinations() => _combinations ??= string.Join("; ", FilterCombinations.Select(c => string.Join(" + ", c.Select(name =>
+    public string DescribeCombinations() => string.Join("; ", FilterCombinations.Select(c => string.Join(" + ", c.Select(name =>
         FilterImplications.FirstOrDefault(i => string.Equals(i.Filter, name, StringComparison.OrdinalIgnoreCase)) is { } i
             ? $"{name} (within its {i.Implied})" : name))));
-
-    // Written once: a list page's filter bar shows it with every render.
-    private string? _combinations;
     public IReadOnlyList<SearchDefinition> Searches { get; init; } = [];
 
     /// <summary>Every column in the order a chooser offers and a grid shows them: the default set first, then the others.</summary>
