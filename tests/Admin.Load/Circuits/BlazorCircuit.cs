@@ -91,7 +91,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
             });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         _hub = builder.Build();
-        _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
+        _hub.On<long, PooledBytes>("JS.RenderBatch", OnRenderBatchAsync);
         _hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         _hub.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
         _hub.On<int, string>("JS.AttachComponent", (id, selector) => { lock (_gate) _tree.AttachRoot(id, selector); });
@@ -112,15 +112,17 @@ public sealed class BlazorCircuit : IAsyncDisposable
 
     private volatile bool _disposing;
 
-    private async Task OnRenderBatchAsync(long batchId, byte[] data)
+    private async Task OnRenderBatchAsync(long batchId, PooledBytes data)
     {
         List<Waiter> done;
         TraceLine($"<- batch {batchId} ({data.Length} bytes)");
-        var batch = RenderBatchReader.Read(data);
+        RenderBatch batch;
+        using (data) batch = RenderBatchReader.Read(data.Span); // the bytes back to the pool once decoded, or not decodable
+        using (batch) // and the batch's arrays once applied
         lock (_gate)
         {
             _tree.Apply(batch);
-            if (Trace) TraceLine($"   diffs {string.Join("; ", batch.Diffs.Select(d => $"c{d.ComponentId}:{d.Edits.Length}e {_tree.Describe(d.ComponentId)}"))} disposed c{batch.DisposedComponentIds.Length} h{batch.DisposedEventHandlerIds.Length} frames {batch.Frames.Length}");
+            if (Trace) TraceLine($"   diffs {string.Join("; ", batch.Diffs.ToArray().Select(d => $"c{d.ComponentId}:{d.EditCount}e {_tree.Describe(d.ComponentId)}"))} disposed c{batch.DisposedComponentIds.Length} h{batch.DisposedEventHandlerIds.Length} frames {batch.Frames.Length}");
             Batches++;
             BatchBytes += data.Length;
             done = _waiters.Where(w => w.Check(DomUnsafe)).ToList();

@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Admin.Load.Protocol;
 
@@ -12,7 +14,20 @@ namespace Admin.Load.Protocol;
 /// </summary>
 public sealed class BlazorPackProtocol : IHubProtocol
 {
-    private readonly MessagePackHubProtocol _inner = new();
+    private readonly MessagePackHubProtocol _inner = new(Options.Create(PooledBatches));
+
+    /// <summary>
+    /// SignalR's own serializer options (its resolvers, untrusted-data security) that also read a <see cref="PooledBytes"/>
+    /// argument (the render batch). One for every circuit: a resolver caches the formatters it finds, per instance.
+    /// </summary>
+    private static readonly MessagePackHubProtocolOptions PooledBatches = WithPooledBytes(new MessagePackHubProtocolOptions());
+
+    private static MessagePackHubProtocolOptions WithPooledBytes(MessagePackHubProtocolOptions options)
+    {
+        options.SerializerOptions = options.SerializerOptions.WithResolver(
+            CompositeResolver.Create([PooledBytes.Formatter.Instance], [options.SerializerOptions.Resolver]));
+        return options;
+    }
 
     public string Name => "blazorpack";
     public int Version => 1;

@@ -19,8 +19,5 @@ public enum EditType
 /// index, or for a permutation entry the sibling index to move to.</summary>
 public readonly record struct Edit(EditType Type, int SiblingIndex, int Reference, string? RemovedAttributeName);
 
-/// <summary>The edits for one component in a batch.</summary>
-public sealed record ComponentDiff(int ComponentId, Edit[] Edits);
-
-/// <summary>A decoded render batch.</summary>
-public sealed record RenderBatch(ComponentDiff[] Diffs, Frame[] Frames, int[] DisposedComponentIds, ulong[] DisposedEventHandlerIds);
+/// <summary>The edits for one component in a batch: <see cref="RenderBatch.Edits"/> from <see cref="FirstEdit"/> on.</summary>
+public readonly record struct ComponentDiff(int ComponentId, int FirstEdit, int EditCount);

@@ -27,7 +27,7 @@ public sealed class RenderTree
     public void Apply(RenderBatch batch)
     {
         Version++;
-        foreach (var diff in batch.Diffs) ApplyEdits(Component(diff.ComponentId), diff.Edits, batch.Frames);
+        foreach (var diff in batch.Diffs) ApplyEdits(Component(diff.ComponentId), batch.Edits(diff), batch.Frames);
         foreach (var id in batch.DisposedComponentIds) _components.Remove(id);
     }
 
@@ -43,7 +43,7 @@ public sealed class RenderTree
         return node;
     }
 
-    private void ApplyEdits(ComponentNode component, Edit[] edits, Frame[] frames)
+    private void ApplyEdits(ComponentNode component, ReadOnlySpan<Edit> edits, ReadOnlySpan<Frame> frames)
     {
         ContainerNode parent = component;
         var permutation = new List<(int From, int To)>();
@@ -88,17 +88,19 @@ public sealed class RenderTree
     }
 
     /// <summary>Inserts one frame (and its subtree) at a child index; returns how many logical children it added.</summary>
-    private int InsertFrame(ContainerNode parent, int index, Frame[] frames, int at)
+    private int InsertFrame(ContainerNode parent, int index, ReadOnlySpan<Frame> frames, int at)
     {
         var frame = frames[at];
         switch (frame.Type)
         {
             case FrameType.Element:
-                var element = new ElementNode(frame.Name ?? "");
-                parent.Insert(index, element);
                 var end = at + frame.SubtreeLength;
-                var child = at + 1;
-                for (; child < end && frames[child].Type == FrameType.Attribute; child++) SetAttribute(element, frames[child]);
+                var (child, attributes) = (at + 1, 0);
+                for (; child < end && frames[child].Type == FrameType.Attribute; child++)
+                    if (frames[child].EventHandlerId == 0) attributes++;
+                var element = new ElementNode(frame.Name ?? "", attributes);
+                parent.Insert(index, element);
+                for (var a = at + 1; a < child; a++) SetAttribute(element, frames[a]);
                 InsertRange(element, 0, frames, child, end);
                 return 1;
             case FrameType.Text:
@@ -118,7 +120,7 @@ public sealed class RenderTree
         }
     }
 
-    private int InsertRange(ContainerNode parent, int index, Frame[] frames, int start, int end)
+    private int InsertRange(ContainerNode parent, int index, ReadOnlySpan<Frame> frames, int start, int end)
     {
         var first = index;
         for (var i = start; i < end; i++)
@@ -129,20 +131,21 @@ public sealed class RenderTree
         return index - first;
     }
 
-    private static void SetAttribute(ElementNode element, Frame frame)
+    private static void SetAttribute(ElementNode element, in Frame frame)
     {
         var name = frame.Name ?? "";
         if (frame.EventHandlerId != 0)
         {
-            element.Events[name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name] = frame.EventHandlerId;
+            // By its name without "on", from the pool: a substring for each handler of each element inserted, otherwise.
+            element.SetEvent(name.StartsWith("on", StringComparison.Ordinal) ? StringPool.Shared.Get(name.AsSpan(2)) : name, frame.EventHandlerId);
             return;
         }
-        element.Attributes[name] = frame.Text;
+        element.SetAttr(name, frame.Text);
     }
 
     private static void RemoveAttribute(ElementNode element, string name)
     {
-        if (name.StartsWith("on", StringComparison.Ordinal)) element.Events.Remove(name[2..]);
-        element.Attributes.Remove(name);
+        if (name.StartsWith("on", StringComparison.Ordinal)) element.RemoveEvent(name[2..]);
+        element.RemoveAttr(name);
     }
 }
