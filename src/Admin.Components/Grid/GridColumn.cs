@@ -4,5 +4,16 @@ namespace Admin.Components.Grid;
 public sealed record GridColumn<TRow>(string Title, Func<TRow, string> Text)
 {
     /// <summary>CSS width, e.g. "10rem"; null shares what is left.</summary>
-    public string? Width { get; init; }
+    public string? Width
+    {
+        get;
+        init
+        {
+            field = value;
+            Style = value is null ? null : "width:" + value;
+        }
+    }
+
+    /// <summary>The column's style attribute, made once (a string made in each render is kept until the next one).</summary>
+    public string? Style { get; private init; }
 }

@@ -97,6 +97,20 @@ public partial class KeysetGrid<TRow>
 
     private int ColumnSpan => Columns.Count + (Copyable ? 1 : 0);
 
+    // Styles made once per value: a string joined in the markup is new in every render, and the circuit keeps it until
+    // the next render, through every garbage collection in between.
+    private (string Height, int RowHeight, string Viewport, string Table, string Header) _styles;
+
+    private void MakeStyles()
+    {
+        if (_styles.Viewport is not null && _styles.Height == Height && _styles.RowHeight == RowHeight) return;
+        _styles = (Height, RowHeight, "height:" + Height, $"--kg-row-height:{RowHeight}px", $"height:{RowHeight}px");
+    }
+
+    private string ViewportStyle => _styles.Viewport;
+    private string TableStyle => _styles.Table;
+    private string HeaderStyle => _styles.Header;
+
     private (int Start, int End) RenderRange =>
         (Math.Max(0, _first - Overscan), Math.Min(_rows.Count, _first + _visible + Overscan));
 
@@ -112,6 +126,7 @@ public partial class KeysetGrid<TRow>
 
     protected override void OnParametersSet()
     {
+        MakeStyles();
         // Other columns (the chooser) or the copy cell: every row's markup is built again.
         if (_cellsFor != (Columns, Copyable))
         {
@@ -127,9 +142,11 @@ public partial class KeysetGrid<TRow>
         _cells.Clear();
     }
 
-    private const string CopyCell =
+    // One string for every row's copy cell, rendered as a frame of its own after the row's cells: it was more than half of
+    // each row's markup, which a circuit keeps while the row is on screen.
+    private static readonly MarkupString CopyCell = new(
         "<td class=\"kg-copy-cell\"><button type=\"button\" class=\"kg-copy\" tabindex=\"-1\" " +
-        "aria-label=\"Copy this row or a cell\" title=\"Copy this row or a cell (Ctrl+C copies the row)\">\u29C9</button></td>";
+        "aria-label=\"Copy this row or a cell\" title=\"Copy this row or a cell (Ctrl+C copies the row)\">\u29C9</button></td>");
 
     // One builder per thread for every grid: a row's markup is built and copied out at once (a new builder per row grew
     // through several chunks, the grid's largest allocation under load).
@@ -153,7 +170,6 @@ public partial class KeysetGrid<TRow>
             html.Clear();
             foreach (var column in Columns)
                 html.Append("<td>").Append(WebUtility.HtmlEncode(column.Text(row))).Append("</td>");
-            if (Copyable) html.Append(CopyCell);
             shown = new ShownRow(row, new MarkupString(html.ToString()), () => OnRowClicked(cursor, row), e => OnRowKey(e, cursor));
             if (html.Capacity > 1 << 16) CellText = null; // a huge row's buffer is not kept
         }

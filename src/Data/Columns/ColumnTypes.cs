@@ -14,6 +14,8 @@ public static class ColumnTypes
     public static readonly ValueColumnType<Guid> Uuid = new UuidType();
     /// <summary>varchar (its length is the EF configuration's and the validator's), NULL for null.</summary>
     public static readonly ColumnType<string?> Varchar = new TextType(NpgsqlDbType.Varchar);
+    /// <summary>varchar whose values repeat across rows (a source, a district, a name): rows read share one instance of each.</summary>
+    public static readonly ColumnType<string?> RepeatedVarchar = new TextType(NpgsqlDbType.Varchar, new SharedStrings());
     /// <summary>jsonb, carried as its JSON text.</summary>
     public static readonly ColumnType<string?> Jsonb = new TextType(NpgsqlDbType.Jsonb);
     public static readonly ValueColumnType<bool> Bool = new BooleanType();
@@ -38,7 +40,7 @@ public static class ColumnTypes
     }
 
     // varchar and jsonb alike: text on the client; jsonb's binary form is a version byte before the text.
-    private sealed class TextType(NpgsqlDbType type) : ColumnType<string?>
+    private sealed class TextType(NpgsqlDbType type, SharedStrings? shared = null) : ColumnType<string?>
     {
         private readonly bool _json = type == NpgsqlDbType.Jsonb;
         public override NpgsqlDbType DbType => type;
@@ -54,7 +56,8 @@ public static class ColumnTypes
             if (value is null) w.WriteNull();
             else w.Write(value, type);
         }
-        internal override string? Read(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+        internal override string? Read(NpgsqlDataReader r, int ordinal) =>
+            r.IsDBNull(ordinal) ? null : shared is null ? r.GetString(ordinal) : shared.Share(r.GetString(ordinal));
         // jsonb is compared by JSON value, not by spelling (PostgreSQL reformats it).
         public override JsonNode? Json(string? value) => _json && value is not null ? JsonNode.Parse(value) : JsonValue.Create(value);
     }

@@ -18,12 +18,12 @@ public static class HealthCheckColumns
     public static readonly Column<HealthCheck, Guid> Id = B.Add(x => x.Id, Uuid, "Record id", ColumnWriter.Key);
     public static readonly Column<HealthCheck, string?> DeduplicationId = B.Add(x => x.DeduplicationId, Varchar, "Deduplication id");
     public static readonly Column<HealthCheck, string?> Msisdn = B.Add(x => x.Msisdn, Varchar, "Phone number");
-    public static readonly Column<HealthCheck, string?> FirstName = B.Add(x => x.FirstName, Varchar, "First name");
-    public static readonly Column<HealthCheck, string?> LastName = B.Add(x => x.LastName, Varchar, "Last name");
-    public static readonly Column<HealthCheck, string?> Source = B.Add(x => x.Source, Varchar, "Source");
+    public static readonly Column<HealthCheck, string?> FirstName = B.Add(x => x.FirstName, RepeatedVarchar, "First name");
+    public static readonly Column<HealthCheck, string?> LastName = B.Add(x => x.LastName, RepeatedVarchar, "Last name");
+    public static readonly Column<HealthCheck, string?> Source = B.Add(x => x.Source, RepeatedVarchar, "Source");
     public static readonly Column<HealthCheck, Province> Province = B.Add(x => x.Province, Code<Province>(), "Province");
-    public static readonly Column<HealthCheck, string?> DistrictCode = B.Add(x => x.DistrictCode, Varchar, "District");
-    public static readonly Column<HealthCheck, string?> City = B.Add(x => x.City, Varchar, "City");
+    public static readonly Column<HealthCheck, string?> DistrictCode = B.Add(x => x.DistrictCode, RepeatedVarchar, "District");
+    public static readonly Column<HealthCheck, string?> City = B.Add(x => x.City, RepeatedVarchar, "City");
     public static readonly Column<HealthCheck, double?> Latitude = B.Add(x => x.Latitude, Float8.OrNull, "Latitude");
     public static readonly Column<HealthCheck, double?> Longitude = B.Add(x => x.Longitude, Float8.OrNull, "Longitude");
     public static readonly Column<HealthCheck, double?> CityLatitude = B.Add(x => x.CityLatitude, Float8.OrNull, "City latitude");
@@ -47,7 +47,7 @@ public static class HealthCheckColumns
     public static readonly Column<HealthCheck, Risk> Risk = B.Add(x => x.Risk, Code<Risk>(), "Risk", ColumnWriter.Computed);
     public static readonly Column<HealthCheck, DateTimeOffset> CompletedTimestamp = B.Add(x => x.CompletedTimestamp, TimestampTz, "Completed (UTC)");
     public static readonly Column<HealthCheck, DateTimeOffset> Timestamp = B.Add(x => x.Timestamp, TimestampTz, "Time (UTC)");
-    public static readonly Column<HealthCheck, string?> CreatedBy = B.Add(x => x.CreatedBy, Varchar, "Created by");
+    public static readonly Column<HealthCheck, string?> CreatedBy = B.Add(x => x.CreatedBy, RepeatedVarchar, "Created by");
     public static readonly Column<HealthCheck, string?> Data = B.Add(x => x.Data, Jsonb, "Data");
     public static readonly Column<HealthCheck, ulong> ChangeXid = B.Add(x => x.ChangeXid, Xid8, "Change xid", ColumnWriter.Database);
     public static readonly Column<HealthCheck, uint> Version = B.Add(x => x.Version, Xid, "Version", ColumnWriter.Database, name: "xmin");

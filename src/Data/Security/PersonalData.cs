@@ -15,8 +15,15 @@ public static class PersonalData
     public static string MaskIfPhoneNumber(string text) => Msisdn.TryNormalize(text, out var e164) ? MaskPhone(e164) : text;
 
     /// <summary>"Thandiwe" -> "T."; empty stays empty.</summary>
-    public static string Initial(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]) + ".";
+    public static string Initial(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "";
+        var initial = char.ToUpperInvariant(name.AsSpan().TrimStart()[0]);
+        return initial < AsciiInitials.Length ? AsciiInitials[initial] : initial + ".";
+    }
+
+    // Every masked row of a page holds its names' initials until the page's next action: one string per letter, not per row.
+    private static readonly string[] AsciiInitials = Enumerable.Range(0, 128).Select(c => (char)c + ".").ToArray();
 
     /// <summary>SQL for a masked E.164 column, equal to <see cref="MaskPhone"/> for valid numbers.</summary>
     public static string MaskPhoneSql(string column) =>

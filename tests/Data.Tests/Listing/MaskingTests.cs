@@ -35,6 +35,15 @@ public class MaskingTests
     }
 
     [Fact]
+    public void An_initial_is_one_string_per_letter_whatever_the_name()
+    {
+        Assert.Equal("T.", PersonalData.Initial("  thandiwe"));
+        Assert.Same(PersonalData.Initial("Thandiwe"), PersonalData.Initial(new string("Tumi".AsSpan())));
+        Assert.Equal("É.", PersonalData.Initial("émile"));
+        Assert.Equal("", PersonalData.Initial("   "));
+    }
+
+    [Fact]
     public async Task A_masked_window_holds_no_number_name_birth_date_or_location_and_a_full_one_holds_them_all()
     {
         await using var f = await ListingFixture.CreateAsync();
