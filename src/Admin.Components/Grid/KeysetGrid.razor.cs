@@ -1,4 +1,5 @@
 using Admin.Components.Interop;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -97,19 +98,21 @@ public partial class KeysetGrid<TRow>
 
     private int ColumnSpan => Columns.Count + (Copyable ? 1 : 0);
 
-    // Styles made once per value: a string joined in the markup is new in every render, and the circuit keeps it until
-    // the next render, through every garbage collection in between.
-    private (string Height, int RowHeight, string Viewport, string Table, string Header) _styles;
+    // Styles made once per value and shared by every grid: a string joined in the markup is new in every render, and
+    // the circuit keeps it until the next render, through every garbage collection in between (a list's grid is new
+    // with each query, so one per grid was still one per action).
+    private sealed record Styles(string Viewport, string Table, string Header);
 
-    private void MakeStyles()
-    {
-        if (_styles.Viewport is not null && _styles.Height == Height && _styles.RowHeight == RowHeight) return;
-        _styles = (Height, RowHeight, "height:" + Height, $"--kg-row-height:{RowHeight}px", $"height:{RowHeight}px");
-    }
+    private static readonly ConcurrentDictionary<(string Height, int RowHeight), Styles> AllStyles = new();
+    private Styles _styles = null!;
+
+    private void MakeStyles() => _styles = AllStyles.GetOrAdd((Height, RowHeight), static k =>
+        new Styles("height:" + k.Height, $"--kg-row-height:{k.RowHeight}px", $"height:{k.RowHeight}px"));
 
     private string ViewportStyle => _styles.Viewport;
     private string TableStyle => _styles.Table;
     private string HeaderStyle => _styles.Header;
+    private string SpacerStyle(int rows) => rows == 0 ? "height:0px" : $"height:{rows * RowHeight}px";
 
     private (int Start, int End) RenderRange =>
         (Math.Max(0, _first - Overscan), Math.Min(_rows.Count, _first + _visible + Overscan));

@@ -105,6 +105,26 @@ public class FilterBarTests
         cut.Find("[data-filter=province]").Change("ZA-WC");
         Assert.Equal(new FilterChange("province", "ZA-WC"), Assert.Single(changes));
     }
+
+    [Fact]
+    public async Task The_date_fields_are_left_alone_when_a_filter_changes_and_still_report_the_range()
+    {
+        await using var ctx = ComponentContext.Create();
+        var ranges = new List<(DateOnly?, DateOnly?)>();
+        var to = new DateOnly(2021, 6, 30);
+        var cut = ctx.Render<FilterBar>(p => p.Add(x => x.Fields, Fields).Add(x => x.IsCombinable, Served)
+            .Add(x => x.ShowDateRange, true).Add(x => x.DateRangeLabel, "Dates (SAST)").Add(x => x.To, to)
+            .Add(x => x.OnDatesChange, r => ranges.Add(r)));
+        var dates = cut.FindComponents<Admin.Components.Inputs.NativeDate>();
+        var renders = dates.Select(d => d.RenderCount).ToList();
+
+        cut.Render(p => p.Add(x => x.Values, new Dictionary<string, string?> { ["risk"] = "high" }));
+        Assert.Equal(renders, dates.Select(d => d.RenderCount));
+        Assert.Contains("Dates (SAST): from", cut.Markup);
+
+        cut.Find("[data-testid=dates-from]").Change("2021-03-01");
+        Assert.Equal((new DateOnly(2021, 3, 1), to), Assert.Single(ranges));
+    }
 }
 
 /// <summary>The counts beside the options (facets): "Gauteng 4.1M", largest first where the field asks for it.</summary>

@@ -235,8 +235,26 @@ public partial class ListPage<TRow> where TRow : class
 
     private ListTimeline<TRow> Strip => _timeline ??= new(Timelines, Logger, InvokeAsync, StateHasChanged);
 
-    private string TimelineCaption(Timeline timeline) =>
-        $"{Definition.Noun.Many} per {timeline.Unit.ToString().ToLowerInvariant()} ({Zone.Label}); click a bar or use the arrow keys and Enter to jump there";
+    private PageLabels Labels => _labels ??= new(Definition.Noun.Many, Zone.Label);
+    private PageLabels? _labels;
+
+    // The page's labels made once, not joined in each render: a joined string is new each time, and the render tree keeps
+    // it until the next render, through every garbage collection in between.
+    private sealed class PageLabels(string nounMany, string zone)
+    {
+        public string DateRange { get; } = $"Dates ({zone})";
+        public string Jump { get; } = $"Jump to ({zone})";
+        public string Timeline { get; } = $"Timeline of {nounMany}";
+        private readonly Dictionary<TimelineUnit, string> _captions = [];
+
+        public string Caption(TimelineUnit unit)
+        {
+            if (!_captions.TryGetValue(unit, out var caption))
+                _captions[unit] = caption =
+                    $"{nounMany} per {unit.ToString().ToLowerInvariant()} ({zone}); click a bar or use the arrow keys and Enter to jump there";
+            return caption;
+        }
+    }
 
     // Marks the days the grid shows on the timeline; re-renders only when those days change, not on every scroll.
     private void OnRowsInView(TRow first, TRow last)
