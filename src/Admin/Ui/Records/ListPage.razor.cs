@@ -235,13 +235,15 @@ public partial class ListPage<TRow> where TRow : class
 
     private ListTimeline<TRow> Strip => _timeline ??= new(Timelines, Logger, InvokeAsync, StateHasChanged);
 
-    private PageLabels Labels => _labels ??= new(Definition.Noun.Many, Zone.Label);
+    private PageLabels Labels => _labels is { } labels && labels.NounMany == Definition.Noun.Many
+        ? labels : _labels = new(Definition.Noun.Many, Zone.Label);
     private PageLabels? _labels;
 
     // The page's labels made once, not joined in each render: a joined string is new each time, and the render tree keeps
     // it until the next render, through every garbage collection in between.
     private sealed class PageLabels(string nounMany, string zone)
     {
+        public string NounMany => nounMany;
         public string DateRange { get; } = $"Dates ({zone})";
         public string Jump { get; } = $"Jump to ({zone})";
         public string Timeline { get; } = $"Timeline of {nounMany}";
