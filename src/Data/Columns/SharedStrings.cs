@@ -18,11 +18,9 @@ internal sealed class SharedStrings(int maxEntries = 65_536, int maxLength = 64)
         if (text.Length > maxLength) return text;
         if (_strings.TryGetValue(text, out var shared)) return shared;
         if (Volatile.Read(ref _count) >= maxEntries) return text;
-        if (_strings.TryAdd(text, text))
-        {
-            Interlocked.Increment(ref _count);
-            return text;
-        }
-        return _strings.TryGetValue(text, out shared) ? shared : text;
+        // Another reader may have added the same text meanwhile: then its string is the one.
+        var kept = _strings.GetOrAdd(text, text);
+        if (ReferenceEquals(kept, text)) Interlocked.Increment(ref _count);
+        return kept;
     }
 }

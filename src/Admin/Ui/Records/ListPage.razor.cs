@@ -235,25 +235,27 @@ public partial class ListPage<TRow> where TRow : class
 
     private ListTimeline<TRow> Strip => _timeline ??= new(Timelines, Logger, InvokeAsync, StateHasChanged);
 
-    private PageLabels Labels => _labels is { } labels && labels.NounMany == Definition.Noun.Many
-        ? labels : _labels = new(Definition.Noun.Many, Zone.Label);
+    private PageLabels Labels => _labels is { } labels && labels.Definition == Definition ? labels : _labels = new(Definition, Zone.Label);
     private PageLabels? _labels;
 
-    // The page's labels made once, not joined in each render: a joined string is new each time, and the render tree keeps
-    // it until the next render, through every garbage collection in between.
-    private sealed class PageLabels(string nounMany, string zone)
+    // The page's texts made once per list, not joined in each render: a joined string is new each time, and the render
+    // tree keeps it until the next render, through every garbage collection in between.
+    private sealed class PageLabels(TableDefinition<TRow> definition, string zone)
     {
-        public string NounMany => nounMany;
+        public TableDefinition<TRow> Definition => definition;
         public string DateRange { get; } = $"Dates ({zone})";
         public string Jump { get; } = $"Jump to ({zone})";
-        public string Timeline { get; } = $"Timeline of {nounMany}";
+        public string Timeline { get; } = $"Timeline of {definition.Noun.Many}";
+        // Says which combinations exist and why the others do not, under each field the filter bar disables.
+        public string NotCombinable { get; } =
+            $"Not with these filters (each combination needs an index of its own). Offered: {definition.DescribeCombinations()}.";
         private readonly Dictionary<TimelineUnit, string> _captions = [];
 
         public string Caption(TimelineUnit unit)
         {
             if (!_captions.TryGetValue(unit, out var caption))
                 _captions[unit] = caption =
-                    $"{nounMany} per {unit.ToString().ToLowerInvariant()} ({zone}); click a bar or use the arrow keys and Enter to jump there";
+                    $"{definition.Noun.Many} per {unit.ToString().ToLowerInvariant()} ({zone}); click a bar or use the arrow keys and Enter to jump there";
             return caption;
         }
     }
@@ -294,10 +296,6 @@ public partial class ListPage<TRow> where TRow : class
     private bool IsCombinable(IReadOnlySet<string> names) =>
         names.Count == 0 || _query?.Search is not null || Definition.IsServedCombination(names);
 
-    // Says which combinations exist and why the others do not, under each field it disables.
-    // One string per list definition: the filter bar takes it with every render of the page.
-    private string NotCombinableText => NotCombinable.GetValue(Definition, d => $"Not with these filters (each combination needs an index of its own). Offered: {d.DescribeCombinations()}.");
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableDefinition<TRow>, string> NotCombinable = new();
 
     private void Go(IEnumerable<KeyValuePair<string, string?>> changes, bool keepPosition = false)
     {
