@@ -441,6 +441,10 @@ public partial class KeysetGrid<TRow>
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
+            // The rows are fetched while the browser attaches the listeners: the fetch needs nothing from it, and waiting
+            // for that round trip put two messages in front of every new list's query. What the load leaves for the
+            // module (a scroll, focus) is done once the module is ready.
+            var load = LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
             var module = await JS.ImportAsync(Script);
             if (!_disposed)
             {
@@ -450,11 +454,17 @@ public partial class KeysetGrid<TRow>
             if (_disposed)
             {
                 await ReleaseJsAsync(); // disposed while these calls were out: what they created is released here
+                await load;
                 return;
             }
-            await LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
-            return;
+            await load;
         }
+        await ApplyPendingAsync();
+    }
+
+    // What a load or a key left for the browser: a scroll to an edge, a shift that keeps rows in place, focus.
+    private async Task ApplyPendingAsync()
+    {
         if (_module is null) return;
         if (_pendingTop || _pendingBottom)
         {

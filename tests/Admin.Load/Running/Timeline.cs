@@ -3,20 +3,24 @@ using System.Diagnostics;
 namespace Admin.Load.Running;
 
 /// <summary>
-/// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="SlowMs"/>, the slowest, what the
-/// harness itself went through (its GC pauses, its thread pool's queue), and the machine's stall time on I/O and memory
-/// (Linux pressure stall information: every task waiting), and the app's GC pauses when its metrics are read. Tails that gather in a few windows across every action are a
+/// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="BarMs"/> and over <see cref="SlowMs"/>,
+/// the slowest, what the harness itself went through (its GC pauses, its thread pool's queue), the machine's stall time on
+/// I/O and memory (Linux pressure stall information: every task waiting) and on CPU (some task runnable but waiting for a
+/// core: the box saturated), and the app's GC pauses when its metrics are read. Whether a p95 over the bar comes from
+/// a few windows or from all of them is what tells a stall from a steady cost. Tails that gather in a few windows across every action are a
 /// stall of something shared; one that matches the harness's own pauses is the harness's, not the app's.
 /// </summary>
 public sealed class Timeline
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     public const double SlowMs = 1000;
+    /// <summary>The bar for every action's p95.</summary>
+    public const double BarMs = 250;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<Bucket> _buckets = [];
     private TimeSpan _gcPause0 = GC.GetTotalPauseDuration();
-    private long _io0 = FullStallMicroseconds("io"), _memory0 = FullStallMicroseconds("memory");
+    private long _io0 = FullStallMicroseconds("io"), _memory0 = FullStallMicroseconds("memory"), _cpu0 = StallMicroseconds("cpu", "some");
 
     public void Action(double ms)
     {
@@ -24,6 +28,7 @@ public sealed class Timeline
         {
             var b = Current();
             b.Actions++;
+            if (ms > BarMs) b.OverBar++;
             if (ms > SlowMs) b.Slow++;
             b.MaxMs = Math.Max(b.MaxMs, ms);
         }
@@ -33,7 +38,7 @@ public sealed class Timeline
     public void Sample()
     {
         var pause = GC.GetTotalPauseDuration();
-        var (io, memory) = (FullStallMicroseconds("io"), FullStallMicroseconds("memory"));
+        var (io, memory, cpu) = (FullStallMicroseconds("io"), FullStallMicroseconds("memory"), StallMicroseconds("cpu", "some"));
         lock (_buckets)
         {
             var b = Current();
@@ -41,8 +46,9 @@ public sealed class Timeline
             b.HarnessQueueMax = Math.Max(b.HarnessQueueMax, ThreadPool.PendingWorkItemCount);
             b.IoStallMs += (io - _io0) / 1000.0;
             b.MemoryStallMs += (memory - _memory0) / 1000.0;
+            b.CpuStallMs += (cpu - _cpu0) / 1000.0;
         }
-        (_gcPause0, _io0, _memory0) = (pause, io, memory);
+        (_gcPause0, _io0, _memory0, _cpu0) = (pause, io, memory, cpu);
     }
 
     /// <summary>The app's GC pause (ms, from its metrics) since the last reading, into the current window.</summary>
@@ -52,12 +58,15 @@ public sealed class Timeline
     }
 
     /// <summary>The "full" total of /proc/pressure/RESOURCE (µs all tasks were stalled on it); 0 where the kernel has none.</summary>
-    public static long FullStallMicroseconds(string resource)
+    public static long FullStallMicroseconds(string resource) => StallMicroseconds(resource, "full");
+
+    /// <summary>The total of a /proc/pressure/RESOURCE line ("some": µs at least one task waited; "full": all did); 0 where the kernel has none.</summary>
+    public static long StallMicroseconds(string resource, string kind)
     {
         try
         {
             foreach (var line in File.ReadLines("/proc/pressure/" + resource))
-                if (line.StartsWith("full ", StringComparison.Ordinal) && line.LastIndexOf("total=", StringComparison.Ordinal) is var at and >= 0)
+                if (line.StartsWith(kind + " ", StringComparison.Ordinal) && line.LastIndexOf("total=", StringComparison.Ordinal) is var at and >= 0)
                     return long.Parse(line.AsSpan(at + "total=".Length), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { }
@@ -67,8 +76,9 @@ public sealed class Timeline
     public IReadOnlyList<TimelineWindow> Windows()
     {
         lock (_buckets)
-            return _buckets.Select((b, i) => new TimelineWindow((int)(i * Window.TotalSeconds), b.Actions, b.Slow, Math.Round(b.MaxMs),
-                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax, Math.Round(b.IoStallMs), Math.Round(b.MemoryStallMs), Math.Round(b.AppGcPauseMs))).ToList();
+            return _buckets.Select((b, i) => new TimelineWindow((int)(i * Window.TotalSeconds), b.Actions, b.OverBar, b.Slow, Math.Round(b.MaxMs),
+                Math.Round(b.HarnessGcPauseMs), b.HarnessQueueMax, Math.Round(b.IoStallMs), Math.Round(b.MemoryStallMs), Math.Round(b.CpuStallMs),
+                Math.Round(b.AppGcPauseMs))).ToList();
     }
 
     private Bucket Current()
@@ -80,16 +90,16 @@ public sealed class Timeline
 
     private sealed class Bucket
     {
-        public int Actions, Slow;
-        public double MaxMs, HarnessGcPauseMs, IoStallMs, MemoryStallMs, AppGcPauseMs;
+        public int Actions, OverBar, Slow;
+        public double MaxMs, HarnessGcPauseMs, IoStallMs, MemoryStallMs, CpuStallMs, AppGcPauseMs;
         public long HarnessQueueMax;
     }
 }
 
 /// <summary>
-/// One window of the run: its start (s), actions, those over a second, the slowest (ms), the harness's GC pause (ms) and
-/// queue, the ms every task on the machine waited for I/O and for memory, and the app's GC pause (ms; 0 without
-/// --app-metrics).
+/// One window of the run: its start (s), actions, those over the bar and over a second, the slowest (ms), the harness's GC
+/// pause (ms) and queue, the ms every task on the machine waited for I/O and for memory, the ms some task waited for a
+/// core, and the app's GC pause (ms; 0 without --app-metrics).
 /// </summary>
-public sealed record TimelineWindow(int Second, int Actions, int Slow, double MaxMs, double HarnessGcPauseMs, long HarnessQueueMax,
-    double IoStallMs, double MemoryStallMs, double AppGcPauseMs);
+public sealed record TimelineWindow(int Second, int Actions, int OverBar, int Slow, double MaxMs, double HarnessGcPauseMs, long HarnessQueueMax,
+    double IoStallMs, double MemoryStallMs, double CpuStallMs, double AppGcPauseMs);

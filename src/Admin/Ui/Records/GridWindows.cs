@@ -18,13 +18,26 @@ public static class GridWindows
     /// <param name="view">What the reader may see: rows reach the grid (and the circuit's render tree) already masked.</param>
     /// <param name="audited">
     /// The audit entry for this query (a search), awaited before any row is returned: if it cannot be written, the
-    /// grid shows an error instead of rows that were never recorded.
+    /// grid shows an error instead of rows that were never recorded. The rows are read meanwhile (two round trips at
+    /// once instead of one after the other); they are dropped if the entry fails.
     /// </param>
     public static GridWindowProvider<T> For<T>(TableLister lister, ListQuery<T> query, PersonalDataView view, Task? audited = null) where T : class =>
         async (request, ct) =>
         {
-            if (audited is not null) await audited;
-            var window = await lister.WindowAsync(query, ToWindowRequest(request), view, ct);
+            var fetch = lister.WindowAsync(query, ToWindowRequest(request), view, ct);
+            if (audited is not null)
+            {
+                try
+                {
+                    await audited;
+                }
+                catch
+                {
+                    _ = fetch.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    throw;
+                }
+            }
+            var window = await fetch;
             return new GridWindow<T>(window.Rows, window.Cursors, window.MoreBefore, window.MoreAfter);
         };
 

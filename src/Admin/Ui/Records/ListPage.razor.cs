@@ -19,8 +19,8 @@ namespace Admin.Ui.Records;
 
 /// <summary>
 /// A table's list page, built from its definition alone. The URL holds the whole state (filters, search, order,
-/// and a jump position "at"), so links can be shared and Back works; every change is a navigation that the
-/// same parser validates. Rows render first; the count arrives on its own and never holds them up.
+/// and a jump position "at"), so links can be shared and Back works; every change is an address that the same parser
+/// validates, shown at once while the browser's address follows (<see cref="AddressesAhead"/>). Rows render first; the count arrives on its own and never holds them up.
 /// Rows arrive masked for roles that may not see personal data (the list engine masks them; the page never sees
 /// them unmasked), each distinct search is written to the audit trail before its rows show, and only admins may
 /// ask for an exact count. Where the list declares facets, each filter option shows its count under the other filters,
@@ -44,6 +44,8 @@ public partial class ListPage<TRow> where TRow : class
     private ListQuery<TRow>? _query;
     private string? _error, _jumpError;
     private string _gridKey = "";
+    private string? _location; // the browser's address last read
+    private readonly AddressesAhead _ahead = new();
     private GridWindowProvider<TRow>? _provider;
     private KeysetGrid<TRow>? _grid;
     private IReadOnlyList<GridColumn<TRow>> _columns = [];
@@ -145,19 +147,36 @@ public partial class ListPage<TRow> where TRow : class
             };
         }).ToList();
 
-    protected override void OnParametersSet() => ReadUrl();
+    protected override void OnParametersSet() => ReadLocation();
 
     // The router renders the page for a new address too; this renders it only when the address changed what it shows
     // (an address the router already gave it would send a batch with no edit in it).
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
-        _ = InvokeAsync(() => { if (ReadUrl()) StateHasChanged(); });
+        _ = InvokeAsync(() => { if (ReadLocation()) StateHasChanged(); });
+
+    // The browser's address, once per address (the router's render and the handler above both report it), unless the
+    // page has already moved past it (AddressesAhead).
+    private bool ReadLocation()
+    {
+        var location = Nav.Uri;
+        if (location == _location) return false;
+        _location = location;
+        var uri = Nav.ToAbsoluteUri(location);
+        return _ahead.ShouldRead(AddressKey(uri)) && ReadUrl(uri);
+    }
+
+    private static List<KeyValuePair<string, string?>> ParametersOf(Uri uri) =>
+        QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
+
+    // An address as the page reads it (decoded), so the browser's spelling of it compares equal to the page's.
+    private static string AddressKey(Uri uri) =>
+        uri.AbsolutePath + "?" + string.Join("&", ParametersOf(uri).Select(p => p.Key + "=" + p.Value));
 
     // Reads the query, the position and the panel from the address; false when they are what they were.
-    private bool ReadUrl()
+    private bool ReadUrl(Uri uri)
     {
-        var uri = Nav.ToAbsoluteUri(Nav.Uri);
         if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return false;
-        var parameters = QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
+        var parameters = ParametersOf(uri);
         var panel = (_panelMode, _openId, _atText);
         ReadPanel(parameters);
         // The side panel's parameters do not move the rows: opening, closing or switching it keeps the grid and its place.
@@ -305,7 +324,12 @@ public partial class ListPage<TRow> where TRow : class
         if (!keepPosition) current.Remove(At);
         if (_panelMode) current.TryAdd(PanelParameter, "1"); // the panel stays on; a record open in it closes with the change
         var query = string.Join("&", current.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value!)}"));
-        Nav.NavigateTo(Path + (query.Length > 0 ? "?" + query : ""));
+        var url = Path + (query.Length > 0 ? "?" + query : "");
+        // Shown at once, the address following: the rows are fetched while the browser confirms the navigation.
+        var uri = Nav.ToAbsoluteUri(url);
+        _ahead.Applied(AddressKey(uri));
+        ReadUrl(uri);
+        Nav.NavigateTo(url);
     }
 
     private void OnFilterChanged(FilterChange change) => Go([new(change.Name, change.Value)]);
