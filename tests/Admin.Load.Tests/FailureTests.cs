@@ -52,6 +52,29 @@ public sealed class FailureTests(LoadAppFixture app)
     }
 
     [Fact]
+    public async Task A_scroll_before_the_grid_is_observed_waits_for_observe_and_then_moves_the_grid()
+    {
+        await using var tab = await GridTab.OpenAsync(app, "unobserved");
+        var circuit = tab.Circuit;
+        var viewport = circuit.Js.Viewport!;
+        const string module = "./_content/Admin.Components/keysetGrid.js.";
+        var element = $"[{{\"__internalId\":\"{viewport.ElementId}\"}}]";
+        // The grid's rows are on screen but its listeners are not attached yet (as when the rows win the race with observe()).
+        circuit.Js.Answer(module + "release", element, 0, 0);
+        var before = circuit.Query(d => d.Text("grid-position"));
+
+        var scroll = circuit.MeasureAsync(() => circuit.ScrollGridAsync(2400),
+            d => d.Text("grid-position") is { Length: > 0 } now && now != before, TimeSpan.FromSeconds(30), "scroll", CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(scroll.IsCompleted);
+
+        circuit.Js.Answer(module + "observe", $"[{{\"__internalId\":\"{viewport.ElementId}\"}},{{\"__dotNetObject\":{viewport.DotNetObjectId}}}]", 0, 0);
+        await scroll;
+        Assert.NotEqual(before, circuit.Query(d => d.Text("grid-position")));
+        Assert.Empty(tab.SoftErrors);
+    }
+
+    [Fact]
     public async Task A_viewport_report_racing_the_closing_tab_is_not_counted_as_an_error()
     {
         await using var tab = await GridTab.OpenAsync(app, "closing");
@@ -106,6 +129,7 @@ public sealed class FailureTests(LoadAppFixture app)
             var session = new SessionClient(app.BaseAddress);
             await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
             var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await circuit.Js.Observed.WaitAsync(TimeSpan.FromSeconds(30)); // the rows can come before the grid's listeners
             var tab = new GridTab(users, session, circuit);
             circuit.OnSoftError = (kind, message) => tab.SoftErrors.Enqueue($"{kind}: {message}");
             return tab;

@@ -332,9 +332,25 @@ public sealed class BlazorCircuit : IAsyncDisposable
             await InvokeDotNetAsync(viewport.DotNetObjectId, "OnViewportChanged", args, () => viewport.Disposed).ContinueWith(_ => { }, TaskScheduler.Default);
         });
 
-    /// <summary>Scrolls the grid viewport like a reader's wheel and reports it; returns false when there is no grid.</summary>
-    public Task ScrollGridAsync(double pixels)
+    /// <summary>
+    /// Scrolls the grid viewport like a reader's wheel and reports it. A grid shows its first rows without waiting for the
+    /// browser to attach its listeners, so a wheel can turn before observe() has come: the element scrolls and observe()
+    /// reports where it is once attached, so the scroll waits for it (inside the action's time), up to
+    /// <see cref="ObserveWait"/>; a grid never observed is an expected element missing.
+    /// </summary>
+    public async Task ScrollGridAsync(double pixels)
     {
+        if (Js.Viewport is null)
+        {
+            try
+            {
+                await Js.Observed.WaitAsync(ObserveWait);
+            }
+            catch (TimeoutException)
+            {
+                throw new CircuitFailureException(FailureKind.ExpectedMissing, "no grid viewport is being observed");
+            }
+        }
         string args;
         long objectId;
         lock (_gate)
@@ -343,8 +359,10 @@ public sealed class BlazorCircuit : IAsyncDisposable
             viewport.ScrollBy(pixels, DomUnsafe);
             (args, objectId) = (viewport.ReportArgs, viewport.DotNetObjectId);
         }
-        return InvokeDotNetAsync(objectId, "OnViewportChanged", args);
+        await InvokeDotNetAsync(objectId, "OnViewportChanged", args);
     }
+
+    internal static readonly TimeSpan ObserveWait = TimeSpan.FromSeconds(10);
 
     private void Fail(CircuitFailureException failure)
     {

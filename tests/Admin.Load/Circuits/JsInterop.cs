@@ -25,6 +25,11 @@ public sealed class JsInterop(BlazorCircuit circuit)
 
     public GridViewport? Viewport { get; private set; }
 
+    private TaskCompletionSource _observed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a grid viewport is observed (at once while one is).</summary>
+    public Task Observed => Volatile.Read(ref _observed).Task;
+
     /// <summary>The result (already JSON) of one call, or an exception message.</summary>
     public (bool Ok, JsonNode? Result) Answer(string identifier, string? argsJson, int resultType, long targetInstanceId)
     {
@@ -43,9 +48,11 @@ public sealed class JsInterop(BlazorCircuit circuit)
             case "import":
                 return (true, NewObject(args[0]?.GetValue<string>() ?? "module"));
             case "./_content/Admin.Components/keysetGrid.js.observe":
-                var viewport = new GridViewport(DotNetObjectId(args[1]), Math.Round(WindowHeight * 0.65));
-                _observers[ElementId(args[0])] = viewport;
+                var element = ElementId(args[0]);
+                var viewport = new GridViewport(DotNetObjectId(args[1]), Math.Round(WindowHeight * 0.65), element);
+                _observers[element] = viewport;
                 Viewport = viewport;
+                Volatile.Read(ref _observed).TrySetResult();
                 circuit.ReportViewportSoon(viewport); // observe() reports the position once right away
                 return (true, null);
             case "./_content/Admin.Components/keysetGrid.js.release":
@@ -108,7 +115,9 @@ public sealed class JsInterop(BlazorCircuit circuit)
     private void Stop(GridViewport gone)
     {
         gone.Disposed = true;
-        if (Viewport == gone) Viewport = null;
+        if (Viewport != gone) return;
+        Viewport = null;
+        Interlocked.Exchange(ref _observed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     private static string ElementId(JsonNode? node) =>
