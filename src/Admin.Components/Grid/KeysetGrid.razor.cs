@@ -74,8 +74,13 @@ public partial class KeysetGrid<TRow>
     /// window reads, keeps and presents 60 rows, not 100 (rows fetched were a third of the app's allocations at 500 users).
     /// </summary>
     [Parameter] public int BlockSize { get; set; } = 60;
-    /// <summary>The most rows held at once; older blocks are dropped (and fetched again if the reader scrolls back).</summary>
-    [Parameter] public int MaxRows { get; set; } = 1000;
+    /// <summary>
+    /// The most rows held at once; older blocks are dropped (and fetched again, one indexed query each, if the reader
+    /// scrolls back). Five blocks: a circuit holds each row and its cursor until they are dropped (a HealthCheck ~0.6 KB
+    /// with its strings, by a heap dump), so an analyst who scrolled through eight blocks held ~500 of them while 1,000
+    /// were allowed.
+    /// </summary>
+    [Parameter] public int MaxRows { get; set; } = 300;
     [Parameter] public int Overscan { get; set; } = 8;
     [Parameter] public string Height { get; set; } = "65vh";
     [Parameter] public string EmptyText { get; set; } = "Nothing matches.";

@@ -36,6 +36,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 await session.LoginAsync(account.UserName, account.Password, ct);
             }
 
+            await using var chromium = options.Chromium > 0 ? await ChromiumUsers.LaunchAsync(options, accounts) : null;
             var sampler = options.AppPid is { } appPid ? new ProcessSampler(appPid, options.PostgresPid) : null;
             sampler?.Start();
             using var appGc = options.AppMetrics is { } metrics ? new AppGcMetrics(metrics) : null;
@@ -75,7 +76,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 tasks.Add(Task.Run(() => api.WriteAsync(key, writer, stop.Token), CancellationToken.None));
             }
 
-            await using var chromium = options.Chromium > 0 ? await ChromiumUsers.StartAsync(options, accounts, data, stats, stop.Token) : null;
+            chromium?.Start(options, data, stats, stop.Token);
             var bounded = tasks.Take(journeys.Count).Concat(chromium?.Users ?? []).ToList();
             tasks.AddRange(chromium?.Users ?? []);
 
