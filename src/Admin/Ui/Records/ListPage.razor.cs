@@ -20,7 +20,8 @@ namespace Admin.Ui.Records;
 /// <summary>
 /// A table's list page, built from its definition alone. The URL holds the whole state (filters, search, order,
 /// and a jump position "at"), so links can be shared and Back works; every change is an address that the same parser
-/// validates, shown at once while the browser's address follows (<see cref="AddressesAhead"/>). Rows render first; the count arrives on its own and never holds them up.
+/// validates, shown at once while the browser's address follows (<see cref="AddressesAhead"/>). Rows render first;
+/// the count arrives on its own and never holds them up.
 /// Rows arrive masked for roles that may not see personal data (the list engine masks them; the page never sees
 /// them unmasked), each distinct search is written to the audit trail before its rows show, and only admins may
 /// ask for an exact count. Where the list declares facets, each filter option shows its count under the other filters,
