@@ -9,7 +9,7 @@ namespace Admin.Load.Circuits;
 /// .NET through OnViewportChanged(scrollTop, clientHeight) on every scroll, and which .NET shifts when rows are added or
 /// dropped above. The scroll height is what the rendered rows and spacers add up to, as in the browser.
 /// </summary>
-public sealed partial class GridViewport(long dotNetObjectId, double clientHeight, string elementId = "")
+public sealed partial class GridViewport(long dotNetObjectId, double clientHeight, string elementId)
 {
     public long DotNetObjectId { get; } = dotNetObjectId;
     /// <summary>The viewport element's reference id, as observe() and release() name it.</summary>

@@ -6,9 +6,9 @@ namespace Admin.Load.Running;
 /// The run in windows of <see cref="Window"/>: actions, how many took over <see cref="BarMs"/> and over <see cref="SlowMs"/>,
 /// the slowest, what the harness itself went through (its GC pauses, its thread pool's queue), the machine's stall time on
 /// I/O and memory (Linux pressure stall information: every task waiting) and on CPU (some task runnable but waiting for a
-/// core: the box saturated), and the app's GC pauses when its metrics are read. Whether a p95 over the bar comes from
-/// a few windows or from all of them is what tells a stall from a steady cost. Tails that gather in a few windows across every action are a
-/// stall of something shared; one that matches the harness's own pauses is the harness's, not the app's.
+/// core: the box saturated), and the app's GC pauses when its metrics are read. A tail over the bar that gathers in a
+/// few windows across every action is a stall of something shared, one spread over all windows a steady cost; one that
+/// matches the harness's own pauses is the harness's, not the app's.
 /// </summary>
 public sealed class Timeline
 {

@@ -163,21 +163,21 @@ public partial class ListPage<TRow> where TRow : class
         if (location == _location) return false;
         _location = location;
         var uri = Nav.ToAbsoluteUri(location);
-        return _ahead.ShouldRead(AddressKey(uri)) && ReadUrl(uri);
+        var parameters = ParametersOf(uri);
+        return _ahead.ShouldRead(AddressKey(uri, parameters)) && ReadUrl(uri, parameters);
     }
 
     private static List<KeyValuePair<string, string?>> ParametersOf(Uri uri) =>
         QueryHelpers.ParseQuery(uri.Query).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).ToList();
 
     // An address as the page reads it (decoded), so the browser's spelling of it compares equal to the page's.
-    private static string AddressKey(Uri uri) =>
-        uri.AbsolutePath + "?" + string.Join("&", ParametersOf(uri).Select(p => p.Key + "=" + p.Value));
+    private static string AddressKey(Uri uri, List<KeyValuePair<string, string?>> parameters) =>
+        uri.AbsolutePath + "?" + string.Join("&", parameters.Select(p => p.Key + "=" + p.Value));
 
     // Reads the query, the position and the panel from the address; false when they are what they were.
-    private bool ReadUrl(Uri uri)
+    private bool ReadUrl(Uri uri, List<KeyValuePair<string, string?>> parameters)
     {
         if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase)) return false;
-        var parameters = ParametersOf(uri);
         var panel = (_panelMode, _openId, _atText);
         ReadPanel(parameters);
         // The side panel's parameters do not move the rows: opening, closing or switching it keeps the grid and its place.
@@ -328,8 +328,9 @@ public partial class ListPage<TRow> where TRow : class
         var url = Path + (query.Length > 0 ? "?" + query : "");
         // Shown at once, the address following: the rows are fetched while the browser confirms the navigation.
         var uri = Nav.ToAbsoluteUri(url);
-        _ahead.Applied(AddressKey(uri));
-        ReadUrl(uri);
+        var parameters = ParametersOf(uri);
+        _ahead.Applied(AddressKey(uri, parameters));
+        ReadUrl(uri, parameters);
         Nav.NavigateTo(url);
     }
 
