@@ -38,6 +38,29 @@ public sealed class FailureTests(LoadAppFixture app)
     }
 
     [Fact]
+    public async Task Cells_the_map_cannot_fetch_are_an_error_and_the_page_never_counts_as_shown()
+    {
+        PlantedFetchFault.Armed = true;
+        try
+        {
+            var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "1", "--mix", "manager=1", "--iterations", "1",
+                "--think", "0.05-0.1", "--ramp-up", "0s", "--duration", "60s", "--timeout", "3s", "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
+
+            var result = await new LoadRunner(options).RunAsync(CancellationToken.None);
+
+            // The page and its circuit are fine, but a browser would show no cells: the open never succeeds, and the
+            // failed fetch is an error of its own.
+            Assert.DoesNotContain(result.Actions, a => a.Action == "hotspots.open" && a.Count > 0);
+            Assert.Contains(result.Actions, a => a.ErrorsByKind.ContainsKey(nameof(FailureKind.FetchFailed)));
+            Assert.Contains(result.Actions, a => a.Action == "hotspots.open" && a.ErrorsByKind.ContainsKey(nameof(FailureKind.ExpectedMissing)));
+        }
+        finally
+        {
+            PlantedFetchFault.Armed = false;
+        }
+    }
+
+    [Fact]
     public async Task An_expected_element_that_never_appears_fails_the_action()
     {
         await using var tab = await GridTab.OpenAsync(app, "missing");

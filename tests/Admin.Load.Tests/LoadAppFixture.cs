@@ -85,6 +85,7 @@ public sealed class LoadAppFixture : IAsyncLifetime
             builder.ConfigureTestServices(services =>
             {
                 services.AddScoped<CircuitHandler, PlantedFault>();
+                services.AddTransient<IStartupFilter, PlantedFetchFault>();
                 services.AddSingleton<ILoggerProvider>(_errors); // after the app's own logging setup
             });
         }

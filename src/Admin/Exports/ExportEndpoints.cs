@@ -121,19 +121,8 @@ public static class ExportEndpoints
         if (extent is not { FirstDay: { } first, LastDay: { } last })
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data yet", detail: "No HealthChecks have been rolled up yet.");
 
-        HotspotPeriod period;
-        if (fromText.Length > 0 || toText.Length > 0)
-        {
-            if (HotspotsUrl.ParseDay(fromText) is not { } from || HotspotsUrl.ParseDay(toText) is not { } to)
-                return BadRequest("Give both 'from' and 'to' as dates, e.g. from=2021-01-01&to=2021-01-28.", fromText.Length == 0 ? "from" : "to");
-            if (from > to) return BadRequest("The 'from' date is after the 'to' date.", "from");
-            if (to.DayNumber - from.DayNumber > 3660) return BadRequest("The period can be at most ten years long.", "to");
-            period = new HotspotPeriod(from, to);
-        }
-        else if (presetText.Length > 0 && PeriodPreset.Find(presetText) is null)
-            return BadRequest($"'{(presetText.Length > 20 ? presetText[..20] + "…" : presetText)}' is not a period. Use one of: {string.Join(", ", PeriodPreset.All.Select(p => p.Code))}.", "preset");
-        else
-            period = (PeriodPreset.Find(presetText) ?? PeriodPreset.Default).Resolve(first, last);
+        var (asked, error, parameter) = HotspotsUrl.ParsePeriod(fromText, toText, presetText, first, last);
+        if (asked is not { } period) return BadRequest(error!, parameter);
 
         var snapshot = (await dashboard.SnapshotAsync(period, http.RequestAborted)).Value;
         var csv = DistrictTableCsv.Write(snapshot);

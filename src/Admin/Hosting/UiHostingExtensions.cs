@@ -1,4 +1,5 @@
 using Admin.Security;
+using Admin.Ui.Hotspots;
 using MudBlazor.Services;
 
 namespace Admin.Hosting;
@@ -44,6 +45,7 @@ public static class UiHostingExtensions
         var compress = CircuitSocket.Compress(app.Configuration);
         app.MapRazorComponents<Ui.App>().AddInteractiveServerRenderMode(o => CircuitSocket.Configure(o, compress));
         app.MapAccountEndpoints();
+        app.MapHotspotCells();
         return app;
     }
 }

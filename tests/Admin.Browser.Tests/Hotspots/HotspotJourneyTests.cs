@@ -55,4 +55,34 @@ public sealed class HotspotJourneyTests(BrowserFixture browser, OutbreakAppFixtu
         await Expect(page.Locator("tr.kg-row").First).ToContainTextAsync("high");
         Assert.Empty(diagnostics.FailedRequests);
     });
+
+    [Fact]
+    public Task A_managers_map_draws_the_cells_it_fetches_by_address_and_follows_the_period() => JourneyAsync(async (page, diagnostics) =>
+    {
+        var fetched = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("/hotspots/cells?", StringComparison.Ordinal)) lock (fetched) fetched.Add(r.Url); };
+        await page.LoginAsync(app, Roles.Manager);
+        await page.GotoAndWaitForCircuitAsync(app.Url("hotspots"));
+        var layer = page.Locator("[data-testid=hotspot-map] g[data-layer=cells]");
+        var first = await layer.GetAttributeAsync("data-src");
+        Assert.StartsWith("/hotspots/cells?from=2021-01-04&to=2021-01-31&metric=high&v=", first);
+        // The script draws what the address answers into the layer, tooltips and all.
+        await Expect(layer.Locator("rect").First).ToBeAttachedAsync();
+        Assert.StartsWith("Grid cell ", await layer.Locator("rect title").First.TextContentAsync());
+
+        await page.Locator("[data-preset='7d']").ClickAsync();
+        await Expect(page.GetByTestId("period")).ToContainTextAsync("2021-01-25 – 2021-01-31 (7 days)");
+        await Expect(layer).ToHaveAttributeAsync("data-src", new Regex(@"from=2021-01-25&to=2021-01-31&metric=high&v="));
+        var second = await layer.GetAttributeAsync("data-src");
+        // The week's cells replace the four weeks' (a cell's value is its high-risk checks in the period shown).
+        await Expect(layer.Locator("rect").First).ToBeAttachedAsync();
+        var week = await page.EvaluateAsync<double>("async src => { const t = await (await fetch(src)).text(); return (t.match(/<rect /g) || []).length; }", second);
+        await Expect(layer.Locator("rect")).ToHaveCountAsync((int)week);
+        lock (fetched)
+        {
+            Assert.Contains(fetched, u => u.EndsWith(first!, StringComparison.Ordinal));
+            Assert.Contains(fetched, u => u.EndsWith(second!, StringComparison.Ordinal));
+        }
+        Assert.Empty(diagnostics.FailedRequests);
+    });
 }

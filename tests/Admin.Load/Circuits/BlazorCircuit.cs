@@ -23,6 +23,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private readonly object _gate = new();
     private readonly RenderTree _tree = new();
     private readonly List<Waiter> _waiters = [];
+    private readonly HashSet<string> _fetched = []; // addresses the page's scripts fetch, answered (under _gate)
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _calls = new();
     private readonly Stack<Uri> _back = new();
     private readonly SessionClient _session;
@@ -40,7 +41,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     {
         _session = session;
         Js = new JsInterop(this);
-        DomUnsafe = new Dom(_tree);
+        DomUnsafe = new Dom(_tree, _fetched);
     }
 
     public JsInterop Js { get; }
@@ -58,9 +59,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
     internal Dom DomUnsafe { get; }
 
     /// <summary>GETs the page, starts its circuit, and waits until <paramref name="ready"/> holds in the render tree.</summary>
-    public static async Task<BlazorCircuit> StartAsync(SessionClient session, string path, Func<Dom, bool> ready, TimeSpan timeout, CancellationToken ct)
+    /// <param name="onSoftError">Becomes <see cref="OnSoftError"/> before the circuit starts: what goes wrong while it opens is counted too.</param>
+    public static async Task<BlazorCircuit> StartAsync(SessionClient session, string path, Func<Dom, bool> ready, TimeSpan timeout, CancellationToken ct,
+        Action<FailureKind, string>? onSoftError = null)
     {
-        var circuit = new BlazorCircuit(session);
+        var circuit = new BlazorCircuit(session) { OnSoftError = onSoftError };
         try
         {
             var (url, html) = await session.GetPageAsync(path, ct);
@@ -115,6 +118,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, PooledBytes data)
     {
         List<Waiter> done;
+        List<string>? sources;
         TraceLine($"<- batch {batchId} ({data.Length} bytes)");
         RenderBatch batch;
         using (data) batch = RenderBatchReader.Read(data.Span); // the bytes back to the pool once decoded, or not decodable
@@ -125,10 +129,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
             if (Trace) TraceLine($"   diffs {string.Join("; ", batch.Diffs.ToArray().Select(d => $"c{d.ComponentId}:{d.EditCount}e {_tree.Describe(d.ComponentId)}"))} disposed c{batch.DisposedComponentIds.Length} h{batch.DisposedEventHandlerIds.Length} frames {batch.Frames.Length}");
             Batches++;
             BatchBytes += data.Length;
-            done = _waiters.Where(w => w.Check(DomUnsafe)).ToList();
-            foreach (var w in done) _waiters.Remove(w);
+            sources = _tree.TakeSources();
+            done = SatisfiedUnsafe();
         }
         foreach (var w in done) w.Complete();
+        if (sources is not null) foreach (var source in sources) _ = FetchAsync(source);
         try
         {
             await _hub.SendAsync("OnRenderCompleted", batchId, null);
@@ -360,6 +365,36 @@ public sealed class BlazorCircuit : IAsyncDisposable
             (args, objectId) = (viewport.ReportArgs, viewport.DotNetObjectId);
         }
         await InvokeDotNetAsync(objectId, "OnViewportChanged", args);
+    }
+
+    // The waiters whose result is now in the tree, taken off the list (under _gate).
+    private List<Waiter> SatisfiedUnsafe()
+    {
+        var done = _waiters.Where(w => w.Check(DomUnsafe)).ToList();
+        foreach (var w in done) _waiters.Remove(w);
+        return done;
+    }
+
+    // What the page's scripts fetch by address (mapLayers.js: a map layer's cells), fetched as the browser does; the
+    // actions waiting for the page see it once it has arrived (Dom.SourcesLoaded).
+    private async Task FetchAsync(string source)
+    {
+        TraceLine($"-> GET {source}");
+        bool answered;
+        try { answered = await _session.FetchAsync(source, CancellationToken.None); }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { answered = false; }
+        if (!answered)
+        {
+            OnSoftError?.Invoke(FailureKind.FetchFailed, $"GET {source} was not answered with content");
+            return;
+        }
+        List<Waiter> done;
+        lock (_gate)
+        {
+            _fetched.Add(source);
+            done = SatisfiedUnsafe();
+        }
+        foreach (var w in done) w.Complete();
     }
 
     internal static readonly TimeSpan ObserveWait = TimeSpan.FromSeconds(10);

@@ -15,6 +15,8 @@ public enum FailureKind
     ExpectedMissing,
     /// <summary>Login, page GET or circuit start failed.</summary>
     StartFailed,
+    /// <summary>What a page's script fetches by address (a map layer's cells) was not answered with content.</summary>
+    FetchFailed,
 }
 
 public sealed class CircuitFailureException(FailureKind kind, string message) : Exception(message)

@@ -2,9 +2,13 @@ using Admin.Load.Rendering;
 
 namespace Admin.Load.Circuits;
 
-/// <summary>Queries over a circuit's render tree (read under the circuit's lock).</summary>
-public sealed class Dom(RenderTree tree)
+/// <summary>
+/// Queries over a circuit's render tree (read under the circuit's lock). <paramref name="fetched"/>: the addresses the
+/// page's scripts fetch (<see cref="RenderTree.SourceAttribute"/>) that have been answered.
+/// </summary>
+public sealed class Dom(RenderTree tree, IReadOnlySet<string>? fetched = null)
 {
+    private readonly List<string> _sources = [];
     private readonly List<ElementNode> _elements = [];
     private readonly Dictionary<string, ElementNode> _byTestId = new(StringComparer.Ordinal);
     private readonly List<ElementNode> _gridRows = [];
@@ -38,12 +42,14 @@ public sealed class Dom(RenderTree tree)
         _elements.Clear();
         _byTestId.Clear();
         _gridRows.Clear();
+        _sources.Clear();
         foreach (var root in tree.RootNodes)
             foreach (var e in root.Descendants())
             {
                 _elements.Add(e);
                 if (e.Attr("data-testid") is { } id) _byTestId.TryAdd(id, e); // the first in document order, as before
                 if (e.Name == "tr" && e.HasClass("kg-row")) _gridRows.Add(e);
+                if (e.Attr(RenderTree.SourceAttribute) is { Length: > 0 } source) _sources.Add(source);
             }
         _version = tree.Version;
     }
@@ -55,6 +61,16 @@ public sealed class Dom(RenderTree tree)
     public string? Text(string testId) => ByTestId(testId)?.TextContent;
 
     public bool Has(string testId) => ByTestId(testId) is not null;
+
+    /// <summary>Whether everything the page's scripts fetch by address has arrived: what a browser shows only then (a map's cells).</summary>
+    public bool SourcesLoaded
+    {
+        get
+        {
+            Walk();
+            return _sources.TrueForAll(s => fetched?.Contains(s) == true);
+        }
+    }
 
     /// <summary>Whole-page text (what a reader could find with Ctrl+F).</summary>
     public string PageText => string.Concat(tree.RootNodes.Select(r => r.TextContent));

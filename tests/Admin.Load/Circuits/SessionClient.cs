@@ -74,6 +74,24 @@ public sealed partial class SessionClient : IDisposable
         throw new InvalidOperationException($"GET {path}: too many redirects.");
     }
 
+    // What the session's "browser cache" holds: addresses answered as immutable.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _kept = new();
+
+    /// <summary>
+    /// GETs what a page's script fetches by address (a map layer's cells), as a browser would: an answer the server marks
+    /// immutable is fetched once per session, like a browser cache shared by its tabs. True when it was answered (200);
+    /// a redirect (to the login page) or an error is not.
+    /// </summary>
+    public async Task<bool> FetchAsync(string path, CancellationToken ct)
+    {
+        if (_kept.ContainsKey(path)) return true;
+        using var response = await _http.GetAsync(new Uri(BaseAddress, path.TrimStart('/')), HttpCompletionOption.ResponseHeadersRead, ct);
+        if (response.StatusCode != HttpStatusCode.OK) return false;
+        await using (var body = await response.Content.ReadAsStreamAsync(ct)) await body.CopyToAsync(Stream.Null, ct); // all of it, as a browser reads it
+        if (response.Headers.CacheControl is { } cache && cache.Extensions.Any(e => e.Name == "immutable")) _kept.TryAdd(path, true);
+        return true;
+    }
+
     public HttpClient Http => _http;
 
     internal static Dictionary<string, string> HiddenFields(string html)

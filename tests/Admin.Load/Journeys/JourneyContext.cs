@@ -43,7 +43,8 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            Circuit = await BlazorCircuit.StartAsync(Session, path, ready, Options.Timeout, Cancellation);
+            Circuit = await BlazorCircuit.StartAsync(Session, path, ready, Options.Timeout, Cancellation,
+                (kind, message) => Stats.Error(action + " (background)", kind, message));
         }
         catch (CircuitFailureException ex)
         {
@@ -57,7 +58,6 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
             Stats.Error(action, FailureKind.StartFailed, ex.Message);
             throw new JourneyAbortedException();
         }
-        Circuit.OnSoftError = (kind, message) => Stats.Error(action + " (background)", kind, message);
         Stats.CircuitStarted();
         Stats.Record(action, clock.Elapsed);
     }

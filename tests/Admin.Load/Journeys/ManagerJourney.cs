@@ -18,7 +18,8 @@ public sealed class ManagerJourney : Journey
     public override async Task RunAsync(JourneyContext ctx)
     {
         var r = ctx.Random;
-        static bool Ready(Dom d) => d.Has("hotspot-table") && d.Has("hotspot-map");
+        // The map's cells come by address (a manager clicks none): an action is done when they have arrived too.
+        static bool Ready(Dom d) => d.Has("hotspot-table") && d.Has("hotspot-map") && d.SourcesLoaded;
         // In a kept tab the menu link brings back the default period: the period line changes (this journey left another).
         await ctx.StartAtAsync("hotspots.open", "hotspots", Ready,
             () => ctx.MenuAsync("hotspots.menu", "hotspots", d => d.Text("period"), (d, period) => d.Text("period") is { } p && p != period && Ready(d)));
@@ -27,13 +28,13 @@ public sealed class ManagerJourney : Journey
         var preset = Presets[r.Next(Presets.Length - 1)];
         var link = ctx.Find("hotspots.period", d => d.First(e => e.Name == "a" && e.Attr("data-preset") == preset));
         var period = ctx.Live.Query(d => d.Text("period"));
-        await ctx.ActAsync("hotspots.period", c => c.FollowLinkAsync(link), d => d.Text("period") is { } p && p != period && d.Has("hotspot-map"));
+        await ctx.ActAsync("hotspots.period", c => c.FollowLinkAsync(link), d => d.Text("period") is { } p && p != period && d.Has("hotspot-map") && d.SourcesLoaded);
         await ctx.ThinkAsync();
 
         var metric = Metrics[r.Next(2)];
         var toggle = ctx.Find("hotspots.metric", d => d.ByTestId("metric")?.Descendants().FirstOrDefault(e => e.Events.ContainsKey("click") && e.TextContent.Trim() == metric));
         var mapMetric = ctx.Live.Query(d => d.ByTestId("hotspot-map")?.Attr("data-metric"));
-        await ctx.ActAsync("hotspots.metric", c => c.ClickAsync(toggle), d => d.ByTestId("hotspot-map")?.Attr("data-metric") is { } m && m != mapMetric);
+        await ctx.ActAsync("hotspots.metric", c => c.ClickAsync(toggle), d => d.ByTestId("hotspot-map")?.Attr("data-metric") is { } m && m != mapMetric && d.SourcesLoaded);
         await ctx.ThinkAsync();
 
         foreach (var (layer, noun) in new[] { ("Grid cells", "cells"), ("Districts", "districts") })

@@ -131,7 +131,21 @@ public sealed class RenderTree
         return index - first;
     }
 
-    private static void SetAttribute(ElementNode element, in Frame frame)
+    /// <summary>The attribute whose value a page's script fetches (a map layer's cells, CellLayer's Source).</summary>
+    public const string SourceAttribute = "data-src";
+
+    private readonly List<string> _sources = [];
+
+    /// <summary>The addresses given to <see cref="SourceAttribute"/> by the batches since the last call: a browser fetches each.</summary>
+    public List<string>? TakeSources()
+    {
+        if (_sources.Count == 0) return null;
+        List<string> taken = [.. _sources];
+        _sources.Clear();
+        return taken;
+    }
+
+    private void SetAttribute(ElementNode element, in Frame frame)
     {
         var name = frame.Name ?? "";
         if (frame.EventHandlerId != 0)
@@ -141,6 +155,7 @@ public sealed class RenderTree
             return;
         }
         element.SetAttr(name, frame.Text);
+        if (name == SourceAttribute && frame.Text is { Length: > 0 } source) _sources.Add(source);
     }
 
     private static void RemoveAttribute(ElementNode element, string name)

@@ -81,5 +81,8 @@ public class HotspotMapRenderTests : BunitContext
         Assert.DoesNotContain("/records", map.Markup);
         Assert.DoesNotContain("Click:", map.Markup);
         Assert.DoesNotContain("cursor:pointer", map.Markup);
+        // Nobody clicks the cells: the layer is their address, for the browser to fetch, not the cells themselves.
+        Assert.Equal(HotspotCells.Url(Snapshot, HotspotMetric.HighRiskCount), map.Find("g[data-layer='cells']").GetAttribute("data-src"));
+        Assert.Empty(map.FindAll("g[data-layer='cells'] rect"));
     }
 }

@@ -68,5 +68,46 @@ public class HotspotsPageTests : IAsyncLifetime
         Assert.DoesNotContain("Click:", html);
     }
 
+    [Fact]
+    public async Task A_managers_map_sends_the_address_of_its_cells_which_answers_with_them()
+    {
+        using var client = await _app.CreateClientAsAsync(_db, Roles.Manager);
+        var html = await client.GetStringAsync("/hotspots?preset=28d");
+
+        // The cells nobody clicks are an empty layer with an address naming the snapshot (the circuit sends no cells).
+        var layer = System.Text.RegularExpressions.Regex.Match(html, "<g [^>]*data-layer=\"cells\"[^>]*data-src=\"([^\"]+)\"></g>");
+        Assert.True(layer.Success, "no cells layer with an address");
+        var address = System.Net.WebUtility.HtmlDecode(layer.Groups[1].Value);
+        Assert.StartsWith("/hotspots/cells?from=2021-01-04&to=2021-01-31&metric=high&v=", address);
+        Assert.Equal(0, CountOf(html, "<rect class=\"svg-map__item\""));
+
+        using var answer = await client.GetAsync(address);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("text/plain", answer.Content.Headers.ContentType?.MediaType);
+        Assert.True(answer.Headers.CacheControl is { Private: true, MaxAge: not null } cache && cache.Extensions.Any(e => e.Name == "immutable"),
+            $"Cache-Control: {answer.Headers.CacheControl}");
+        var cells = await answer.Content.ReadAsStringAsync();
+        Assert.True(CountOf(cells, "<rect class=\"svg-map__item\"") > 0, cells);
+        Assert.Contains("<title>Grid cell ", cells);
+        Assert.DoesNotContain("Click:", cells); // a manager's cells lead nowhere
+
+        // Another snapshot's address answers with the current cells, not to be kept; a metric it does not know, a problem.
+        using var other = await client.GetAsync(address[..address.IndexOf("&v=", StringComparison.Ordinal)] + "&v=1");
+        Assert.Equal(System.Net.HttpStatusCode.OK, other.StatusCode);
+        Assert.True(other.Headers.CacheControl?.NoCache, $"Cache-Control: {other.Headers.CacheControl}");
+        Assert.Equal(cells, await other.Content.ReadAsStringAsync());
+        using var bad = await client.GetAsync("/hotspots/cells?from=2021-01-04&to=2021-01-31&metric=volume");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("metric", await bad.Content.ReadAsStringAsync());
+        using var crossed = await client.GetAsync("/hotspots/cells?from=2021-01-31&to=2021-01-04&metric=high");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, crossed.StatusCode);
+
+        // Nobody logged in: sent to the login page, never the cells.
+        using var anonymous = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var refused = await anonymous.GetAsync(address);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/login", refused.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 }

@@ -19,8 +19,11 @@ public static class HotspotMetrics
         _ => "high",
     };
 
-    public static HotspotMetric Parse(string? code) =>
-        All.FirstOrDefault(m => string.Equals(Code(m), code, StringComparison.OrdinalIgnoreCase));
+    public static HotspotMetric Parse(string? code) => Find(code) ?? default;
+
+    /// <summary>The metric of <paramref name="code"/>, or null when no metric has it.</summary>
+    public static HotspotMetric? Find(string? code) =>
+        All.Where(m => string.Equals(Code(m), code, StringComparison.OrdinalIgnoreCase)).Select(m => (HotspotMetric?)m).FirstOrDefault();
 
     public static string Label(HotspotMetric metric) => metric switch
     {
