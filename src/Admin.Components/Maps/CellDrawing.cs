@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Admin.Components.Rendering;
 
 namespace Admin.Components.Maps;
 
@@ -20,23 +20,19 @@ public sealed record CellDrawing<TItem>(Func<TItem, GeoBounds> Bounds, Func<TIte
     /// <summary>The cells as SVG markup: one rectangle each, with its tooltip as a title.</summary>
     public string Markup(IEnumerable<TItem> items, IMapProjection projection)
     {
-        var sb = new StringBuilder();
+        var w = new MarkupWriter();
         foreach (var item in items)
         {
             var value = Value(item);
             if (value is null && SkipEmpty) continue;
             var (nw, se) = Corners(item, projection);
-            sb.Append("<rect class=\"svg-map__item\" x=\"").Append(SvgPath.Number(nw.X)).Append("\" y=\"").Append(SvgPath.Number(nw.Y))
-              .Append("\" width=\"").Append(SvgPath.Number(se.X - nw.X)).Append("\" height=\"").Append(SvgPath.Number(se.Y - nw.Y))
-              .Append("\" fill=\"").Append(Encode(Scale.ColorFor(value)))
-              .Append("\" fill-opacity=\"").Append(Opacity(item)).Append('"');
-            if (Key?.Invoke(item) is { } key) sb.Append(" data-key=\"").Append(Encode(key)).Append('"');
-            if (value is not null) sb.Append(" data-value=\"").Append(value.Value.ToString("R", CultureInfo.InvariantCulture)).Append('"');
-            sb.Append('>');
-            if (Tooltip?.Invoke(item) is { } title) sb.Append("<title>").Append(Encode(title)).Append("</title>");
-            sb.Append("</rect>");
+            w.Open("rect").Attr("class", "svg-map__item").Attr("x", SvgPath.Number(nw.X)).Attr("y", SvgPath.Number(nw.Y))
+                .Attr("width", SvgPath.Number(se.X - nw.X)).Attr("height", SvgPath.Number(se.Y - nw.Y))
+                .Attr("fill", Scale.ColorFor(value)).Attr("fill-opacity", Opacity(item))
+                .Attr("data-key", Key?.Invoke(item)).Attr("data-value", value?.ToString("R", CultureInfo.InvariantCulture)).EndTag()
+                .Title(Tooltip?.Invoke(item)).Close("rect");
         }
-        return sb.ToString();
+        return w.ToString();
     }
 
     /// <summary>The cell's north-west and south-east corners on the map.</summary>
@@ -47,6 +43,4 @@ public sealed record CellDrawing<TItem>(Func<TItem, GeoBounds> Bounds, Func<TIte
     }
 
     public string Opacity(TItem item) => Math.Clamp(FillOpacity?.Invoke(item) ?? 1, 0, 1).ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

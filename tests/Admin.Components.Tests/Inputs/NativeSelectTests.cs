@@ -71,4 +71,23 @@ public class NativeSelectTests
         var mud = ctx.Render<MudBlazor.MudSelect<string>>(p => p.Add(x => x.Label, "Risk"));
         Assert.True(mud.FindComponents<ComponentBase>().Count >= 5, $"{mud.FindComponents<ComponentBase>().Count} child components");
     }
+
+    [Fact]
+    public async Task Its_options_are_one_string_shared_by_every_select_showing_the_same_list()
+    {
+        await using var ctx = ComponentContext.Create();
+        IReadOnlyList<SelectChoice> odd = [new("", "Any"), new("a&b", "A & <B> \"quoted\"") { Label = "A & B" }];
+        var first = ctx.Render<NativeSelect>(p => p.Add(x => x.Label, "One").Add(x => x.Choices, odd).Add(x => x.Value, "a&b"));
+        var second = ctx.Render<NativeSelect>(p => p.Add(x => x.Label, "Two").Add(x => x.Choices, [.. odd]).Add(x => x.Value, "a&b"));
+        var other = ctx.Render<NativeSelect>(p => p.Add(x => x.Label, "Three").Add(x => x.Choices, odd).Add(x => x.Value, ""));
+
+        // Written as the browser would read element by element: values, labels and text come back as given.
+        var option = first.Find("option[selected]");
+        Assert.Equal(("a&b", "A & B", "A & <B> \"quoted\""), (option.GetAttribute("value"), option.GetAttribute("data-label"), option.TextContent));
+        static string Options(IRenderedComponent<NativeSelect> s) =>
+            ((MarkupString)typeof(NativeSelect).GetField("_options", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(s.Instance)!).Value;
+        Assert.Same(Options(first), Options(second)); // two lists with the same options: one string between them
+        Assert.NotEqual(Options(first), Options(other)); // another choice is marked selected
+        Assert.Equal([""], other.FindAll("option[selected]").Select(o => o.GetAttribute("value")));
+    }
 }

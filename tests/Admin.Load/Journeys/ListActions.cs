@@ -18,7 +18,7 @@ public static class ListActions
     /// <summary>Picks an option of a native select (one "change" event), timed until <paramref name="expected"/>.</summary>
     public static async Task<bool> SelectAsync(JourneyContext ctx, string action, Func<Dom, ElementNode?> select, string option, Func<Dom, int?, bool> expected)
     {
-        var (element, value) = ctx.Live.Query(d => select(d) is { } s && Ui.SelectOption(s, option)?.Attr("value") is { } v ? (s, v) : (null!, ""));
+        var (element, value) = ctx.Live.Query(d => select(d) is { } s && Ui.SelectOption(s, option) is { } v ? (s, v) : (null!, ""));
         if (element is null) { ctx.Find<ElementNode>(action, _ => null); return false; }
         var before = ctx.Live.Query(d => d.GridComponentId);
         return await ctx.ActAsync(action, c => c.ChooseAsync(element, value), d => expected(d, before));
