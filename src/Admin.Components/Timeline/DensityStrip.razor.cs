@@ -1,4 +1,5 @@
 using Admin.Components.Interop;
+using Admin.Components.Rendering;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -73,22 +74,38 @@ public partial class DensityStrip : IAsyncDisposable
         {
             _drawnFor = drawnFor;
             _highest = Buckets.Count == 0 ? 1 : Math.Max(1, Buckets.Max(b => b.Count));
-            _buckets = [.. Buckets.Select((b, i) => Draw(b, BucketEnd(i)))];
+            var w = new MarkupWriter();
+            for (var i = 0; i < Buckets.Count; i++)
+            {
+                var bucket = Buckets[i];
+                var end = BucketEnd(i);
+                w.Open("div").Attr("class", "ds-bucket").Attr("style", Span(bucket.Start, end)).Attr("title", Describe(bucket, end))
+                    .Attr("data-start", IsoDay.Format(bucket.Start)).Attr("data-count", bucket.Count.ToString(CultureInfo.InvariantCulture)).EndTag();
+                if (bucket.Count > 0) w.Open("div").Attr("class", "ds-bar").Attr("style", "height:" + Percent(BarHeight(bucket.Count))).EndTag().Close("div");
+                w.Close("div");
+            }
+            _bucketsMarkup = new MarkupString(MarkupPool.Intern(w.ToString()));
         }
     }
 
-    // A bucket as drawn: its text and its click handler, made once per set of buckets. The strip renders again whenever
-    // the reader's window moves (every scroll of the grid beside it); new strings and a new handler per bucket each time
-    // were the strip's allocations and a new event handler id per bucket in every batch.
-    private sealed record DrawnBucket(string Style, string Title, string Start, long Count, string? Bar, Func<Task> Jump);
-
-    private DrawnBucket[] _buckets = [];
+    // The buckets as drawn, made once per set of buckets: the strip renders again whenever the reader's window moves
+    // (every scroll of the grid beside it), and an unchanged string diffs as one comparison.
+    private MarkupString _bucketsMarkup;
     private (IReadOnlyList<DensityBucket>, DateOnly, string, Func<long, string>)? _drawnFor;
 
-    private DrawnBucket Draw(DensityBucket bucket, DateOnly end) =>
-        new(Span(bucket.Start, end), Describe(bucket, end), IsoDay.Format(bucket.Start), bucket.Count,
-            bucket.Count > 0 ? "height:" + Percent(BarHeight(bucket.Count)) : null,
-            () => OnJump.InvokeAsync(new DensityJump(bucket.Start, end)));
+    /// <summary>A click on the bucket starting <paramref name="start"/> (yyyy-MM-dd, densityStrip.js): jump to its days.</summary>
+    [JSInvokable]
+    public async Task BucketClicked(string start)
+    {
+        // From the browser: only a day that starts one of the buckets drawn.
+        if (!DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return;
+        for (var i = 0; i < Buckets.Count; i++)
+            if (Buckets[i].Start == day)
+            {
+                await OnJump.InvokeAsync(new DensityJump(day, BucketEnd(i)));
+                return;
+            }
+    }
 
     private DateOnly BucketEnd(int i) => i + 1 < Buckets.Count ? Buckets[i + 1].Start : End;
 

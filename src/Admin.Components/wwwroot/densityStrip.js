@@ -11,8 +11,21 @@ const attached = new WeakMap();
 export function attach(track, marker, component) {
   const onKey = e => { if (keys.has(e.key)) e.preventDefault(); };
   track.addEventListener('keydown', onKey);
+  // A click on a bucket jumps to its days: one listener here, not a handler per bucket (the buckets are one markup
+  // string in the circuit). A drag's release swallows its click before it gets here (enableDrag).
+  const onClick = e => {
+    const bucket = e.target.closest('.ds-bucket');
+    if (bucket && track.contains(bucket)) component.invokeMethodAsync('BucketClicked', bucket.dataset.start);
+  };
+  track.addEventListener('click', onClick);
   const drag = enableDrag(track, marker, component);
-  attached.set(track, () => { track.removeEventListener('keydown', onKey); drag(); });
+  track.setAttribute('data-attached', 'true'); // clicks and drags are heard from here on
+  attached.set(track, () => {
+    track.removeEventListener('keydown', onKey);
+    track.removeEventListener('click', onClick);
+    track.removeAttribute('data-attached');
+    drag();
+  });
 }
 
 export function detach(track) {

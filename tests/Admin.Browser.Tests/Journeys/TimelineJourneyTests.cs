@@ -51,7 +51,9 @@ public sealed class TimelineJourneyTests(BrowserFixture browser, TimelineAppFixt
         await Expect(strip.Locator(".ds-bucket[data-start='2021-01-17']")).ToHaveAttributeAsync("data-count", "10");
         await Expect(strip.Locator("[data-testid=density-mark]")).ToHaveAttributeAsync("data-to", "2021-02-14");
 
-        // A click on 17 January: the grid jumps there (newest first, so to that day's last moment) and marks it.
+        // A click on 17 January: the grid jumps there (newest first, so to that day's last moment) and marks it. The strip
+        // hears clicks once its script has attached.
+        await Expect(strip.Locator("[role=slider][data-attached=true]")).ToHaveCountAsync(1);
         await strip.Locator(".ds-bucket[data-start='2021-01-17']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("at=2021-01-17T23%3A59%3A59|at=2021-01-17T23:59:59"));
         // (The grid also fetches the block before the jump and keeps it above the view, so the first row in view is the

@@ -21,6 +21,10 @@ public class DensityStripTests
             .Add(x => x.NounMany, "checks")
             .Add(x => x.OnJump, j => jumps.Add(j)));
 
+    // The buckets' markup string a strip holds.
+    private static string BucketsOf(DensityStrip strip) => ((Microsoft.AspNetCore.Components.MarkupString)typeof(DensityStrip)
+        .GetField("_bucketsMarkup", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(strip)!).Value;
+
     private static Dictionary<string, string> Style(AngleSharp.Dom.IElement e) =>
         e.GetAttribute("style")!.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split(':')).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
@@ -82,14 +86,19 @@ public class DensityStripTests
         await using var ctx = ComponentContext.Create();
         var jumps = new List<DensityJump>();
         var cut = Render(ctx, jumps);
-        cut.Find(".ds-bucket[data-start='2021-03-06']").Click();
+        // densityStrip.js hears the click on the track and reports the bucket's start.
+        await cut.InvokeAsync(() => cut.Instance.BucketClicked(cut.Find(".ds-bucket[data-start='2021-03-06']").GetAttribute("data-start")!));
         Assert.Equal(new[] { new DensityJump(new(2021, 3, 6), new(2021, 3, 7)) }, jumps);
+        // From the browser, only the start of a bucket drawn counts.
+        foreach (var sent in new[] { "2021-03-06T00:00", "2021-02-28", "'; DROP TABLE x", "" })
+            await cut.InvokeAsync(() => cut.Instance.BucketClicked(sent));
+        Assert.Single(jumps);
 
         var weeks = new[] { new DensityBucket(new(2021, 3, 3), 5), new DensityBucket(new(2021, 3, 8), 9), new DensityBucket(new(2021, 3, 15), 2) };
         cut = Render(ctx, jumps, buckets: weeks, end: new DateOnly(2021, 3, 18));
-        cut.Find(".ds-bucket[data-start='2021-03-08']").Click();
+        await cut.InvokeAsync(() => cut.Instance.BucketClicked("2021-03-08"));
         Assert.Equal(new DensityJump(new(2021, 3, 8), new(2021, 3, 15)), jumps[^1]);
-        cut.Find(".ds-bucket[data-start='2021-03-15']").Click(); // the last bucket ends where the strip does
+        await cut.InvokeAsync(() => cut.Instance.BucketClicked("2021-03-15")); // the last bucket ends where the strip does
         Assert.Equal(new DensityJump(new(2021, 3, 15), new(2021, 3, 18)), jumps[^1]);
     }
 
@@ -149,15 +158,18 @@ public class DensityStripTests
         await using var ctx = ComponentContext.Create();
         var jumps = new List<DensityJump>();
         var cut = Render(ctx, jumps, March1.AddDays(2), March1.AddDays(3));
-        string?[] Handlers() => [.. cut.FindAll(".ds-bucket").Select(b => b.GetAttribute("blazor:onclick"))];
-        var before = Handlers();
+        var before = BucketsOf(cut.Instance);
 
-        // The grid beside the strip scrolled: a new mark, the same buckets (same handlers, so no new ids in the batch).
+        // The grid beside the strip scrolled: a new mark, the same buckets (the same string: nothing for them in the batch).
         cut.Render(p => p.Add(x => x.MarkFrom, March1.AddDays(5)).Add(x => x.MarkTo, March1.AddDays(6)));
         Assert.Equal("50%", Style(cut.Find("[data-testid=density-mark]"))["left"]);
-        Assert.Equal(before, Handlers());
-        cut.FindAll(".ds-bucket")[4].Click();
+        Assert.Same(before, BucketsOf(cut.Instance));
+        Assert.All(cut.FindAll(".ds-bucket"), b => Assert.Null(b.GetAttribute("blazor:onclick"))); // no handler per bucket
+        await cut.InvokeAsync(() => cut.Instance.BucketClicked(cut.FindAll(".ds-bucket")[4].GetAttribute("data-start")!));
         Assert.Equal(March1.AddDays(4), Assert.Single(jumps).From);
+        // Another strip drawing the same buckets holds the same string.
+        var other = Render(ctx, [], March1.AddDays(1), March1.AddDays(1));
+        Assert.Same(before, BucketsOf(other.Instance));
 
         // New buckets (another filter) are drawn anew.
         cut.Render(p => p.Add(x => x.Buckets, Days.Take(5).ToList()).Add(x => x.End, March1.AddDays(5)));
