@@ -1,5 +1,6 @@
 using System.Globalization;
 using Admin.Components.Maps;
+using Admin.Components.Rendering;
 using Admin.Data.Hotspots;
 
 namespace Admin.Ui.Hotspots;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace Admin.Components.Maps;
+namespace Admin.Components.Rendering;
 
 /// <summary>
 /// Markup built once per key (by reference, e.g. a cached snapshot's cells) and variant, and shared by every circuit
