@@ -66,7 +66,7 @@ for n in ${steps//,/ }; do
   # Two accounts per role: the login form allows 10 attempts a minute per address (6 here + a browser; the warm-ups' 6 came
   # a minute and a half before), and the virtual users of an account share its cookie, as tabs of one browser do.
   dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "$ramp" --duration "$duration" --chromium "$chromium" \
-    --tab-journeys "$tabs" --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --app-metrics "http://127.0.0.1:$metrics_port/metrics" --quiet --json "$out/step-$n.json" \
+    --tab-journeys "$tabs" --prime --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --app-metrics "http://127.0.0.1:$metrics_port/metrics" --quiet --json "$out/step-$n.json" \
     >"$out/step-$n.log" 2>&1 || true
   stop_app
   python3 - "$out/step-$n.json" "$n" <<'PY'

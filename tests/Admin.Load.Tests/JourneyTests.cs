@@ -101,6 +101,28 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.Equal(0, result.CircuitsStarted); // no virtual user
         Assert.Equal(1, result.Actions.Single(a => a.Action == "chromium.open-record").Count);
     }
+
+    [Fact]
+    public async Task Priming_passes_each_journey_once_before_the_clock_and_counts_none_of_it()
+    {
+        PlantedFault.UrlContains = null;
+        var options = LoadOptions.Parse(["--base", app.BaseAddress.ToString(), "--users", "2", "--mix", "analyst=1,manager=1", "--prime",
+            "--iterations", "1", "--think", "0.05-0.2", "--ramp-up", "1s", "--duration", "120s", "--timeout", "20s",
+            "--create-users", "1", "--db", app.Database.ConnectionString, "--quiet"]);
+        var progress = new StringWriter();
+
+        var result = await new LoadRunner(options, progress).RunAsync(CancellationToken.None);
+
+        Assert.True(result.Errors == 0, Report.Table(result) + "\n" + app.ServerErrors);
+        // The pass opened a circuit per journey and acted in it, but the run counts only its own two users.
+        var primed = System.Text.RegularExpressions.Regex.Match(progress.ToString(), @"primed: (\d+) actions, 0 errors");
+        Assert.True(primed.Success, progress.ToString());
+        Assert.True(int.Parse(primed.Groups[1].Value) >= 2 * 4, progress.ToString());
+        Assert.Equal(2, result.CircuitsStarted);
+        Assert.Equal(1, result.Actions.Single(a => a.Action == "records.open").Count);
+        Assert.Equal(1, result.Actions.Single(a => a.Action == "hotspots.open").Count);
+        Assert.Equal(result.Actions.Sum(a => a.Count), result.Timeline.Sum(w => w.Actions));
+    }
 }
 
 [CollectionDefinition(Name)]

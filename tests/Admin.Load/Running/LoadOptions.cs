@@ -36,6 +36,8 @@ public sealed class LoadOptions
     /// <summary>The app's Prometheus endpoint, to read its GC's collections and pauses during the run (any machine).</summary>
     public Uri? AppMetrics { get; set; }
     public bool Quiet { get; set; }
+    /// <summary>Each journey once, unmeasured, before the clock (see <see cref="Priming"/>).</summary>
+    public bool Prime { get; set; }
     /// <summary>Real Chromium users clicking through the records grid beside the virtual ones (analyst accounts).</summary>
     public int Chromium { get; set; }
     /// <summary>
@@ -71,6 +73,8 @@ public sealed class LoadOptions
                                     actions named chromium.*), to compare a person's view with the circuits'
           --chromium-nice N         run the browser at niceness N (0-19), so that on the server's own box its page
                                     loads yield to the app and PostgreSQL, as a browser on another machine would
+          --prime                   each journey once before the clock, not measured: the harness's own first
+                                    use (its code compiled, its connections opened) stays out of the figures
           --quiet                   no live progress line
         """;
 
@@ -103,6 +107,7 @@ public sealed class LoadOptions
                 case "--pg-pid": o.PostgresPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--app-metrics": o.AppMetrics = HttpUrl(Next(), "--app-metrics"); break;
                 case "--quiet": o.Quiet = true; break;
+                case "--prime": o.Prime = true; break;
                 case "--chromium": o.Chromium = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--chromium-nice": o.ChromiumNice = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
@@ -116,6 +121,20 @@ public sealed class LoadOptions
         if (o.ChromiumNice is < 0 or > 19) throw new ArgumentException("--chromium-nice takes a niceness from 0 to 19.");
         if (o.ChromiumNice > 0 && OperatingSystem.IsWindows()) throw new ArgumentException("--chromium-nice needs nice (Linux).");
         if (o.Chromium > 0) Browser.ChromiumUsers.Executable();
+        return o;
+    }
+
+    /// <summary>
+    /// The options of the priming pass: one journey of each kind, with short pauses. A new harness process spends its
+    /// first seconds compiling its own reader and journeys; at the ramp's start that landed inside the first circuits'
+    /// times (5-14 of the first ~90 actions over 250 ms in four runs of 500 users, README "Capacity").
+    /// </summary>
+    public LoadOptions Priming()
+    {
+        var o = (LoadOptions)MemberwiseClone();
+        o.ThinkTime = (TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(0.3));
+        o.Iterations = 1;
+        o.TabJourneys = 1;
         return o;
     }
 

@@ -37,6 +37,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             }
 
             await using var chromium = options.Chromium > 0 ? await ChromiumUsers.LaunchAsync(options, accounts) : null;
+            if (options.Prime) await PrimeAsync(journeys, accounts, sessions, data, ct);
             var sampler = options.AppPid is { } appPid ? new ProcessSampler(appPid, options.PostgresPid) : null;
             sampler?.Start();
             using var appGc = options.AppMetrics is { } metrics ? new AppGcMetrics(metrics) : null;
@@ -59,7 +60,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 {
                     try { await Task.Delay(delay, stop.Token); } catch (OperationCanceledException) { return; }
                     Interlocked.Increment(ref running);
-                    try { await RunUserAsync(journey, session, stats, data, new Random(seed), stop.Token); }
+                    try { await RunUserAsync(options, journey, session, stats, data, new Random(seed), stop.Token); }
                     finally { Interlocked.Decrement(ref running); }
                 }, CancellationToken.None));
             }
@@ -105,7 +106,23 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
         }
     }
 
-    private async Task RunUserAsync(Journey journey, SessionClient session, ActionStats stats, JourneyData data, Random random, CancellationToken ct)
+    /// <summary>Each kind of journey once, side by side, before the clock; what it measures is dropped, its errors said.</summary>
+    private async Task PrimeAsync(IEnumerable<Journey> journeys, IReadOnlyList<LoadAccount> accounts, Dictionary<LoadAccount, SessionClient> sessions,
+        JourneyData data, CancellationToken ct)
+    {
+        var priming = options.Priming();
+        var stats = new ActionStats();
+        await Task.WhenAll(journeys.DistinctBy(j => j.Name).Select(j =>
+        {
+            var session = sessions[accounts.First(a => string.Equals(a.Role, j.Role, StringComparison.OrdinalIgnoreCase))];
+            return Task.Run(() => RunUserAsync(priming, j, session, stats, data, new Random(options.RunId.GetHashCode(StringComparison.Ordinal)), ct), CancellationToken.None);
+        }));
+        progress?.WriteLine($"primed: {stats.Actions} actions, {stats.Errors} errors (not counted in the run)");
+        foreach (var sample in stats.ErrorSamples.Take(5)) progress?.WriteLine("  " + sample);
+        GC.Collect(); // the pass's garbage collected now, not in the ramp's first seconds
+    }
+
+    private static async Task RunUserAsync(LoadOptions options, Journey journey, SessionClient session, ActionStats stats, JourneyData data, Random random, CancellationToken ct)
     {
         // One context per user: its tab (circuit) stays open into the next journey until --tab-journeys of them ran in it.
         var ctx = new JourneyContext(session, stats, options, data, random, ct);
