@@ -31,6 +31,7 @@ public partial class KeysetGrid<TRow>
     private int _pendingShift; // whole pixels, sent to JS as an int (why: where "shift" is called)
     private bool _pendingTop, _pendingBottom;
     private CancellationTokenSource _cts = new();
+    private Task? _firstLoad;
     private bool _disposed;
     private ElementReference _viewport;
     private const string Script = "./_content/Admin.Components/keysetGrid.js";
@@ -130,6 +131,15 @@ public partial class KeysetGrid<TRow>
     {
         var active = _activeCursor is null ? -1 : _cursors.IndexOf(_activeCursor);
         return active >= start && active < end ? active : Math.Clamp(_first, start, end - 1);
+    }
+
+    protected override void OnInitialized()
+    {
+        // In a circuit the first block is fetched at once, not after the first render: OnAfterRender waits until the
+        // browser has applied and acknowledged the render batch, so a browser on a busy machine held every new list's
+        // query back by its own delay (a headless client that acknowledges at once never showed it). A prerender never
+        // fetches: its rows would go with the page.
+        if (RendererInfo.IsInteractive) _firstLoad = LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
     }
 
     protected override void OnParametersSet()
@@ -446,10 +456,10 @@ public partial class KeysetGrid<TRow>
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            // The rows are fetched while the browser attaches the listeners: the fetch needs nothing from it, and waiting
-            // for that round trip put two messages in front of every new list's query. What the load leaves for the
-            // module (a scroll, focus) is done once the module is ready.
-            var load = LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
+            // The rows are fetched while the browser attaches the listeners (begun in OnInitialized in a circuit): the
+            // fetch needs nothing from it, and waiting for that round trip put two messages in front of every new list's
+            // query. What the load leaves for the module (a scroll, focus) is done once the module is ready.
+            var load = _firstLoad ?? LoadWindowAsync(InitialAnchor, InitialTarget, focusEdge: false);
             var module = await JS.ImportAsync(Script);
             if (!_disposed)
             {

@@ -155,9 +155,8 @@ public class KeysetGridTests
     [Fact]
     public async Task A_grid_disposed_while_its_first_render_waits_on_js_cancels_its_load_and_does_not_fail()
     {
-        await using var ctx = ComponentContext.Create();
         var js = new HeldJsRuntime();
-        ctx.Services.AddSingleton<IJSRuntime>(js);
+        await using var ctx = ComponentContext.Create(s => s.AddSingleton<IJSRuntime>(js));
         var rows = new TaskCompletionSource();
         var provider = new ListProvider(10) { Gate = _ => rows.Task };
         var cut = Render(ctx, provider);
@@ -177,9 +176,8 @@ public class KeysetGridTests
     [Fact]
     public async Task The_first_block_is_fetched_and_shown_while_the_browser_has_not_yet_answered()
     {
-        await using var ctx = ComponentContext.Create();
         var js = new HeldJsRuntime();
-        ctx.Services.AddSingleton<IJSRuntime>(js);
+        await using var ctx = ComponentContext.Create(s => s.AddSingleton<IJSRuntime>(js));
         var provider = new ListProvider(10);
         var cut = Render(ctx, provider);
 
