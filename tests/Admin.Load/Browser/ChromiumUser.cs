@@ -89,8 +89,11 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         if (listRow is not null) await listRow.DisposeAsync();
         await ThinkAsync(random, ct);
 
+        // Back to the plain list through the menu link, as a person does (the circuit navigates; no page load). The
+        // search's rows stay on the page until the new grid replaces them, so the step waits for them to go: a click on
+        // one in that moment lands on whatever replaced it (most likely the new grid's "Loading…" row), and a record
+        // that never opens is the harness's race, not the app's (README, "Twelfth series").
         var searchRow = await page.QuerySelectorAsync(Rows);
-        // Back on the list: no search in the address, the search's first row gone, the list's rows shown.
         const string Listed = "row => !new URLSearchParams(location.search).has('q') && (!row || !row.isConnected) && document.querySelector('tr.kg-row')";
         await TimeAsync(page, "chromium.menu", "click", Listed, searchRow, async () =>
         {
@@ -137,12 +140,15 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is PlaywrightException && ex.Message.Contains("probe timed out", StringComparison.Ordinal)))
         {
-            stats.Error(action, FailureKind.ExpectedMissing, "chromium: " + await DescribeAsync(page, action, ex as TimeoutException ?? new TimeoutException(ex.Message)));
+            stats.Error(action, FailureKind.ExpectedMissing, "chromium: " + await DescribeAsync(page, action, ex));
             return false;
         }
     }
 
-    private async Task<string> DescribeAsync(IPage page, string action, TimeoutException ex)
+    // What the page showed when a step timed out: the step Playwright was waiting in (the call log's last line), the
+    // address, the rows and the record's fields present, and a screenshot beside the JSON. A lost step is rare under
+    // load and cannot be re-run at will, so it has to say where it stopped.
+    private async Task<string> DescribeAsync(IPage page, string action, Exception ex)
     {
         var lines = ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var waitingIn = lines.Length > 1 ? "; last step: " + lines[^1] : "";

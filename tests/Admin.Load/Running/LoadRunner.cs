@@ -51,8 +51,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             for (var i = 0; i < journeys.Count; i++)
             {
                 var journey = journeys[i];
-                var byRole = accounts.Where(a => string.Equals(a.Role, journey.Role, StringComparison.OrdinalIgnoreCase)).ToList();
-                if (byRole.Count == 0) throw new ArgumentException($"No account for role {journey.Role} (needed by the {journey.Name} journey).");
+                var byRole = AccountsFor(journey, accounts);
                 var session = sessions[byRole[i % byRole.Count]];
                 var delay = options.Users <= 1 ? TimeSpan.Zero : options.RampUp * i / options.Users;
                 var seed = HashCode.Combine(options.RunId, i);
@@ -114,12 +113,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
         var stats = new ActionStats();
         await Task.WhenAll(journeys.DistinctBy(j => j.Name).Select(j =>
         {
-            var session = sessions[accounts.First(a => string.Equals(a.Role, j.Role, StringComparison.OrdinalIgnoreCase))];
+            var session = sessions[AccountsFor(j, accounts)[0]];
             return Task.Run(() => RunUserAsync(priming, j, session, stats, data, new Random(options.RunId.GetHashCode(StringComparison.Ordinal)), ct), CancellationToken.None);
         }));
         progress?.WriteLine($"primed: {stats.Actions} actions, {stats.Errors} errors (not counted in the run)");
         foreach (var sample in stats.ErrorSamples.Take(5)) progress?.WriteLine("  " + sample);
         GC.Collect(); // the pass's garbage collected now, not in the ramp's first seconds
+    }
+
+    private static List<LoadAccount> AccountsFor(Journey journey, IEnumerable<LoadAccount> accounts)
+    {
+        var byRole = accounts.Where(a => string.Equals(a.Role, journey.Role, StringComparison.OrdinalIgnoreCase)).ToList();
+        return byRole.Count > 0 ? byRole : throw new ArgumentException($"No account for role {journey.Role} (needed by the {journey.Name} journey).");
     }
 
     private static async Task RunUserAsync(LoadOptions options, Journey journey, SessionClient session, ActionStats stats, JourneyData data, Random random, CancellationToken ct)
