@@ -86,7 +86,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
                 await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
                 peak = Math.Max(peak, stats.CircuitsAlive);
                 sampler?.Sample(stats.CircuitsAlive);
-                stats.Timeline.Sample();
+                stats.Timeline.Sample(sampler?.Cpu());
                 if (appGc is not null && await appGc.SampleAsync(CancellationToken.None) is { } appPause) stats.Timeline.AppGcPause(appPause);
                 if (!options.Quiet) progress?.Write("\r" + Report.Progress(clock.Elapsed, stats, running));
                 // With --iterations, the run ends when every user (virtual or browser) is done (the API clients then stop too).

@@ -48,6 +48,29 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
             circuits == 0 ? null : (rss - IdleRssBytes) / 1024.0 / circuits, appCpu, pgCpu, harnessCpu, LoadAverageAtStart, LoadAverage());
     }
 
+    /// <summary>
+    /// CPU used so far (ms) by the app, PostgreSQL, this harness and the whole machine: the timeline takes the
+    /// differences per window, so that a stretch where the box ran short names whose work filled it.
+    /// </summary>
+    public CpuReading Cpu() => new(Ticks(appPid) * MsPerTick, PostgresTicks() * MsPerTick,
+        Environment.CpuUsage.TotalTime.TotalMilliseconds, MachineBusyTicks() * MsPerTick);
+
+    private const double MsPerTick = 1000 / TicksPerSecond;
+
+    /// <summary>
+    /// The machine's busy time: the "cpu" line of /proc/stat (user, nice, system, idle, iowait, irq, softirq, steal)
+    /// without idle, iowait and steal (time a virtual machine's host gave to others).
+    /// </summary>
+    internal static long MachineBusyTicks()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return fields.Skip(1).Take(8).Select((f, i) => i is 3 or 4 or 7 ? 0 : long.Parse(f, CultureInfo.InvariantCulture)).Sum();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
+    }
+
     private static long Rss(int pid)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
@@ -93,3 +116,6 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
 /// <summary>App memory (MB), KB per circuit above the idle baseline, CPU % (100 = one core), load average.</summary>
 public sealed record ResourceFigures(double IdleRssMb, double PeakRssMb, double RssAtPeakCircuitsMb, int PeakCircuits, double? KbPerCircuit,
     double AppCpuPercent, double? PostgresCpuPercent, double HarnessCpuPercent, string LoadAverageStart, string LoadAverageEnd);
+
+/// <summary>Cumulative CPU (ms) of the app, PostgreSQL (postmaster and backends), this harness and the machine.</summary>
+public sealed record CpuReading(double AppMs, double PostgresMs, double HarnessMs, double MachineMs);

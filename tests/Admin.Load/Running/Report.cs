@@ -31,6 +31,10 @@ public static class Report
         if (r.Timeline.Where(w => w.Slow > 0).ToList() is { Count: > 0 } stalls)
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"actions over {Timeline.SlowMs / 1000:0} s: {stalls.Sum(w => w.Slow)} in {stalls.Count} of {r.Timeline.Count} {Timeline.Window.TotalSeconds:0} s windows; in those windows the harness's GC paused {stalls.Sum(w => w.HarnessGcPauseMs):0} ms ({r.Timeline.Sum(w => w.HarnessGcPauseMs):0} in all){(r.AppGc is null ? "" : $", the app's {stalls.Sum(w => w.AppGcPauseMs):0} ms ({r.Timeline.Sum(w => w.AppGcPauseMs):0} in all)")} and the machine stalled on I/O {stalls.Sum(w => w.IoStallMs):0} ms, on memory {stalls.Sum(w => w.MemoryStallMs):0} ms (timeline in the JSON)");
+        // The last window is cut short by the run's end, so its CPU would read low; the slow and the calm ones without it.
+        var whole = r.Timeline.Take(r.Timeline.Count - 1).ToList();
+        if (Timeline.Share(whole.Where(w => w.OverBar > 0.05 * w.Actions).ToList()) is { } busy && Timeline.Share(whole.Where(w => w.OverBar <= 0.05 * w.Actions).ToList()) is { } calm)
+            sb.AppendLine($"CPU (of one core) in the windows with over 5 % of their actions over {Timeline.BarMs:0} ms: {busy}; in the others: {calm}");
         foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
         return sb.ToString();
     }
