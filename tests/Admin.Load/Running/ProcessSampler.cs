@@ -10,9 +10,8 @@ namespace Admin.Load.Running;
 public sealed class ProcessSampler(int appPid, int? postmasterPid)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
-    private long _appTicks0, _pgTicks0;
     private DateTime _t0;
-    private TimeSpan _selfCpu0;
+    private CpuReading _cpu0 = new(0, 0, 0, 0);
 
     public long IdleRssBytes { get; private set; }
     public long PeakRssBytes { get; private set; }
@@ -23,9 +22,7 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
     public void Start()
     {
         _t0 = DateTime.UtcNow;
-        _selfCpu0 = Environment.CpuUsage.TotalTime;
-        _appTicks0 = Ticks(appPid);
-        _pgTicks0 = PostgresTicks();
+        _cpu0 = Cpu();
         IdleRssBytes = PeakRssBytes = Rss(appPid);
         LoadAverageAtStart = LoadAverage();
     }
@@ -39,10 +36,11 @@ public sealed class ProcessSampler(int appPid, int? postmasterPid)
 
     public ResourceFigures Stop()
     {
-        var seconds = (DateTime.UtcNow - _t0).TotalSeconds;
-        var appCpu = (Ticks(appPid) - _appTicks0) / TicksPerSecond / seconds * 100;
-        var pgCpu = postmasterPid is null ? (double?)null : (PostgresTicks() - _pgTicks0) / TicksPerSecond / seconds * 100;
-        var harnessCpu = (Environment.CpuUsage.TotalTime - _selfCpu0).TotalSeconds / seconds * 100;
+        var ms = (DateTime.UtcNow - _t0).TotalMilliseconds / 100; // CPU ms over this is % of one core
+        var cpu = Cpu();
+        var appCpu = (cpu.AppMs - _cpu0.AppMs) / ms;
+        var pgCpu = postmasterPid is null ? (double?)null : (cpu.PostgresMs - _cpu0.PostgresMs) / ms;
+        var harnessCpu = (cpu.HarnessMs - _cpu0.HarnessMs) / ms;
         var (rss, circuits) = AtPeakCircuits;
         return new ResourceFigures(IdleRssBytes / 1048576.0, PeakRssBytes / 1048576.0, rss / 1048576.0, circuits,
             circuits == 0 ? null : (rss - IdleRssBytes) / 1024.0 / circuits, appCpu, pgCpu, harnessCpu, LoadAverageAtStart, LoadAverage());
