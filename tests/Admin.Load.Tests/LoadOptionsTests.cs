@@ -15,7 +15,16 @@ public sealed class LoadOptionsTests
         Assert.Equal(5, LoadOptions.Parse([.. Base, "--tab-journeys", "5"]).TabJourneys);
     }
 
+    [Fact]
+    public void A_tab_acknowledges_batches_at_once_unless_given_a_delay_in_any_unit()
+    {
+        Assert.Equal(TimeSpan.Zero, LoadOptions.Parse(Base).AckDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), LoadOptions.Parse([.. Base, "--ack-delay", "20ms"]).AckDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), LoadOptions.Parse([.. Base, "--ack-delay", "1.5s"]).AckDelay);
+    }
+
     [Theory]
+    [InlineData("--ack-delay", "-5ms", "--ack-delay")]
     [InlineData("--tab-journeys", "-1", "--tab-journeys")]
     [InlineData("--create-users", "2", "needs --db")]
     [InlineData("--frobnicate", "1", "Unknown option --frobnicate")]

@@ -49,6 +49,18 @@ public sealed class BlazorCircuit : IAsyncDisposable
     public long RendererObjectId { get; internal set; }
     public int Batches { get; private set; }
     public long BatchBytes { get; private set; }
+    /// <summary>Batches acknowledged so far (OnRenderCompleted sent).</summary>
+    public int Acknowledged => Volatile.Read(ref _acknowledged);
+    private int _acknowledged;
+
+    /// <summary>
+    /// How long after applying a batch this tab acknowledges it (<see cref="Running.LoadOptions.AckDelay"/>): a browser applies a
+    /// batch on its main thread and acknowledges it after, later still when the page's own work or a busy machine holds
+    /// that thread. The server runs OnAfterRender only once a batch is acknowledged, so what waits for it waits for the
+    /// browser; zero acknowledges at once. <see cref="Timeout.InfiniteTimeSpan"/> holds every acknowledgement back.
+    /// </summary>
+    public TimeSpan AckDelay { get; init; }
+    private readonly CancellationTokenSource _closing = new();
     /// <summary>The first thing that broke this circuit, if anything did.</summary>
     public CircuitFailureException? Failure { get; private set; }
     /// <summary>Errors that did not end the circuit (a failed JS-invokable call), for the report.</summary>
@@ -61,9 +73,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <summary>GETs the page, starts its circuit, and waits until <paramref name="ready"/> holds in the render tree.</summary>
     /// <param name="onSoftError">Becomes <see cref="OnSoftError"/> before the circuit starts: what goes wrong while it opens is counted too.</param>
     public static async Task<BlazorCircuit> StartAsync(SessionClient session, string path, Func<Dom, bool> ready, TimeSpan timeout, CancellationToken ct,
-        Action<FailureKind, string>? onSoftError = null)
+        Action<FailureKind, string>? onSoftError = null, TimeSpan ackDelay = default)
     {
-        var circuit = new BlazorCircuit(session) { OnSoftError = onSoftError };
+        var circuit = new BlazorCircuit(session) { OnSoftError = onSoftError, AckDelay = ackDelay };
         try
         {
             var (url, html) = await session.GetPageAsync(path, ct);
@@ -134,9 +146,16 @@ public sealed class BlazorCircuit : IAsyncDisposable
         }
         foreach (var w in done) w.Complete();
         if (sources is not null) foreach (var source in sources) _ = FetchAsync(source);
+        if (AckDelay == TimeSpan.Zero) await AcknowledgeAsync(batchId);
+        else _ = Task.Delay(AckDelay, _closing.Token).ContinueWith(t => t.IsCanceled ? Task.CompletedTask : AcknowledgeAsync(batchId), TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task AcknowledgeAsync(long batchId)
+    {
         try
         {
             await _hub.SendAsync("OnRenderCompleted", batchId, null);
+            Interlocked.Increment(ref _acknowledged);
         }
         catch (Exception ex) when (!_disposing)
         {
@@ -420,12 +439,14 @@ public sealed class BlazorCircuit : IAsyncDisposable
         {
             try { await _hub.DisposeAsync(); } catch (Exception) { }
         }
+        _closing.Dispose();
     }
 
     /// <summary>The first half of closing the tab: from here on nothing is sent, and what the server answers is not an error.</summary>
     internal async Task SendDisconnectBeaconAsync()
     {
         _disposing = true;
+        _closing.Cancel();
         if (_circuitId is null) return;
         try
         {

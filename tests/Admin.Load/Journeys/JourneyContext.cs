@@ -44,7 +44,7 @@ public sealed class JourneyContext(SessionClient session, ActionStats stats, Loa
         try
         {
             Circuit = await BlazorCircuit.StartAsync(Session, path, ready, Options.Timeout, Cancellation,
-                (kind, message) => Stats.Error(action + " (background)", kind, message));
+                (kind, message) => Stats.Error(action + " (background)", kind, message), Options.AckDelay);
         }
         catch (CircuitFailureException ex)
         {

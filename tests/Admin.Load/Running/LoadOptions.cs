@@ -19,6 +19,8 @@ public sealed class LoadOptions
     /// <summary>Journeys a virtual user makes in one tab (circuit) before opening a new one; 0 = one tab for the whole run.</summary>
     public int TabJourneys { get; set; } = 1;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a virtual tab takes to acknowledge a render batch, as a browser's main thread does (see <see cref="Circuits.BlazorCircuit.AckDelay"/>).</summary>
+    public TimeSpan AckDelay { get; set; }
     /// <summary>role → (user, password) for existing accounts.</summary>
     public Dictionary<string, (string User, string Password)> Logins { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public int CreateUsers { get; set; }
@@ -60,6 +62,8 @@ public sealed class LoadOptions
           --tab-journeys N          journeys per tab: a user's next journey starts from the open tab's menu, and
                                     every N journeys in a new tab (page GET + new circuit); 0: one tab all run (default 1)
           --timeout 30s             longest wait for an action's result before it counts as missing
+          --ack-delay 20ms          each tab acknowledges a render batch this long after applying it, as a browser's
+                                    busy main thread does (default 0: at once); the server's OnAfterRender waits for it
           --login role=user:password[,...]   existing accounts to log in as (one per role used)
           --create-users N --db CONNSTR      create N accounts per role for the run (removed after)
           --edits                   the admin journey also edits and saves a record (writes!)
@@ -95,6 +99,7 @@ public sealed class LoadOptions
                 case "--iterations": o.Iterations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--tab-journeys": o.TabJourneys = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--timeout": o.Timeout = ParseDuration(Next()); break;
+                case "--ack-delay": o.AckDelay = ParseDuration(Next()); break;
                 case "--login": o.Logins = ParseLogins(Next()); break;
                 case "--create-users": o.CreateUsers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--db": o.Database = Next(); break;
@@ -113,6 +118,7 @@ public sealed class LoadOptions
                 default: throw new ArgumentException($"Unknown option {args[i]} (--help lists them).");
             }
         }
+        if (o.AckDelay < TimeSpan.Zero) throw new ArgumentException("--ack-delay takes a duration of 0 or more (e.g. 20ms).");
         if (o.TabJourneys < 0) throw new ArgumentException("--tab-journeys takes 0 (one tab all run) or more journeys per tab.");
         if (string.IsNullOrWhiteSpace(o.Database)) o.Database = null; // "--db $DB" with DB unset is no connection string
         if (o.CreateUsers > 0 && o.Database is null) throw new ArgumentException("--create-users needs --db (the app's database connection string).");
@@ -161,11 +167,15 @@ public sealed class LoadOptions
             ? uri
             : throw new ArgumentException($"{option} takes an http(s) URL, e.g. http://127.0.0.1:9464/metrics (got '{text}').");
 
-    public static TimeSpan ParseDuration(string text) => text[^1] switch
-    {
-        'm' => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
-        'h' => TimeSpan.FromHours(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
-        's' => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
-        _ => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture)),
-    };
+    public static TimeSpan ParseDuration(string text) => text.EndsWith("ms", StringComparison.Ordinal)
+        ? TimeSpan.FromMilliseconds(Number(text[..^2]))
+        : text[^1] switch
+        {
+            'm' => TimeSpan.FromMinutes(Number(text[..^1])),
+            'h' => TimeSpan.FromHours(Number(text[..^1])),
+            's' => TimeSpan.FromSeconds(Number(text[..^1])),
+            _ => TimeSpan.FromSeconds(Number(text)),
+        };
+
+    private static double Number(string number) => double.Parse(number, CultureInfo.InvariantCulture);
 }
