@@ -2,6 +2,7 @@
 # scripts/capacity.sh --db CONNSTR [--steps 50,100,250,500,1000] [--duration 3m] [--think 5] [--port 5642] [--mix M]
 #   [--chromium 1] [--pgdata DIR] [--out DIR] [--warm-up 90s] [--tab-journeys 0] [--app-env "K=V ..."] (the app gets deploy/gc.env; --app-env adds to it or overrides it)
 #   [--spawn-rate 5] (users started a second) [--harness-nice -5] (the harness's niceness; root for a negative one)
+#   [--ack-delay 0ms] (how long each virtual tab takes to acknowledge a render batch, as a browser's main thread does)
 # One node's capacity: for each step a fresh app (Release build, Production mode) on this machine against the database,
 # one warm-up pass of every journey and --warm-up of 100 users (not measured; 0 measures a cold node), then N virtual
 # users of the load harness (real circuits) beside --chromium real headless Chromium users on the records grid (their
@@ -14,7 +15,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/gc.sh
 . "$repo/scripts/lib/gc.sh"
-steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0 app_env="" spawn_rate=5 harness_nice=-5
+steps=50,100,250,500,1000 duration=3m think=5 port=5642 mix=analyst=70,manager=20,admin=10 chromium=1 db="" pgdata="" out=capacity warmup=90s tabs=0 app_env="" spawn_rate=5 harness_nice=-5 ack_delay=0ms
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -31,6 +32,7 @@ while [ $# -gt 0 ]; do
     --app-env) app_env=$2; shift 2 ;;
     --spawn-rate) spawn_rate=$2; shift 2 ;;
     --harness-nice) harness_nice=$2; shift 2 ;;
+    --ack-delay) ack_delay=$2; shift 2 ;;
     *) echo "capacity.sh: unknown option '$1' (see the script's first lines)" >&2; exit 2 ;;
   esac
 done
@@ -57,7 +59,7 @@ app_pid=""
 stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
 trap stop_app EXIT
 
-printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | app GC paused | load average |\n|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| users | circuits started / failed | actions / errors | worst action p95 | Chromium user p95 (worst action; worst wire) | app RSS idle → peak | KB per circuit | app / PostgreSQL / harness CPU | app GC paused | load average |\n|---|---|---|---|---|---|---|---|---|---|\n'
 for n in ${steps//,/ }; do
   (cd "$app_dir" && gc_env && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base ConnectionStrings__Admin=$db Metrics__Port=$metrics_port \
     exec env $app_env dotnet Admin.dll >"$out/app-$n.log" 2>&1) &
@@ -78,7 +80,7 @@ for n in ${steps//,/ }; do
   # Two accounts per role: the login form allows 10 attempts a minute per address (6 here + a browser; the warm-ups' 6 came
   # a minute and a half before), and the virtual users of an account share its cookie, as tabs of one browser do.
   nice -n "$harness_nice" dotnet "$load" --base "$base" --users "$n" --mix "$mix" --think "$think" --ramp-up "${ramp}s" --duration "${total}s" --chromium "$chromium" \
-    --tab-journeys "$tabs" --prime --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --app-metrics "http://127.0.0.1:$metrics_port/metrics" --quiet --json "$out/step-$n.json" \
+    --tab-journeys "$tabs" --ack-delay "$ack_delay" --prime --create-users 2 --db "$db" --app-pid "$app_pid" "${pg_pid[@]}" --app-metrics "http://127.0.0.1:$metrics_port/metrics" --quiet --json "$out/step-$n.json" \
     >"$out/step-$n.log" 2>&1 || true
   stop_app
   python3 - "$out/step-$n.json" "$n" <<'PY'
@@ -90,8 +92,9 @@ def worst(rows):
 def show(a): return f"{a['p95']:.0f} ms ({a['action']})" if a else "–"
 paused = f"{gc['pauseSeconds']:.1f} s ({gc['pausePercent']:.1f} %)" if gc else "–"
 vu = worst([a for a in acts if not a["action"].startswith("chromium.")]); cr = worst([a for a in acts if a["action"].startswith("chromium.")])
+wire = worst([a for a in r.get("parts", []) if a["action"].endswith(" wire")])
 print(f"| {n} | {r['circuitsStarted']} / {r['circuitsFailed']} (peak {r['circuitsAlivePeak']} alive) | "
-      f"{sum(a['count'] for a in acts)} / {sum(a['errors'] for a in acts)} | {show(vu)} | {show(cr)} | "
+      f"{sum(a['count'] for a in acts)} / {sum(a['errors'] for a in acts)} | {show(vu)} | {show(cr)}{'; wire ' + show(wire) if wire else ''} | "
       f"{res.get('idleRssMb', 0):.0f} → {res.get('peakRssMb', 0):.0f} MB | {res.get('kbPerCircuit') or 0:.0f} | "
       f"{res.get('appCpuPercent', 0):.0f} % / {res.get('postgresCpuPercent') or 0:.0f} % / {res.get('harnessCpuPercent', 0):.0f} % | "
       f"{paused} | "

@@ -85,6 +85,17 @@ public sealed class JourneyTests(LoadAppFixture app)
         Assert.All(["chromium.open", "chromium.scroll", "chromium.search-phone", "chromium.menu", "chromium.open-record", "chromium.back"],
             a => Assert.Contains(a, seen));
         Assert.Equal(4, result.Actions.Single(a => a.Action == "chromium.scroll").Count);
+
+        // Each of its actions split into the wire and the page: one of each per action, every action waiting on the
+        // server for some of its time (each asks the circuit for rows or a record), and neither part longer than the whole.
+        foreach (var action in result.Actions.Where(a => a.Action.StartsWith("chromium.", StringComparison.Ordinal)))
+        {
+            var wire = result.Parts.Single(p => p.Action == action.Action + " wire");
+            var page = result.Parts.Single(p => p.Action == action.Action + " page");
+            Assert.Equal(action.Count, wire.Count);
+            Assert.Equal(action.Count, page.Count);
+            Assert.True(wire.Max > 0 && wire.Max <= action.Max && page.P50 >= 0 && page.Max <= action.Max, Report.Table(result));
+        }
     }
 
     [Fact]

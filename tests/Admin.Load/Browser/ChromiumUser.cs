@@ -134,8 +134,10 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
         {
             if (trigger != Probe.Navigation) await page.EvaluateAsync(Probe.Arm(trigger, shown), arg);
             await act();
-            var ms = await page.EvaluateAsync<double>(Probe.Result, options.Timeout.TotalMilliseconds);
-            stats.Record(action, TimeSpan.FromMilliseconds(ms));
+            var times = ProbeTimes.From(await page.EvaluateAsync<double[]>(Probe.Result, options.Timeout.TotalMilliseconds));
+            stats.Record(action, TimeSpan.FromMilliseconds(times.Total));
+            stats.RecordPart(action + " wire", TimeSpan.FromMilliseconds(times.Wire));
+            stats.RecordPart(action + " page", TimeSpan.FromMilliseconds(times.Total - times.Wire));
             return true;
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is PlaywrightException && ex.Message.Contains("probe timed out", StringComparison.Ordinal)))

@@ -5,19 +5,47 @@ namespace Admin.Load.Browser;
 /// to the first frame after the result shows, taken by the page itself and read afterwards, so the driver's own round
 /// trips fall outside it. Conditions are JavaScript functions of one argument, checked on every change to the page and
 /// every frame (an address change alone is no change to the page).
+/// It also splits that time in two: the wire, what the page waited on the server (an open's document request, and the
+/// span from the first WebSocket message the page sent after the input to the last one it received before the result
+/// showed), and the page, the rest (its input handling, scripts, applying the batches, layout and paint). Messages are
+/// timed as the page's main thread sees them, so a busy page's wait to read a message counts as the wire.
 /// </summary>
 internal static class Probe
 {
     /// <summary>The trigger of an open: the navigation itself, timed from its start (the document's time origin).</summary>
     public const string Navigation = "navigation";
 
-    /// <summary>Added to every document: the open's probe, armed from the document's start, done when <paramref name="shown"/> holds.</summary>
-    public static string OnEveryDocument(string shown) => Script("0", "null", shown, trigger: null);
+    /// <summary>Added to every document: the socket's clock, and the open's probe, armed from the document's start, done when <paramref name="shown"/> holds.</summary>
+    public static string OnEveryDocument(string shown) => Socket + Script("0", "null", shown, trigger: null);
+
+    // The page's WebSocket (SignalR takes the constructor when Blazor starts, after this runs) with the times its messages
+    // go out and come in, and the wire's share of an action from t0 to t1 (an open's from the navigation's start).
+    private const string Socket = """
+        (() => {
+          const outs = [], ins = [];
+          const keep = (list, t) => { list.push(t); if (list.length > 1000) list.splice(0, 500); };
+          const Native = window.WebSocket;
+          window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); this.addEventListener('message', () => keep(ins, performance.now())); }
+            send(data) { keep(outs, performance.now()); return super.send(data); }
+          };
+          window.__adminWire = (t0, t1) => {
+            const out = outs.find(t => t >= t0);
+            let last;
+            for (const t of ins) if (out !== undefined && t >= out && t <= t1) last = t;
+            let wire = last === undefined ? 0 : last - out;
+            const nav = t0 === 0 && performance.getEntriesByType('navigation')[0];
+            if (nav) wire += nav.responseEnd - nav.requestStart;
+            return wire;
+          };
+        })();
+
+        """;
 
     /// <summary>Arms the probe before an action: from the next <paramref name="trigger"/> event (its timestamp) until <paramref name="shown"/>(arg) holds.</summary>
     public static string Arm(string trigger, string shown) => $"arg => {Script("null", "arg", shown, trigger)}";
 
-    /// <summary>The armed probe's time in milliseconds (a promise), or an error "probe timed out" after the given milliseconds.</summary>
+    /// <summary>The armed probe's times in milliseconds (a promise of [total, wire], <see cref="ProbeTimes"/>), or an error "probe timed out" after the given milliseconds.</summary>
     public const string Result = """
         timeout => Promise.race([window.__adminProbe.result,
           new Promise((_, reject) => setTimeout(() => reject(new Error('probe timed out')), timeout))])
@@ -32,7 +60,8 @@ internal static class Probe
               if (done || t0 === null || !document.documentElement || !shown({{arg}})) return;
               done = true;
               observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - t0));
+              const wire = window.__adminWire(t0, performance.now());
+              requestAnimationFrame(() => { const total = performance.now() - t0; resolve([total, Math.min(wire, total)]); });
             };
             const observer = new MutationObserver(check);
             observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -43,4 +72,10 @@ internal static class Probe
           window.__adminProbe = { result };
         })()
         """;
+}
+
+/// <summary>An action's time in the page (<see cref="Total"/>) and the part of it spent waiting on the server (<see cref="Wire"/>).</summary>
+internal readonly record struct ProbeTimes(double Total, double Wire)
+{
+    public static ProbeTimes From(double[] times) => new(times[0], times[1]);
 }

@@ -7,6 +7,7 @@ namespace Admin.Load.Running;
 public sealed class ActionStats
 {
     private readonly ConcurrentDictionary<string, List<double>> _timings = new();
+    private readonly ConcurrentDictionary<string, List<double>> _parts = new();
     private readonly ConcurrentDictionary<(string Action, FailureKind Kind), int> _errors = new();
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private int _circuitsStarted, _circuitsFailed, _circuitsAlive;
@@ -15,9 +16,17 @@ public sealed class ActionStats
 
     public void Record(string action, TimeSpan elapsed)
     {
-        var list = _timings.GetOrAdd(action, _ => []);
-        lock (list) list.Add(elapsed.TotalMilliseconds);
+        Add(_timings, action, elapsed);
         Timeline.Action(elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>A share of an action's time (a browser user's wait on the server, its page's own work): reported beside the actions, counted in nothing.</summary>
+    public void RecordPart(string part, TimeSpan elapsed) => Add(_parts, part, elapsed);
+
+    private static void Add(ConcurrentDictionary<string, List<double>> timings, string name, TimeSpan elapsed)
+    {
+        var list = timings.GetOrAdd(name, _ => []);
+        lock (list) list.Add(elapsed.TotalMilliseconds);
     }
 
     public void Error(string action, FailureKind kind, string message)
@@ -47,19 +56,21 @@ public sealed class ActionStats
     public int Errors => _errors.Values.Sum();
     public IReadOnlyCollection<string> ErrorSamples => _errorSamples;
 
-    public IReadOnlyList<ActionSummary> Summaries()
-    {
-        var names = _timings.Keys.Concat(_errors.Keys.Select(k => k.Action)).Distinct().Order(StringComparer.Ordinal);
-        return names.Select(name =>
+    public IReadOnlyList<ActionSummary> Summaries() =>
+        Summarise(_timings, _timings.Keys.Concat(_errors.Keys.Select(k => k.Action)));
+
+    public IReadOnlyList<ActionSummary> PartSummaries() => Summarise(_parts, _parts.Keys);
+
+    private IReadOnlyList<ActionSummary> Summarise(ConcurrentDictionary<string, List<double>> timings, IEnumerable<string> names) =>
+        names.Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
             double[] values = [];
-            if (_timings.TryGetValue(name, out var list)) lock (list) values = [.. list];
+            if (timings.TryGetValue(name, out var list)) lock (list) values = [.. list];
             Array.Sort(values);
             var errors = _errors.Where(kv => kv.Key.Action == name).ToDictionary(kv => kv.Key.Kind.ToString(), kv => kv.Value);
             return new ActionSummary(name, values.Length, Percentile(values, 50), Percentile(values, 95), Percentile(values, 99),
                 values.Length == 0 ? null : values[^1], errors.Values.Sum(), errors);
         }).ToList();
-    }
 
     /// <summary>Nearest-rank percentile; null without samples.</summary>
     public static double? Percentile(double[] sorted, double p) =>

@@ -8,6 +8,8 @@ public sealed record LoadResult(
     IReadOnlyCollection<string> ErrorSamples, IReadOnlyDictionary<string, int> JsCalls, ResourceFigures? Resources,
     IReadOnlyList<TimelineWindow> Timeline, AppGcFigures? AppGc)
 {
+    /// <summary>Shares of actions' times, reported beside them (the Chromium users' wire and page, <see cref="Browser.Probe"/>).</summary>
+    public IReadOnlyList<ActionSummary> Parts { get; init; } = [];
     public int Errors => Actions.Sum(a => a.Errors);
     /// <summary>Timed actions of the virtual users (the Chromium users' own are not in the render traffic).</summary>
     public int CircuitActions => Actions.Where(a => !a.Action.StartsWith("chromium.", StringComparison.Ordinal)).Sum(a => a.Count);

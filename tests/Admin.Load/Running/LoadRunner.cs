@@ -97,7 +97,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter? progress = null)
             return new LoadResult(options.BaseAddress.ToString(), options.Users, options.Mix, options.ThinkTime.Min.TotalSeconds, options.ThinkTime.Max.TotalSeconds,
                 clock.Elapsed.TotalSeconds, stats.Summaries(), stats.CircuitsStarted, stats.CircuitsFailed, stats.CircuitsAlive, peak,
                 stats.RenderBatches, stats.RenderBytes,
-                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows(), appGc?.Figures(clock.Elapsed.TotalSeconds));
+                stats.ErrorSamples, JsInterop.Seen.ToDictionary(), sampler?.Stop(), stats.Timeline.Windows(), appGc?.Figures(clock.Elapsed.TotalSeconds))
+                { Parts = stats.PartSummaries() };
         }
         finally
         {

@@ -16,8 +16,12 @@ public static class Report
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Users} users ({string.Join(", ", r.Mix.Select(kv => $"{kv.Key} {kv.Value}"))}), think {r.ThinkMinSeconds:0.#}-{r.ThinkMaxSeconds:0.#} s, {r.DurationSeconds:0} s against {r.Base}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{"action",-26} {"count",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
-        foreach (var a in r.Actions)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{a.Action,-26} {a.Count,7} {Ms(a.P50),8} {Ms(a.P95),8} {Ms(a.P99),8} {Ms(a.Max),8} {a.Errors,7}");
+        foreach (var a in r.Actions) Row(sb, a);
+        if (r.Parts.Count > 0)
+        {
+            sb.AppendLine("in the browser users' actions, the wire (waiting on the server) and the page (the browser's own work):");
+            foreach (var a in r.Parts) Row(sb, a);
+        }
         sb.AppendLine(CultureInfo.InvariantCulture, $"circuits: {r.CircuitsStarted} started, {r.CircuitsFailed} failed, {r.CircuitsAliveAtEnd} alive at the end (peak {r.CircuitsAlivePeak}); errors: {r.Errors}");
         if (r.CircuitActions > 0)
             sb.AppendLine(CultureInfo.InvariantCulture,
@@ -38,6 +42,9 @@ public static class Report
         foreach (var sample in r.ErrorSamples.Take(10)) sb.AppendLine("  " + sample);
         return sb.ToString();
     }
+
+    private static void Row(StringBuilder sb, ActionSummary a) =>
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{a.Action,-26} {a.Count,7} {Ms(a.P50),8} {Ms(a.P95),8} {Ms(a.P99),8} {Ms(a.Max),8} {a.Errors,7}");
 
     private static string Ms(double? v) => v is null ? "-" : v.Value.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
