@@ -7,8 +7,9 @@ namespace Admin.Load.Browser;
 /// every frame (an address change alone is no change to the page).
 /// It also splits that time in two: the wire, what the page waited on the server (an open's document request, and the
 /// span from the first WebSocket message the page sent after the input to the last one it received before the result
-/// showed), and the page, the rest (its input handling, scripts, applying the batches, layout and paint). Messages are
-/// timed as the page's main thread sees them, so a busy page's wait to read a message counts as the wire.
+/// showed, less the time the page spent reading the messages in between), and the page, the rest (its input handling,
+/// scripts, applying the batches, layout and paint). Messages are timed as the page's main thread sees them, so a page
+/// busy with other work (a frame's layout and paint between two messages) delays the next one within the wire.
 /// </summary>
 internal static class Probe
 {
@@ -22,18 +23,27 @@ internal static class Probe
     // go out and come in, and the wire's share of an action from t0 to t1 (an open's from the navigation's start).
     private const string Socket = """
         (() => {
-          const outs = [], ins = [];
+          const outs = [], ins = [], handled = [];
           const keep = (list, t) => { list.push(t); if (list.length > 1000) list.splice(0, 500); };
           const Native = window.WebSocket;
           window.WebSocket = class extends Native {
             constructor(...args) { super(...args); this.addEventListener('message', () => keep(ins, performance.now())); }
             send(data) { keep(outs, performance.now()); return super.send(data); }
+            // SignalR reads messages in onmessage, and Blazor applies a render batch there: the page's own work.
+            get onmessage() { return super.onmessage; }
+            set onmessage(read) {
+              super.onmessage = read && (e => { const t = performance.now(); try { return read.call(this, e); } finally { keep(handled, [t, performance.now()]); } });
+            }
           };
           window.__adminWire = (t0, t1) => {
             const out = outs.find(t => t >= t0);
             let last;
             for (const t of ins) if (out !== undefined && t >= out && t <= t1) last = t;
-            let wire = last === undefined ? 0 : last - out;
+            let wire = 0;
+            if (last !== undefined) {
+              wire = last - out;
+              for (const [a, b] of handled) if (a >= out && b <= last) wire -= b - a;
+            }
             const nav = t0 === 0 && performance.getEntriesByType('navigation')[0];
             if (nav) wire += nav.responseEnd - nav.requestStart;
             return wire;
