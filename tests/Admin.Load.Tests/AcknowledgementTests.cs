@@ -1,4 +1,3 @@
-using Admin.Load.Accounts;
 using Admin.Load.Circuits;
 using Admin.Load.Journeys;
 
@@ -16,12 +15,9 @@ public sealed class AcknowledgementTests(LoadAppFixture app)
     [Fact]
     public async Task A_list_shows_its_first_rows_and_a_new_query_its_rows_before_the_browser_acknowledges_any_batch()
     {
-        await using var users = new LoadUsers(app.Database.ConnectionString, "acks");
-        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
-        using var session = new SessionClient(app.BaseAddress);
-        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
+        await using var analyst = await AnalystSession.LogInAsync(app, "acks");
 
-        await using var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0,
+        await using var circuit = await BlazorCircuit.StartAsync(analyst.Session, "records/health-checks", d => d.GridRows.Count > 0,
             TimeSpan.FromSeconds(30), CancellationToken.None, ackDelay: Timeout.InfiniteTimeSpan);
         var before = circuit.Query(d => d.GridComponentId);
         await circuit.MeasureAsync(() => circuit.NavigateAsync("records/health-checks?risk=high"),

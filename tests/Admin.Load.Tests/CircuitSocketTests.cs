@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Admin.Load.Accounts;
 using Admin.Load.Circuits;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Http;
@@ -15,10 +14,8 @@ public sealed class CircuitSocketTests(LoadAppFixture app)
     [Fact]
     public async Task A_browser_offering_compression_gets_an_uncompressed_socket_by_default()
     {
-        await using var users = new LoadUsers(app.Database.ConnectionString, "socket");
-        var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
-        using var session = new SessionClient(app.BaseAddress);
-        await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
+        await using var analyst = await AnalystSession.LogInAsync(app, "socket");
+        var session = analyst.Session;
         using var negotiate = await session.Http.PostAsync("_blazor/negotiate?negotiateVersion=1", null);
         Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
         var token = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync()).RootElement.GetProperty("connectionToken").GetString();

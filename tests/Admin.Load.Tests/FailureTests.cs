@@ -1,4 +1,3 @@
-using Admin.Load.Accounts;
 using Admin.Load.Circuits;
 using Admin.Load.Running;
 
@@ -139,7 +138,7 @@ public sealed class FailureTests(LoadAppFixture app)
     }
 
     /// <summary>An analyst of its own on the records grid, in a circuit of its own, its soft errors (those the harness counts against an action) kept.</summary>
-    private sealed class GridTab(LoadUsers users, SessionClient session, BlazorCircuit circuit) : IAsyncDisposable
+    private sealed class GridTab(AnalystSession analyst, BlazorCircuit circuit) : IAsyncDisposable
     {
         public BlazorCircuit Circuit => circuit;
         public System.Collections.Concurrent.ConcurrentQueue<string> SoftErrors { get; } = new();
@@ -147,13 +146,10 @@ public sealed class FailureTests(LoadAppFixture app)
         public static async Task<GridTab> OpenAsync(LoadAppFixture app, string tag)
         {
             PlantedFault.UrlContains = null;
-            var users = new LoadUsers(app.Database.ConnectionString, tag);
-            var account = (await users.CreateAsync(["Analyst"], 1, CancellationToken.None))[0];
-            var session = new SessionClient(app.BaseAddress);
-            await session.LoginAsync(account.UserName, account.Password, CancellationToken.None);
-            var circuit = await BlazorCircuit.StartAsync(session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var analyst = await AnalystSession.LogInAsync(app, tag);
+            var circuit = await BlazorCircuit.StartAsync(analyst.Session, "records/health-checks", d => d.GridRows.Count > 0, TimeSpan.FromSeconds(30), CancellationToken.None);
             await circuit.Js.Observed.WaitAsync(TimeSpan.FromSeconds(30)); // the rows can come before the grid's listeners
-            var tab = new GridTab(users, session, circuit);
+            var tab = new GridTab(analyst, circuit);
             circuit.OnSoftError = (kind, message) => tab.SoftErrors.Enqueue($"{kind}: {message}");
             return tab;
         }
@@ -161,8 +157,7 @@ public sealed class FailureTests(LoadAppFixture app)
         public async ValueTask DisposeAsync()
         {
             await circuit.DisposeAsync();
-            session.Dispose();
-            await users.DisposeAsync();
+            await analyst.DisposeAsync();
         }
     }
 }
