@@ -157,8 +157,8 @@ public sealed class LoadOptions
     private static (TimeSpan, TimeSpan) ParseRange(string text)
     {
         var parts = text.Split('-');
-        var min = double.Parse(parts[0], CultureInfo.InvariantCulture);
-        var max = parts.Length > 1 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : min;
+        var min = Number(parts[0]);
+        var max = parts.Length > 1 ? Number(parts[1]) : min;
         return (TimeSpan.FromSeconds(min), TimeSpan.FromSeconds(max));
     }
 
