@@ -10,7 +10,7 @@ public static class PlannerEstimate
     {
         await using var cmd = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, conn);
         foreach (var p in parameters) cmd.Parameters.Add(p);
-        var json = (string)(await cmd.ExecuteScalarAsync(ct))!;
+        var json = (string)(await cmd.ExecuteScalarAsync(ShortStatement.Token(ct)))!;
         using var doc = JsonDocument.Parse(json);
         return (long)doc.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }

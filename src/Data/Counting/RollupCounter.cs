@@ -98,7 +98,7 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
             }, ct);
             return new RollupCube(live.Count == 0 ? rollups : Merge(rollups, live));
         }
-        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled)
         {
             return null; // too many rows since the last refresh to add up in time: the caller's usual path
         }
@@ -107,9 +107,9 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
     private static async Task<IReadOnlyList<CubeCell>> ReadCellsAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var cmd = command;
-        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        await using var rows = await cmd.ExecuteReaderAsync(ShortStatement.Token(ct));
         var cells = new List<CubeCell>();
-        while (await rows.ReadAsync(ct))
+        while (await rows.ReadAsync(ShortStatement.Token(ct)))
             cells.Add(new CubeCell([rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)], rows.GetInt64(4)));
         return cells;
     }

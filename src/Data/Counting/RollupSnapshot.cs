@@ -32,7 +32,7 @@ internal static class RollupSnapshot
                 new NpgsqlBatchCommand(sql) { Parameters = { new(Rollups.RollupDay.ZoneParameter, zoneId) } },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? read(reader) : (T?)null;
+        await using var reader = await batch.ExecuteReaderAsync(ShortStatement.Token(ct));
+        return await reader.ReadAsync(ShortStatement.Token(ct)) ? read(reader) : (T?)null;
     }
 }

@@ -98,7 +98,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
                 new("snapshot", snapshot), new("xmin", NpgsqlTypes.NpgsqlDbType.Xid8) { Value = xmin }), ct);
             var counts = new Dictionary<DateOnly, long>(fromRollups);
             foreach (var (bucket, checks) in live) counts[bucket] = counts.GetValueOrDefault(bucket) + checks;
-            await tx.CommitAsync(ct);
+            await tx.CommitAsync(ShortStatement.Token(ct));
 
             if (counts.Count > 0)
             {
@@ -107,7 +107,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
             }
             return Dense(lo.Value, hi.Value, unit, counts);
         }
-        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled)
         {
             return null; // too many rows since the last refresh to add up in time: no timeline
         }
@@ -125,9 +125,9 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
     private static async Task<IReadOnlyDictionary<DateOnly, long>> ReadBucketsAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var cmd = command;
-        await using var rows = await cmd.ExecuteReaderAsync(ct);
+        await using var rows = await cmd.ExecuteReaderAsync(ShortStatement.Token(ct));
         var counts = new Dictionary<DateOnly, long>();
-        while (await rows.ReadAsync(ct)) counts[rows.GetFieldValue<DateOnly>(0)] = rows.GetInt64(1);
+        while (await rows.ReadAsync(ShortStatement.Token(ct))) counts[rows.GetFieldValue<DateOnly>(0)] = rows.GetInt64(1);
         return counts;
     }
 

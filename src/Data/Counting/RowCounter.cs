@@ -56,7 +56,7 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
                 outcome = "known_slow";
                 return estimate;
             }
-            var exact = await TryExactAsync(sql, ps, options.Value.ExactTimeout, ct);
+            var exact = await TryExactAsync(sql, ps, options.Value.ExactTimeout, stopRunning: false, ct);
             if (exact is null) _slow.Remember(sql, ps.List);
             else _slow.Forget(sql, ps.List);
             outcome = exact is null ? "timed_out" : "exact";
@@ -102,7 +102,7 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
         try
         {
             var (sql, ps) = ExactSql(query);
-            var exact = await TryExactAsync(sql, ps, options.Value.RequestedExactTimeout, ct);
+            var exact = await TryExactAsync(sql, ps, options.Value.RequestedExactTimeout, stopRunning: true, ct);
             outcome = exact is null ? "timed_out" : "exact";
             return exact ?? throw new TimeoutException($"Counting took longer than {options.Value.RequestedExactTimeout.TotalSeconds:0} s and was stopped.");
         }
@@ -124,22 +124,25 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
         return ($"SELECT count(*) FROM {Keyset.Quote(query.Table.Table)}" + (where.Length > 0 ? " WHERE " + where : ""), ps);
     }
 
-    private async Task<CountResult?> TryExactAsync(string sql, SqlParameters ps, TimeSpan timeout, CancellationToken ct)
+    // stopRunning: the caller's token cancels the count under way too (an admin's count of minutes, with its cancel
+    // button); otherwise only the wait and the statements not yet sent (ShortStatement).
+    private async Task<CountResult?> TryExactAsync(string sql, SqlParameters ps, TimeSpan timeout, bool stopRunning, CancellationToken ct)
     {
+        CancellationToken Running() => stopRunning ? ct : ShortStatement.Token(ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var ms = ((long)Math.Max(1, timeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
         await using (var set = new NpgsqlCommand($"SET LOCAL statement_timeout = {ms}", conn, tx))
-            await set.ExecuteNonQueryAsync(ct);
+            await set.ExecuteNonQueryAsync(Running());
         try
         {
             await using var cmd = new NpgsqlCommand(sql, conn, tx);
             cmd.Parameters.AddRange(ps.List.ToArray());
-            var n = (long)(await cmd.ExecuteScalarAsync(ct))!;
-            await tx.CommitAsync(ct);
+            var n = (long)(await cmd.ExecuteScalarAsync(Running()))!;
+            await tx.CommitAsync(Running());
             return new CountResult(n, CountSource.Exact);
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !(stopRunning && ct.IsCancellationRequested))
         {
             return null; // ran past its limit: the estimate stands
         }

@@ -42,12 +42,12 @@ public sealed class TableCounter(ReadSource dataSource, TableSizeEstimator sizes
         };
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(ShortStatement.Token(ct));
+            await reader.ReadAsync(ShortStatement.Token(ct));
             for (var k = 0; k < small.Count; k++)
                 counts[small[k].i] = small[k].c with { Rows = reader.GetInt64(k), Source = CountSource.Exact };
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !ct.IsCancellationRequested)
+        catch (PostgresException ex) when (ex.SqlState == QueryCanceled)
         {
             // Ran past its limit: the estimates stand, and say so.
         }

@@ -32,8 +32,8 @@ public sealed class TableSizeEstimator(ReadSource dataSource)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = new List<(string Table, double Reltuples, long Relpages, long PagesNow, long Bytes)>();
         await using (var cmd = new NpgsqlCommand(Sql, conn) { Parameters = { new("tables", tables.ToArray()) } })
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
+        await using (var reader = await cmd.ExecuteReaderAsync(ShortStatement.Token(ct)))
+            while (await reader.ReadAsync(ShortStatement.Token(ct)))
                 rows.Add((reader.GetString(0), reader.GetDouble(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
         if (rows.Count != tables.Count)
             throw new InvalidOperationException($"Table '{tables.First(t => rows.All(r => r.Table != t))}' does not exist.");
