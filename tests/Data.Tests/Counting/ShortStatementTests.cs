@@ -35,7 +35,7 @@ public sealed class ShortStatementTests
         Assert.Equal(1, await WaitersAsync(f.Db)); // no cancel request reached PostgreSQL: the statement still waits
 
         await hold.ReleaseAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => count); // the statements not yet sent are not
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => count); // and its next statement is never sent
         var high = await f.Db.ScalarAsync<long>("SELECT count(*) FROM health_checks WHERE risk = 'high'");
         Assert.Equal(new CountResult(high, CountSource.Exact), await f.Counter.CountAsync(HealthCheckQueries.Parse(("risk", "high")), default));
     }
