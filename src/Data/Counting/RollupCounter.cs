@@ -98,7 +98,7 @@ public sealed class RollupCounter(ReadSource dataSource, IOptions<CountOptions> 
             }, ct);
             return new RollupCube(live.Count == 0 ? rollups : Merge(rollups, live));
         }
-        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled) // the limit set in RollupSnapshot
         {
             return null; // too many rows since the last refresh to add up in time: the caller's usual path
         }

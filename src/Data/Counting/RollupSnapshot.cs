@@ -9,9 +9,6 @@ namespace Admin.Data.Counting;
 /// </summary>
 internal static class RollupSnapshot
 {
-    /// <summary>PostgreSQL's query_canceled: the statement ran past the timeout set here.</summary>
-    public const string QueryCanceled = "57014";
-
     /// <summary>
     /// Sets the limits in <paramref name="tx"/> and reads the first row of <paramref name="sql"/> (the watermark's
     /// snapshot and whatever else the caller needs from it, for rollups counted in the days of zone <c>@tz</c> =

@@ -107,7 +107,7 @@ public sealed class RollupTimeline(ReadSource dataSource, IOptions<CountOptions>
             }
             return Dense(lo.Value, hi.Value, unit, counts);
         }
-        catch (PostgresException ex) when (ex.SqlState == RollupSnapshot.QueryCanceled)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled) // the limit set in RollupSnapshot
         {
             return null; // too many rows since the last refresh to add up in time: no timeline
         }

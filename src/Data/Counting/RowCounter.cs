@@ -18,7 +18,6 @@ namespace Admin.Data.Counting;
 /// </summary>
 public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options, RollupCounter? rollups = null, TimeProvider? clock = null)
 {
-    private const string QueryCanceled = "57014";
     private readonly SlowCounts _slow = new(options.Value.SlowCountMemory, clock ?? TimeProvider.System);
 
     public Task<CountResult> CountAsync<T>(ListQuery<T> query, CancellationToken ct) where T : class =>
@@ -142,7 +141,7 @@ public sealed class RowCounter(ReadSource dataSource, TableSizeEstimator sizes, 
             await tx.CommitAsync(Running());
             return new CountResult(n, CountSource.Exact);
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled && !(stopRunning && ct.IsCancellationRequested))
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled && !(stopRunning && ct.IsCancellationRequested))
         {
             return null; // ran past its limit: the estimate stands
         }

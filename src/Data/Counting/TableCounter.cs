@@ -19,8 +19,6 @@ public sealed record TableCount(string Table, long Rows, CountSource Source, lon
 /// </summary>
 public sealed class TableCounter(ReadSource dataSource, TableSizeEstimator sizes, IOptions<CountOptions> options)
 {
-    private const string QueryCanceled = "57014";
-
     public async Task<IReadOnlyList<TableCount>> CountAsync(IReadOnlyList<string> tables, CancellationToken ct = default)
     {
         var estimates = await sizes.EstimateAllAsync(tables, ct);
@@ -47,7 +45,7 @@ public sealed class TableCounter(ReadSource dataSource, TableSizeEstimator sizes
             for (var k = 0; k < small.Count; k++)
                 counts[small[k].i] = small[k].c with { Rows = reader.GetInt64(k), Source = CountSource.Exact };
         }
-        catch (PostgresException ex) when (ex.SqlState == QueryCanceled)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
         {
             // Ran past its limit: the estimates stand, and say so.
         }
