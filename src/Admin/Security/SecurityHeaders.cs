@@ -19,8 +19,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            // The OpenAPI browser's page has one inline script, allowed by the nonce it was rendered with (this response only).
-            headers.ContentSecurityPolicy = context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string nonce
+            // A page's import map and the OpenAPI browser's one inline script are allowed by the nonce they were rendered
+            // with (this response only).
+            headers.ContentSecurityPolicy = PageNonce.Of(context) is { } nonce
                 ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
                 : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";

@@ -19,12 +19,15 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
 
     // The circuit navigates inside the document (history.pushState). Playwright's WaitForURL missed some of those
     // navigations on a busy machine (the URL matched, the wait ran to its timeout), so the page itself is polled.
+    private PageWork? _work;
+
     private const string HasSearch = "want => new URLSearchParams(location.search).has('q') === want";
 
     public async Task RunAsync(IBrowser browser, Random random, CancellationToken ct)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
+        _work = await PageWork.AttachAsync(context, page);
         await page.AddInitScriptAsync(Probe.OnEveryDocument(Ready));
         page.SetDefaultTimeout((float)options.Timeout.TotalMilliseconds);
         await page.GotoAsync(new Uri(baseAddress, "account/login").ToString());
@@ -132,12 +135,19 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
     {
         try
         {
+            var before = _work is null ? (PageWorkReading?)null : await _work.ReadAsync();
             if (trigger != Probe.Navigation) await page.EvaluateAsync(Probe.Arm(trigger, shown), arg);
             await act();
             var times = ProbeTimes.From(await page.EvaluateAsync<double[]>(Probe.Result, options.Timeout.TotalMilliseconds));
             stats.Record(action, TimeSpan.FromMilliseconds(times.Total));
             stats.RecordPart(action + " wire", TimeSpan.FromMilliseconds(times.Wire));
             stats.RecordPart(action + " page", TimeSpan.FromMilliseconds(times.Total - times.Wire));
+            if (before is { } a && _work is not null && PageWorkReading.Between(a, await _work.ReadAsync()) is { } work)
+            {
+                stats.RecordPart(action + " page cpu", TimeSpan.FromMilliseconds(work.Tasks));
+                stats.RecordPart(action + " page cpu: scripts", TimeSpan.FromMilliseconds(work.Scripts));
+                stats.RecordPart(action + " page cpu: style+layout", TimeSpan.FromMilliseconds(work.StyleAndLayout));
+            }
             return true;
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is PlaywrightException && ex.Message.Contains("probe timed out", StringComparison.Ordinal)))

@@ -2,6 +2,7 @@ using Admin.Data.Security;
 using Admin.Security;
 using Admin.Testing;
 using Admin.Tests.Hosting;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +21,36 @@ public sealed class SecurityHeaderTests(AppFixture app) : IClassFixture<AppFixtu
 
         var response = await client.GetAsync(path);
 
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        // The one inline script (the import map) runs by this response's nonce; every other script is same-origin.
+        var nonce = await ImportMapNonceAsync(response);
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal),
+            response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("frame-ancestors 'none'", SecurityHeaders.ContentSecurityPolicy);
         Assert.DoesNotContain("unsafe-eval", SecurityHeaders.ContentSecurityPolicy);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.True(response.Headers.CacheControl?.NoStore, "pages with personal data must not be cached");
+    }
+
+    [Fact]
+    public async Task Each_page_gets_its_own_nonce()
+    {
+        using var client = await app.Factory.CreateClientAsAsync(app.Database, Roles.Analyst);
+
+        var first = await ImportMapNonceAsync(await client.GetAsync("/"));
+        var second = await ImportMapNonceAsync(await client.GetAsync("/"));
+
+        Assert.NotEqual(first, second);
+        Assert.True(Convert.FromBase64String(first).Length >= 16, first);
+    }
+
+    private static async Task<string> ImportMapNonceAsync(HttpResponseMessage response)
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        var nonce = page.QuerySelector("script[type=importmap]")?.GetAttribute("nonce");
+        Assert.False(string.IsNullOrEmpty(nonce), "the page's import map carries no nonce");
+        return nonce;
     }
 
     [Fact]
