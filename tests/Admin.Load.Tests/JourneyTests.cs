@@ -96,6 +96,15 @@ public sealed class JourneyTests(LoadAppFixture app)
             Assert.Equal(action.Count, page.Count);
             Assert.True(wire.Max > 0 && wire.Max <= action.Max && page.P50 >= 0 && page.Max <= action.Max, Report.Table(result));
         }
+        // And the page's main-thread CPU over each action within one document (an open may change renderer): some work
+        // in every one, its scripts part of it.
+        foreach (var action in result.Actions.Where(a => a.Action.StartsWith("chromium.", StringComparison.Ordinal) && a.Action != "chromium.open"))
+        {
+            var cpu = result.Parts.Single(p => p.Action == action.Action + " page cpu");
+            var scripts = result.Parts.Single(p => p.Action == action.Action + " page cpu: scripts");
+            Assert.Equal(action.Count, cpu.Count);
+            Assert.True(cpu.P50 > 0 && scripts.Max > 0 && scripts.Max <= cpu.Max, Report.Table(result));
+        }
     }
 
     [Fact]

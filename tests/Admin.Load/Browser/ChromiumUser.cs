@@ -17,10 +17,10 @@ public sealed class ChromiumUser(Uri baseAddress, LoadAccount account, JourneyDa
 {
     private const string Rows = "tr.kg-row";
 
-    // The circuit navigates inside the document (history.pushState). Playwright's WaitForURL missed some of those
-    // navigations on a busy machine (the URL matched, the wait ran to its timeout), so the page itself is polled.
     private PageWork? _work;
 
+    // The circuit navigates inside the document (history.pushState). Playwright's WaitForURL missed some of those
+    // navigations on a busy machine (the URL matched, the wait ran to its timeout), so the page itself is polled.
     private const string HasSearch = "want => new URLSearchParams(location.search).has('q') === want";
 
     public async Task RunAsync(IBrowser browser, Random random, CancellationToken ct)

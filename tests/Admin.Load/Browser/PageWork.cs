@@ -6,8 +6,7 @@ namespace Admin.Load.Browser;
 /// The page's own CPU on its main thread (Chrome DevTools Protocol, <c>Performance.getMetrics</c> in thread time), read
 /// before and after an action: how much of the page's part of an action is work the browser did (scripts, style and
 /// layout, the rest of its tasks) and how much is waiting for a core. Thread time, not wall time, so a busy box does
-/// not inflate it. It includes the driver's own scripts in the page during the action (its waits poll once a frame),
-/// which at idle are a few milliseconds.
+/// not inflate it. It includes the driver's own scripts in the page during the action (its waits poll once a frame).
 /// </summary>
 internal sealed class PageWork(ICDPSession session)
 {

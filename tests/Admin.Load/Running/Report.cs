@@ -19,7 +19,7 @@ public static class Report
         foreach (var a in r.Actions) Row(sb, a);
         if (r.Parts.Count > 0)
         {
-            sb.AppendLine("in the browser users' actions, the wire (waiting on the server) and the page (the browser's own work):");
+            sb.AppendLine("in the browser users' actions, the wire (waiting on the server), the page (the browser's own work) and the page's main-thread CPU over the action (page cpu):");
             foreach (var a in r.Parts) Row(sb, a);
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"circuits: {r.CircuitsStarted} started, {r.CircuitsFailed} failed, {r.CircuitsAliveAtEnd} alive at the end (peak {r.CircuitsAlivePeak}); errors: {r.Errors}");
