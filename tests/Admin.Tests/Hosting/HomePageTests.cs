@@ -35,8 +35,9 @@ public sealed class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(assets, a => a.StartsWith("css/app", StringComparison.Ordinal));
         foreach (var asset in assets)
             Assert.True((await client.GetAsync(asset)).IsSuccessStatusCode, $"{asset} did not load");
-        // Each by its fingerprinted address (name.{hash}.ext), which a production node serves as immutable: a page load
-        // asks for none of them again (name.{hash}.styles.css for the scoped styles). (Under Development, as here, MapStaticAssets sends them no-cache.)
+        // Each by its fingerprinted address (name.{hash}.ext; name.{hash}.styles.css for the scoped styles), which a
+        // production node serves as immutable, so a page load asks for none of them again. (Under Development, as
+        // here, MapStaticAssets sends them no-cache.)
         Assert.All(assets, a => Assert.Matches(@"\.[a-z0-9]{10}\.(styles\.)?(css|js)$", a));
     }
 
